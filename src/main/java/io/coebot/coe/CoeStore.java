@@ -1,0 +1,115 @@
+package io.coebot.coe;
+
+import io.coebot.slack.CardAnchors;
+import io.coebot.store.ThreadRoutes;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+@Singleton
+public class CoeStore implements CardAnchors {
+    /** Owner kind in thread_route for the interview that runs in a COE card's thread. */
+    public static final String CARD_THREAD = "coe-card";
+
+    private final JdbcOperations jdbc;
+    private final ThreadRoutes routes;
+    private final ApplicationEventPublisher<CardPosted> cardPosted;
+
+    public CoeStore(JdbcOperations jdbc, ThreadRoutes routes, ApplicationEventPublisher<CardPosted> cardPosted) {
+        this.jdbc = jdbc;
+        this.routes = routes;
+        this.cardPosted = cardPosted;
+    }
+
+    /** Serialises everything that decides whether a channel has an open COE. */
+    void lockChannel(String teamId, String channelId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", ps -> {
+            ps.setString(1, "coe:" + teamId + ":" + channelId);
+            ps.execute();
+            return null;
+        });
+    }
+
+    public Optional<Coe> openIn(String teamId, String channelId) {
+        return one("SELECT * FROM coe WHERE team_id = ? AND channel_id = ? AND status <> 'PUBLISHED'", teamId, channelId);
+    }
+
+    public Optional<Coe> byId(long id) {
+        return jdbc.prepareStatement("SELECT * FROM coe WHERE id = ?", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    Coe create(String teamId, String channelId, String title, String ownerUserId, Instant now) {
+        int number = jdbc.prepareStatement("""
+                INSERT INTO coe_counter (team_id, last_number) VALUES (?, 1)
+                ON CONFLICT (team_id) DO UPDATE SET last_number = coe_counter.last_number + 1
+                RETURNING last_number""", ps -> {
+            ps.setString(1, teamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        return jdbc.prepareStatement("""
+                INSERT INTO coe (team_id, channel_id, number, title, owner_user_id, status, created_at)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', ?) RETURNING *""", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, channelId);
+            ps.setInt(3, number);
+            ps.setString(4, title);
+            ps.setString(5, ownerUserId);
+            ps.setTimestamp(6, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return read(rs);
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> cardTs(long coeId) {
+        return byId(coeId).map(Coe::cardTs);
+    }
+
+    /** The card exists: its thread now belongs to the COE's interview. */
+    @Override
+    public void cardPosted(long coeId, String channelId, String ts) {
+        Coe coe = byId(coeId).orElseThrow();
+        boolean first = coe.cardTs() == null;
+        jdbc.prepareStatement("UPDATE coe SET card_ts = ? WHERE id = ?", ps -> {
+            ps.setString(1, ts);
+            ps.setLong(2, coeId);
+            return ps.executeUpdate();
+        });
+        routes.claim(coe.teamId(), channelId, ts, CARD_THREAD, coeId);
+        if (first) {
+            cardPosted.publishEvent(new CardPosted(byId(coeId).orElseThrow()));
+        }
+    }
+
+    private Optional<Coe> one(String sql, String a, String b) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, a);
+            ps.setString(2, b);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    private static Coe read(ResultSet rs) throws SQLException {
+        return new Coe(rs.getLong("id"), rs.getString("team_id"), rs.getString("channel_id"), rs.getInt("number"),
+                rs.getString("title"), rs.getString("owner_user_id"), Coe.Status.valueOf(rs.getString("status")),
+                rs.getString("card_ts"), rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,107 @@
+package io.coebot.interview;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
+import io.coebot.coe.Coe;
+import io.coebot.slack.BlockKit;
+import io.coebot.store.OutboundMessage;
+import io.coebot.store.Outbox;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
+
+/**
+ * What the interview says in the card's thread, as Block Kit: a question with its choices and
+ * the controls (slash commands do not work in threads, so skip/back/pause are buttons too).
+ */
+@Singleton
+public class InterviewMessages {
+    public static final String PICK = "interview.pick";
+    public static final String PICK_MANY = "interview.pick-many";
+    public static final String SKIP = "interview.skip";
+    public static final String BACK = "interview.back";
+    public static final String PAUSE = "interview.pause";
+    public static final String RESUME = "interview.resume";
+
+    private final Outbox outbox;
+
+    public InterviewMessages(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void send(Coe coe, List<BotReply> replies, Instant now) {
+        for (BotReply reply : replies) {
+            OutboundMessage m;
+            if (reply instanceof Ask ask) {
+                m = OutboundMessage.post(coe.teamId(), coe.channelId(), ask.text(), BlockKit.json(askBlocks(coe.id(), ask)))
+                        .onSent(InterviewService.questionTag(coe.id(), ask.questionId()));
+            } else {
+                String text = ((Say) reply).text();
+                m = OutboundMessage.post(coe.teamId(), coe.channelId(), text, BlockKit.json(sayBlocks(text)));
+            }
+            outbox.enqueue(m.inThreadOfCoe(coe.id()), now);
+        }
+    }
+
+    static List<LayoutBlock> sayBlocks(String text) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (String chunk : chunks(text)) {
+            blocks.add(section(s -> s.text(markdownText(chunk))));
+        }
+        return blocks;
+    }
+
+    static List<LayoutBlock> askBlocks(long coeId, Ask ask) {
+        List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(ask.text()));
+        if (ask.hint() != null && !ask.hint().isBlank()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(ask.hint())))));
+        }
+        String base = coeId + "|" + ask.questionId();
+        List<BlockElement> elements = new ArrayList<>();
+        if (ask.multiSelect()) {
+            List<OptionObject> options = ask.choices().stream()
+                    .map(c -> option(plainText(c.label()), c.value())).toList();
+            elements.add(multiStaticSelect(m -> m.actionId(PICK_MANY).placeholder(plainText("Choose all that apply"))
+                    .options(options)));
+        } else {
+            for (Choice c : ask.choices()) {
+                elements.add(button(b -> b.actionId(PICK + ":" + c.value()).text(plainText(c.label()))
+                        .value(base + "|" + c.value())));
+            }
+        }
+        elements.add(button(b -> b.actionId(SKIP).text(plainText("Skip")).value(base)));
+        elements.add(button(b -> b.actionId(BACK).text(plainText("Back")).value(base)));
+        elements.add(button(b -> b.actionId(PAUSE).text(plainText("Pause")).value(base)));
+        // The block id carries the question, so a multi-select (which has no value of its own) is routed too.
+        blocks.add(actions(a -> a.blockId("interview|" + base).elements(elements)));
+        return blocks;
+    }
+
+    /** Long answers are echoed whole: split within Slack's section limit instead of cutting them. */
+    static List<String> chunks(String text) {
+        List<String> out = new ArrayList<>();
+        String rest = text == null || text.isEmpty() ? " " : text;
+        int max = BlockKit.SECTION_TEXT_MAX;
+        while (rest.length() > max) {
+            int cut = rest.lastIndexOf('\n', max);
+            if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+            if (cut < max / 2) cut = max;
+            out.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        out.add(rest);
+        return out;
+    }
+}

@@ -1,0 +1,126 @@
+package io.coebot.interview;
+
+import io.coebot.coe.CardPosted;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeCard;
+import io.coebot.coe.CoeStore;
+import io.coebot.store.Outbox;
+import io.coebot.store.ProcessedEvents;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs the interview of each COE: load its state under a row lock, apply one input to the pure
+ * {@link Interview}, save, and queue what the bot says — all in one transaction, so an answer is
+ * never half-taken and a Slack retry of the same event changes nothing.
+ */
+@Singleton
+public class InterviewService implements Outbox.SentListener {
+    private static final String TAG = "interview-question:";
+
+    private final InterviewStore store;
+    private final CoeStore coes;
+    private final CoeCard card;
+    private final InterviewMessages messages;
+    private final ProcessedEvents processed;
+    private final Clock clock;
+
+    public InterviewService(InterviewStore store, CoeStore coes, CoeCard card, InterviewMessages messages,
+                            ProcessedEvents processed) {
+        this.store = store;
+        this.coes = coes;
+        this.card = card;
+        this.messages = messages;
+        this.processed = processed;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The card is in the channel, so its thread exists: introduce the interview and ask the first question. */
+    @EventListener
+    @Transactional
+    public void onCardPosted(CardPosted event) {
+        Coe coe = event.coe();
+        Instant now = clock.instant();
+        Step step = Interview.begin(now);
+        if (store.create(coe.id(), coe.teamId(), step.state(), now)) {
+            messages.send(coe, step.replies(), now);
+            card.refresh(coe, now);
+        }
+    }
+
+    /**
+     * Applies one input from Slack. {@code eventId} (null for inputs that are not events) is
+     * recorded in the same transaction: a retried delivery is a no-op.
+     * @return false when this COE has no interview (yet) or the event was seen before
+     */
+    @Transactional
+    public boolean apply(long coeId, String teamId, String eventId, InterviewInput input) {
+        Instant now = clock.instant();
+        if (eventId != null && !processed.firstDelivery(teamId, eventId, now)) {
+            return false;
+        }
+        return applyLocked(coeId, null, input, now) == Outcome.APPLIED;
+    }
+
+    public enum Outcome { APPLIED, STALE, NO_INTERVIEW }
+
+    /** For buttons: applied only while {@code questionId} (when given) is still the current question. */
+    @Transactional
+    public Outcome applyToQuestion(long coeId, String teamId, String questionId, InterviewInput input) {
+        return applyLocked(coeId, questionId, input, clock.instant());
+    }
+
+    private Outcome applyLocked(long coeId, String expectedQuestionId, InterviewInput input, Instant now) {
+        Optional<InterviewState> locked = store.lock(coeId);
+        Optional<Coe> coe = coes.byId(coeId);
+        if (locked.isEmpty() || coe.isEmpty()) {
+            return Outcome.NO_INTERVIEW;
+        }
+        InterviewState before = locked.get();
+        if (expectedQuestionId != null && !expectedQuestionId.equals(before.currentQuestionId())) {
+            return Outcome.STALE;
+        }
+        Step step = Interview.next(before, input, now);
+        store.save(coeId, step.state(), now);
+        messages.send(coe.get(), step.replies(), now);
+        if (cardChanged(before, step.state())) {
+            card.refresh(coe.get(), now);
+        }
+        return Outcome.APPLIED;
+    }
+
+    public Optional<InterviewState> stateOf(long coeId) {
+        return store.find(coeId);
+    }
+
+    /** Slack has a question's message: replies older than it were written before anyone could read it. */
+    @Override
+    public void sent(String tag, Outbox.PendingMessage message, String ts) {
+        if (!tag.startsWith(TAG)) {
+            return;
+        }
+        String[] parts = tag.substring(TAG.length()).split(":", 2);
+        apply(Long.parseLong(parts[0]), message.message().teamId(), null, new QuestionPosted(parts[1], ts));
+    }
+
+    static String questionTag(long coeId, String questionId) {
+        return TAG + coeId + ":" + questionId;
+    }
+
+    private static boolean cardChanged(InterviewState before, InterviewState after) {
+        return before.status() != after.status()
+                || !Objects.equals(before.currentQuestionId(), after.currentQuestionId())
+                || !progress(before).equals(progress(after));
+    }
+
+    private static List<SectionProgress> progress(InterviewState s) {
+        return InterviewProgress.of(s);
+    }
+}

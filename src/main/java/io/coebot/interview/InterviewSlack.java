@@ -1,0 +1,124 @@
+package io.coebot.interview;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.SlackFeature;
+import io.coebot.slack.SlackRegistry;
+import io.coebot.slack.UserZones;
+import io.coebot.store.ThreadRoutes;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The interview's thin Slack layer: turn thread messages, edits, deletions and button presses
+ * into {@link InterviewInput}s for {@link InterviewService}, and ack.
+ */
+@Singleton
+public class InterviewSlack implements SlackFeature {
+    private final InterviewService interviews;
+    private final ThreadRoutes routes;
+    private final UserZones zones;
+
+    public InterviewSlack(InterviewService interviews, ThreadRoutes routes, UserZones zones) {
+        this.interviews = interviews;
+        this.routes = routes;
+        this.zones = zones;
+    }
+
+    @Override
+    public void register(SlackRegistry slack) {
+        slack.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            if (isHuman(e.getBotId(), e.getUser(), ctx.getBotUserId()) && e.getThreadTs() != null && !e.getTs().equals(e.getThreadTs())) {
+                interviewOf(payload.getTeamId(), e.getChannel(), e.getThreadTs()).ifPresent(coeId ->
+                        interviews.apply(coeId, payload.getTeamId(), payload.getEventId(),
+                                new Reply(e.getUser(), e.getText(), e.getTs(), zones.zoneOf(payload.getTeamId(), e.getUser()))));
+            }
+            return ctx.ack();
+        });
+        slack.event(MessageChangedEvent.class, (payload, ctx) -> {
+            MessageChangedEvent e = payload.getEvent();
+            var m = e.getMessage();
+            if (m != null && isHuman(m.getBotId(), m.getUser(), ctx.getBotUserId()) && m.getThreadTs() != null) {
+                interviewOf(payload.getTeamId(), e.getChannel(), m.getThreadTs()).ifPresent(coeId ->
+                        interviews.apply(coeId, payload.getTeamId(), payload.getEventId(),
+                                new AnswerEdited(m.getUser(), m.getTs(), m.getText(), zones.zoneOf(payload.getTeamId(), m.getUser()))));
+            }
+            return ctx.ack();
+        });
+        slack.event(MessageDeletedEvent.class, (payload, ctx) -> {
+            MessageDeletedEvent e = payload.getEvent();
+            var previous = e.getPreviousMessage();
+            if (previous != null && previous.getThreadTs() != null && previous.getBotId() == null) {
+                interviewOf(payload.getTeamId(), e.getChannel(), previous.getThreadTs()).ifPresent(coeId ->
+                        interviews.apply(coeId, payload.getTeamId(), payload.getEventId(), new AnswerDeleted(e.getDeletedTs())));
+            }
+            return ctx.ack();
+        });
+        slack.blockAction(Pattern.compile("^" + Pattern.quote(InterviewMessages.PICK) + ":.+"), (req, ctx) -> {
+            var action = req.getPayload().getActions().get(0);
+            String[] v = action.getValue().split("\\|", 3);
+            press(req, ctx, v, new Picked(req.getPayload().getUser().getId(), v[1], List.of(v[2])));
+            return ctx.ack();
+        });
+        slack.blockAction(InterviewMessages.PICK_MANY, (req, ctx) -> {
+            var action = req.getPayload().getActions().get(0);
+            // interview|<coeId>|<questionId>
+            String[] b = action.getBlockId().split("\\|", 3);
+            List<String> values = action.getSelectedOptions() == null ? List.of()
+                    : action.getSelectedOptions().stream().map(o -> o.getValue()).toList();
+            if (!values.isEmpty()) {
+                press(req, ctx, new String[]{b[1], b[2]}, new Picked(req.getPayload().getUser().getId(), b[2], values));
+            }
+            return ctx.ack();
+        });
+        control(slack, InterviewMessages.SKIP, Control.SKIP);
+        control(slack, InterviewMessages.BACK, Control.BACK);
+        control(slack, InterviewMessages.PAUSE, Control.PAUSE);
+        control(slack, InterviewMessages.RESUME, Control.RESUME);
+    }
+
+    private void control(SlackRegistry slack, String actionId, Control control) {
+        slack.blockAction(actionId, (req, ctx) -> {
+            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
+            press(req, ctx, v, new Pressed(req.getPayload().getUser().getId(), control));
+            return ctx.ack();
+        });
+    }
+
+    /**
+     * A button belongs to the question it was shown with: pressed after the interview moved on
+     * (or twice in a hurry), it must not skip or answer the next question.
+     */
+    private void press(BlockActionRequest req, ActionContext ctx, String[] value, InterviewInput input) throws IOException {
+        long coeId = Long.parseLong(value[0]);
+        String questionId = value.length > 1 ? value[1] : null;
+        BlockActionPayload p = req.getPayload();
+        var outcome = interviews.applyToQuestion(coeId, p.getTeam().getId(), questionId, input);
+        if (outcome == InterviewService.Outcome.STALE) {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
+                    .text("That button belongs to a question the interview has already moved past. "
+                            + "Answer the latest question in the thread, or say `back` to return to the previous one."));
+        }
+    }
+
+    private java.util.Optional<Long> interviewOf(String teamId, String channelId, String threadTs) {
+        return routes.ownerOf(teamId, channelId, threadTs)
+                .filter(o -> CoeStore.CARD_THREAD.equals(o.kind()))
+                .map(ThreadRoutes.Owner::id);
+    }
+
+    /** The bot's own messages and other bots' never answer a question. */
+    private static boolean isHuman(String botId, String user, String ourBotUserId) {
+        return botId == null && user != null && !user.equals(ourBotUserId);
+    }
+}

@@ -1,0 +1,31 @@
+package io.coebot.slack;
+
+import com.google.gson.Gson;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
+
+import java.util.List;
+
+/** Block Kit as Slack wants it on the wire, and the few text rules every feature shares. */
+public final class BlockKit {
+    private static final Gson GSON = GsonFactory.createSnakeCase();
+    /** Slack refuses section text over 3,000 characters. */
+    public static final int SECTION_TEXT_MAX = 3000;
+
+    private BlockKit() {}
+
+    public static String json(List<LayoutBlock> blocks) {
+        return GSON.toJson(blocks);
+    }
+
+    /** Text people typed, made safe for mrkdwn: only &, < and > are special to Slack. */
+    public static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A link to a message that works for everyone in the workspace. */
+    public static String permalink(String teamDomain, String channelId, String ts) {
+        String host = teamDomain == null || teamDomain.isBlank() ? "app.slack.com" : teamDomain + ".slack.com";
+        return "https://" + host + "/archives/" + channelId + "/p" + ts.replace(".", "");
+    }
+}

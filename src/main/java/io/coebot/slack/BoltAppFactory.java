@@ -1,0 +1,55 @@
+package io.coebot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Builds the one Bolt {@link App} and lets every feature register on it. */
+@Factory
+public class BoltAppFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(BoltAppFactory.class);
+    /** Bolt needs some token to stay in single-workspace mode; requests are refused until a real one is set. */
+    private static final String NOT_CONFIGURED = "xoxb-not-configured-see-manifest";
+
+    @Singleton
+    Slack slack(SlackSettings settings) {
+        // SlackConfig.DEFAULT is immutable: a fresh config is the only way to point the whole client elsewhere.
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setStatsEnabled(false);
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    @Singleton
+    App app(SlackSettings settings, Slack slack) {
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken() != null ? settings.botToken() : NOT_CONFIGURED)
+                .signingSecret(settings.signingSecret())
+                // Slack retries anything not answered with 2xx: ack what no feature handles.
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .allEventsApiAutoAckEnabled(true)
+                .build();
+        config.setUnmatchedRequestHandler(request -> {
+            LOG.debug("No handler for a {} request; acked", request.getRequestType());
+            return Response.ok();
+        });
+        return new App(config);
+    }
+
+    @Singleton
+    SlackRegistry registry(App app, List<SlackFeature> features) {
+        SlackRegistry registry = new SlackRegistry(app);
+        features.forEach(f -> f.register(registry));
+        return registry;
+    }
+}

@@ -1,0 +1,90 @@
+package io.coebot.slack;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import jakarta.inject.Singleton;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * `/coe` is one Slack command; its sub-commands come from the features (a table, not a switch),
+ * so adding a feature touches nothing here. Unknown sub-commands get the help.
+ */
+@Singleton
+public class CoeCommandRouter implements SlackFeature {
+    public static final String COMMAND = "/coe";
+
+    /** Named in the help so a team knows what is on its way; a feature that ships replaces its line. */
+    private static final Map<String, String> COMING = new LinkedHashMap<>();
+    static {
+        COMING.put("/coe whys [problem]", "Run an interactive 5 Whys in its own thread");
+        COMING.put("/coe timeline", "Build the incident timeline from this channel's messages");
+        COMING.put("/coe action <text> [@owner] [high|medium|low] [due YYYY-MM-DD]", "Track an action item");
+        COMING.put("/coe actions [mine]", "List action items");
+        COMING.put("/coe status", "What is done and missing");
+        COMING.put("/coe finish", "Check the COE against the quality bar and publish it");
+    }
+
+    private final Map<String, CoeSubcommand> byName = new LinkedHashMap<>();
+
+    public CoeCommandRouter(List<CoeSubcommand> subcommands) {
+        subcommands.stream()
+                .sorted(Comparator.comparingInt(CoeSubcommand::helpOrder))
+                .forEach(s -> byName.put(s.name(), s));
+    }
+
+    @Override
+    public void register(SlackRegistry slack) {
+        slack.command(COMMAND, this::route);
+    }
+
+    Response route(SlashCommandRequest req, SlashCommandContext ctx) throws java.io.IOException, com.slack.api.methods.SlackApiException {
+        String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().trim();
+        String[] parts = text.split("\\s+", 2);
+        String name = parts[0].toLowerCase(Locale.ROOT);
+        String args = parts.length > 1 ? parts[1].trim() : "";
+        if (name.isEmpty() || name.equals("help")) {
+            return ctx.ack(help(null));
+        }
+        CoeSubcommand sub = byName.get(name);
+        if (sub != null) {
+            return sub.handle(args, req, ctx);
+        }
+        for (String usage : COMING.keySet()) {
+            if (usage.startsWith(COMMAND + " " + name + " ") || usage.equals(COMMAND + " " + name)) {
+                return ctx.ack(help("`" + COMMAND + " " + name + "` is coming soon; it is not built yet."));
+            }
+        }
+        return ctx.ack(help("I don't know `" + COMMAND + " " + shorten(name) + "`."));
+    }
+
+    /** Every sub-command, those not built yet marked as coming. Ephemeral: only the caller sees it. */
+    public String help(String preface) {
+        StringBuilder sb = new StringBuilder();
+        if (preface != null) {
+            sb.append(preface).append("\n\n");
+        }
+        sb.append("*coe-bot* guides your team through a Correction of Error (COE) right here in Slack.\n");
+        for (CoeSubcommand s : byName.values()) {
+            sb.append("• `").append(s.usage()).append("` — ").append(s.description()).append('\n');
+        }
+        sb.append("• `/coe help` — This list\n");
+        for (Map.Entry<String, String> e : COMING.entrySet()) {
+            String name = e.getKey().split(" ")[1];
+            if (!byName.containsKey(name)) {
+                sb.append("• `").append(e.getKey()).append("` — ").append(e.getValue()).append(" _(coming soon)_\n");
+            }
+        }
+        sb.append("Inside the COE thread, reply to answer; say `skip`, `back` or `pause` (slash commands don't work in threads).");
+        return sb.toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

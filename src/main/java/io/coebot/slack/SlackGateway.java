@@ -1,0 +1,263 @@
+package io.coebot.slack;
+
+import com.google.gson.JsonObject;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.webhook.WebhookResponse;
+import io.coebot.store.OutboundMessage;
+import io.coebot.store.Outbox;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sends the outbox to Slack after commit: one message at a time, in order per channel,
+ * honouring 429 Retry-After and backing off on server errors. A message Slack refuses for good
+ * (bot not in the channel…) is marked failed and explained to whoever asked, through the
+ * command's response_url. Sending never touches the state that decided the message.
+ */
+@Singleton
+public class SlackGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final Slack slack;
+    private final SlackSettings settings;
+    private final Outbox outbox;
+    private final TransactionOperations<Connection> tx;
+    private final CardAnchors anchors;
+    private final BeanProvider<Outbox.SentListener> listeners;
+    private final Duration pollEvery;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "slack-outbox");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile boolean running;
+
+    public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
+                        CardAnchors anchors, BeanProvider<Outbox.SentListener> listeners,
+                        @Value("${coe.outbox.poll-millis:500}") long pollMillis) {
+        this.slack = slack;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.anchors = anchors;
+        this.listeners = listeners;
+        this.pollEvery = Duration.ofMillis(pollMillis);
+    }
+
+    /** The bot's Web API client, for the few calls that must happen while a person waits (views.open, users.info). */
+    public MethodsClient methods() {
+        return slack.methods(settings.botToken());
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (!settings.ready()) {
+            return;
+        }
+        running = true;
+        // Polling also picks up what a previous run committed but never sent, and retries that fell due.
+        worker.scheduleWithFixedDelay(this::wake, 0, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onEnqueued(Outbox.Enqueued event) {
+        if (running) {
+            wake();
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private void wake() {
+        if (drainQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                drainQueued.set(false);
+            }
+        }
+    }
+
+    private void drain() {
+        drainQueued.set(false);
+        try {
+            while (running && Instant.now().isAfter(pausedUntil) && tx.executeWrite(status -> sendOne())) {
+                // keep going while there is work
+            }
+        } catch (Exception e) {
+            if (running) {
+                LOG.warn("Outbox paused: {}", e.toString());
+            }
+        }
+    }
+
+    /** @return whether a message was handled (sent, failed or rescheduled) */
+    private boolean sendOne() {
+        Instant now = Instant.now();
+        var claimed = outbox.claimNext(now);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Outbox.PendingMessage pending = claimed.get();
+        OutboundMessage m = pending.message();
+        try {
+            String ts = deliver(m);
+            outbox.markSent(pending.id(), ts);
+            if (m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST) {
+                anchors.cardPosted(m.cardOfCoe(), m.channelId(), ts);
+            }
+            if (m.onSent() != null) {
+                for (Outbox.SentListener l : listeners) {
+                    l.sent(m.onSent(), pending, ts);
+                }
+            }
+            return true;
+        } catch (SlackRefusal refusal) {
+            return handleRefusal(pending, refusal, now);
+        }
+    }
+
+    private boolean handleRefusal(Outbox.PendingMessage pending, SlackRefusal refusal, Instant now) {
+        OutboundMessage m = pending.message();
+        switch (refusal.kind) {
+            case RATE_LIMITED -> {
+                Instant until = now.plusSeconds(refusal.retryAfterSeconds);
+                outbox.retryAt(pending.id(), until, "ratelimited");
+                pausedUntil = until;
+                LOG.info("Slack asked us to wait {} s (429); outbox resumes then", refusal.retryAfterSeconds);
+                return false;
+            }
+            case TRANSIENT -> {
+                if (pending.attempts() + 1 >= MAX_ATTEMPTS) {
+                    outbox.markFailed(pending.id(), refusal.error);
+                    LOG.warn("Gave up on outbox message {} after {} attempts: {}", pending.id(), MAX_ATTEMPTS, refusal.error);
+                    return true;
+                }
+                long backoff = Math.min(60, 1L << pending.attempts());
+                outbox.retryAt(pending.id(), now.plusSeconds(backoff), refusal.error);
+                return false;
+            }
+            default -> {
+                outbox.markFailed(pending.id(), refusal.error);
+                LOG.warn("Slack refused outbox message {} ({} in {}): {}", pending.id(), m.kind(), m.channelId(), refusal.error);
+                if (m.responseUrl() != null && m.kind() != OutboundMessage.Kind.RESPOND) {
+                    try {
+                        respond(m.responseUrl(), refusal.explanation());
+                    } catch (SlackRefusal ignored) {
+                        LOG.info("Could not explain the failure through response_url either");
+                    }
+                }
+                return true;
+            }
+        }
+    }
+
+    private String deliver(OutboundMessage m) throws SlackRefusal {
+        MethodsClient api = methods();
+        try {
+            return switch (m.kind()) {
+                case POST -> {
+                    String thread = m.threadTs();
+                    if (m.threadOfCoe() != null) {
+                        thread = anchors.cardTs(m.threadOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"));
+                    }
+                    String threadTs = thread;
+                    var r = api.chatPostMessage(b -> b.channel(m.channelId()).threadTs(threadTs).text(m.text())
+                            .blocksAsString(m.blocksJson()).unfurlLinks(false));
+                    yield ok(r).getTs();
+                }
+                case UPDATE -> {
+                    String ts = anchors.cardTs(m.cardOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"));
+                    var r = api.chatUpdate(b -> b.channel(m.channelId()).ts(ts).text(m.text()).blocksAsString(m.blocksJson()));
+                    yield ok(r).getTs();
+                }
+                case EPHEMERAL -> {
+                    var r = api.chatPostEphemeral(b -> b.channel(m.channelId()).user(m.userId()).text(m.text())
+                            .blocksAsString(m.blocksJson()));
+                    yield ok(r).getMessageTs();
+                }
+                case RESPOND -> {
+                    respond(m.responseUrl(), m.text());
+                    yield null;
+                }
+            };
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            if (code == 429) {
+                String after = e.getResponse().header("Retry-After");
+                throw SlackRefusal.rateLimited(parseSeconds(after));
+            }
+            if (code >= 500) {
+                throw SlackRefusal.transientFailure("http_" + code);
+            }
+            throw SlackRefusal.fromError(e.getError() != null ? e.getError().getError() : "http_" + code);
+        } catch (IOException e) {
+            throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
+        }
+    }
+
+    private void respond(String url, String text) throws SlackRefusal {
+        JsonObject body = new JsonObject();
+        body.addProperty("response_type", "ephemeral");
+        body.addProperty("replace_original", false);
+        body.addProperty("text", text);
+        try {
+            WebhookResponse r = slack.send(url, body.toString());
+            if (r.getCode() == 429) {
+                throw SlackRefusal.rateLimited(1);
+            }
+            if (r.getCode() >= 500) {
+                throw SlackRefusal.transientFailure("http_" + r.getCode());
+            }
+            if (r.getCode() >= 400) {
+                // response_url expired (30 minutes, 5 uses): nothing left to retry.
+                throw SlackRefusal.permanent("response_url_" + r.getCode());
+            }
+        } catch (IOException e) {
+            throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
+        }
+    }
+
+    private static <T extends SlackApiTextResponse> T ok(T response) throws SlackRefusal {
+        if (!response.isOk()) {
+            throw SlackRefusal.fromError(response.getError());
+        }
+        return response;
+    }
+
+    private static long parseSeconds(String header) {
+        try {
+            return header == null ? 1 : Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

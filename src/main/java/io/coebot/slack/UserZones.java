@@ -1,0 +1,89 @@
+package io.coebot.slack;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * A person's Slack time zone (users.info `tz`), so that "14:05" means 14:05 where they are.
+ * Cached in the database for a day; if Slack cannot tell, UTC, which every echo states plainly.
+ * Call it outside transactions: it may wait for Slack.
+ */
+@Singleton
+public class UserZones {
+    private static final Logger LOG = LoggerFactory.getLogger(UserZones.class);
+    private static final Duration FRESH = Duration.ofDays(1);
+
+    private final JdbcOperations jdbc;
+    private final SlackGateway slack;
+
+    public UserZones(JdbcOperations jdbc, SlackGateway slack) {
+        this.jdbc = jdbc;
+        this.slack = slack;
+    }
+
+    public ZoneId zoneOf(String teamId, String userId) {
+        Instant now = Instant.now();
+        Optional<String> cached = cached(teamId, userId, now);
+        if (cached.isPresent()) {
+            return parse(cached.get());
+        }
+        String tz = null;
+        try {
+            var r = slack.methods().usersInfo(b -> b.user(userId));
+            if (r.isOk() && r.getUser() != null) {
+                tz = r.getUser().getTz();
+            } else {
+                LOG.info("users.info for a user failed: {}", r.getError());
+            }
+        } catch (Exception e) {
+            LOG.info("users.info failed: {}", e.toString());
+            return ZoneOffset.UTC;
+        }
+        remember(teamId, userId, tz, now);
+        return parse(tz);
+    }
+
+    private Optional<String> cached(String teamId, String userId, Instant now) {
+        return jdbc.prepareStatement("SELECT tz, fetched_at FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getTimestamp(2).toInstant().plus(FRESH).isAfter(now)) {
+                    return Optional.of(rs.getString(1) == null ? "UTC" : rs.getString(1));
+                }
+                return Optional.empty();
+            }
+        });
+    }
+
+    private void remember(String teamId, String userId, String tz, Instant now) {
+        jdbc.prepareStatement("""
+                INSERT INTO slack_user (team_id, user_id, tz, fetched_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (team_id, user_id) DO UPDATE SET tz = excluded.tz, fetched_at = excluded.fetched_at""", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, userId);
+            ps.setString(3, tz);
+            ps.setTimestamp(4, Timestamp.from(now));
+            return ps.executeUpdate();
+        });
+    }
+
+    private static ZoneId parse(String tz) {
+        try {
+            return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.coebot.store;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Commit state before talking: features write what they want to say in the same transaction as
+ * the change, and {@code io.coebot.slack.SlackGateway} sends it after commit. A crash between the
+ * two loses nothing (the row is still pending at restart), and a failed send never rolls back or
+ * repeats the change that decided it.
+ */
+@Singleton
+public class Outbox {
+    /** Published in the enqueuing transaction; the gateway listens after commit to send at once. */
+    public record Enqueued(long id) {}
+
+    /** Told, inside the sending transaction, that Slack accepted a tagged message and gave it this ts. */
+    public interface SentListener {
+        void sent(String tag, PendingMessage message, String ts);
+    }
+
+    public record PendingMessage(long id, OutboundMessage message, int attempts) {}
+
+    private final JdbcOperations jdbc;
+    private final ApplicationEventPublisher<Enqueued> events;
+
+    public Outbox(JdbcOperations jdbc, ApplicationEventPublisher<Enqueued> events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public long enqueue(OutboundMessage m, Instant now) {
+        if (m.kind() == OutboundMessage.Kind.UPDATE && m.cardOfCoe() != null) {
+            // Only the newest card matters; skip rows the gateway is sending right now.
+            jdbc.prepareStatement("""
+                    DELETE FROM outbox WHERE id IN (
+                      SELECT id FROM outbox WHERE status = 'PENDING' AND kind = 'UPDATE' AND card_of_coe = ?
+                      FOR UPDATE SKIP LOCKED)""", ps -> {
+                ps.setLong(1, m.cardOfCoe());
+                return ps.executeUpdate();
+            });
+        }
+        long id = jdbc.prepareStatement("""
+                INSERT INTO outbox (team_id, channel_id, kind, thread_ts, thread_of_coe, card_of_coe, user_id, text,
+                                    blocks, response_url, on_sent, status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
+            ps.setString(1, m.teamId());
+            ps.setString(2, m.channelId());
+            ps.setString(3, m.kind().name());
+            ps.setString(4, m.threadTs());
+            setLong(ps, 5, m.threadOfCoe());
+            setLong(ps, 6, m.cardOfCoe());
+            ps.setString(7, m.userId());
+            ps.setString(8, m.text());
+            ps.setString(9, m.blocksJson());
+            ps.setString(10, m.responseUrl());
+            ps.setString(11, m.onSent());
+            ps.setTimestamp(12, Timestamp.from(now));
+            ps.setTimestamp(13, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        events.publishEvent(new Enqueued(id));
+        return id;
+    }
+
+    /**
+     * The oldest due message of a channel whose earlier messages are all sent, locked for this
+     * transaction. Keeping per-channel order means a question never overtakes its echo, also when
+     * several app instances send from one database.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<PendingMessage> claimNext(Instant now) {
+        return jdbc.prepareStatement("""
+                SELECT * FROM outbox o
+                WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status = 'PENDING' AND p.team_id = o.team_id
+                                  AND p.channel_id = o.channel_id AND p.id < o.id)
+                ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void markSent(long id, String ts) {
+        update("UPDATE outbox SET status = 'SENT', sent_ts = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", ts, id);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void markFailed(long id, String error) {
+        update("UPDATE outbox SET status = 'FAILED', last_error = ?, attempts = attempts + 1 WHERE id = ?", error, id);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void retryAt(long id, Instant when, String error) {
+        jdbc.prepareStatement("UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?", ps -> {
+            ps.setTimestamp(1, Timestamp.from(when));
+            ps.setString(2, error);
+            ps.setLong(3, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** When the next pending message is due, so the gateway can sleep until then. */
+    public Optional<Instant> nextDue() {
+        return jdbc.prepareStatement("SELECT min(next_attempt_at) FROM outbox WHERE status = 'PENDING'", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(1);
+                return Optional.ofNullable(t).map(Timestamp::toInstant);
+            }
+        });
+    }
+
+    private void update(String sql, String text, long id) {
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setString(1, text);
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void setLong(java.sql.PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static PendingMessage read(ResultSet rs) throws SQLException {
+        Long threadOfCoe = rs.getObject("thread_of_coe") == null ? null : rs.getLong("thread_of_coe");
+        Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
+        var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
+                rs.getString("channel_id"), rs.getString("thread_ts"), threadOfCoe, cardOfCoe, rs.getString("user_id"),
+                rs.getString("text"), rs.getString("blocks"), rs.getString("response_url"), rs.getString("on_sent"));
+        return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"));
+    }
+}

@@ -1,0 +1,50 @@
+package io.coebot.store;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * Each thread belongs to one conversation (the interview owns the COE card's thread, each
+ * 5 Whys session its own). A reply is routed once, to the right feature, with one indexed lookup.
+ */
+@Singleton
+public class ThreadRoutes {
+    public record Owner(String kind, long id) {}
+
+    private final JdbcOperations jdbc;
+
+    public ThreadRoutes(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void claim(String teamId, String channelId, String threadTs, String kind, long ownerId) {
+        jdbc.prepareStatement("""
+                INSERT INTO thread_route (team_id, channel_id, thread_ts, owner_kind, owner_id)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, channelId);
+            ps.setString(3, threadTs);
+            ps.setString(4, kind);
+            ps.setLong(5, ownerId);
+            return ps.executeUpdate();
+        });
+    }
+
+    public Optional<Owner> ownerOf(String teamId, String channelId, String threadTs) {
+        if (threadTs == null) {
+            return Optional.empty();
+        }
+        return jdbc.prepareStatement(
+                "SELECT owner_kind, owner_id FROM thread_route WHERE team_id = ? AND channel_id = ? AND thread_ts = ?",
+                ps -> {
+                    ps.setString(1, teamId);
+                    ps.setString(2, channelId);
+                    ps.setString(3, threadTs);
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new Owner(rs.getString(1), rs.getLong(2))) : Optional.empty();
+                    }
+                });
+    }
+}
