@@ -1,5 +1,6 @@
 package io.coebot.coe;
 
+import io.coebot.store.Outbox;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -8,16 +9,20 @@ import java.time.Instant;
 /** Opening a COE: one per channel, numbered per workspace, owned by whoever opened it. */
 @Singleton
 public class CoeService {
-    public record Started(Coe coe, boolean created, boolean cardReposted) {}
+    public record Started(Coe coe, boolean created, CardState card) {}
+
+    public enum CardState { POSTED, ON_ITS_WAY, POSTING_AGAIN }
 
     private static final int TITLE_MAX = 200;
 
     private final CoeStore store;
     private final CoeCard card;
+    private final Outbox outbox;
 
-    public CoeService(CoeStore store, CoeCard card) {
+    public CoeService(CoeStore store, CoeCard card, Outbox outbox) {
         this.store = store;
         this.card = card;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -26,12 +31,15 @@ public class CoeService {
         var existing = store.openIn(teamId, channelId);
         if (existing.isPresent()) {
             Coe coe = existing.get();
-            if (coe.cardTs() == null) {
-                // The card never made it (the bot was not in the channel yet): try again.
-                card.post(coe, responseUrl, now);
-                return new Started(coe, false, true);
+            if (coe.cardTs() != null) {
+                return new Started(coe, false, CardState.POSTED);
             }
-            return new Started(coe, false, false);
+            if (outbox.cardPostPending(coe.id())) {
+                return new Started(coe, false, CardState.ON_ITS_WAY);
+            }
+            // The card never made it (Slack refused it for good): try again.
+            card.post(coe, responseUrl, now);
+            return new Started(coe, false, CardState.POSTING_AGAIN);
         }
         String clean = title == null || title.isBlank() ? "Untitled incident" : title.strip();
         if (clean.length() > TITLE_MAX) {
@@ -39,6 +47,6 @@ public class CoeService {
         }
         Coe coe = store.create(teamId, channelId, clean, userId, now);
         card.post(coe, responseUrl, now);
-        return new Started(coe, true, false);
+        return new Started(coe, true, CardState.ON_ITS_WAY);
     }
 }

@@ -5,6 +5,9 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.SlackGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -12,10 +15,14 @@ import java.time.Instant;
 /** `/coe start [title]`: open the COE for this channel and post its card. */
 @Singleton
 public class StartCommand implements CoeSubcommand {
-    private final CoeService coes;
+    private static final Logger LOG = LoggerFactory.getLogger(StartCommand.class);
 
-    public StartCommand(CoeService coes) {
+    private final CoeService coes;
+    private final SlackGateway slack;
+
+    public StartCommand(CoeService coes, SlackGateway slack) {
         this.coes = coes;
+        this.slack = slack;
     }
 
     @Override public String name() { return "start"; }
@@ -30,17 +37,54 @@ public class StartCommand implements CoeSubcommand {
             return ctx.ack("A COE runs in the incident channel, where the team is. Run `/coe start [title]` there "
                     + "(invite me first with `/invite @coe-bot` if I'm not in it yet).");
         }
+        String cannotPost = cannotPostIn(p.getChannelId());
+        if (cannotPost != null) {
+            return ctx.ack(cannotPost);
+        }
         var started = coes.start(p.getTeamId(), p.getChannelId(), p.getUserId(), args, p.getResponseUrl(), Instant.now());
         Coe coe = started.coe();
         String name = "*" + coe.label() + " · " + BlockKit.escape(coe.title()) + "*";
         if (started.created()) {
             return ctx.ack("Opening " + name + ". Its card is coming to the channel; the interview runs in the card's thread.");
         }
-        if (started.cardReposted()) {
-            return ctx.ack("This channel already has " + name + ", but its card never reached the channel. Posting it again now.");
+        switch (started.card()) {
+            case POSTING_AGAIN -> {
+                return ctx.ack("This channel already has " + name + ", but its card never reached the channel. Posting it again now.");
+            }
+            case ON_ITS_WAY -> {
+                return ctx.ack("This channel already has " + name + ", opened by <@" + coe.ownerUserId() + ">. Its card is on its way.");
+            }
+            default -> { }
         }
         return ctx.ack("This channel already has " + name + ", opened by <@" + coe.ownerUserId() + ">. "
                 + "Its interview runs in the card's thread: " + BlockKit.permalink(p.getTeamDomain(), coe.channelId(), coe.cardTs()));
+    }
+
+    /**
+     * Asked before anything is created, so the person gets the fix at once instead of a COE
+     * without a card. If Slack cannot be asked right now, go ahead: the outbox explains a failed
+     * post through the command's response_url.
+     */
+    private String cannotPostIn(String channelId) {
+        try {
+            var info = slack.methods().conversationsInfo(r -> r.channel(channelId));
+            if (!info.isOk()) {
+                return "channel_not_found".equals(info.getError())
+                        ? "I can't see this channel. If it is private, invite me first with `/invite @coe-bot`, then run `/coe start` again."
+                        : null;
+            }
+            if (info.getChannel().isArchived()) {
+                return "This channel is archived, so I can't post the COE card in it.";
+            }
+            if (!info.getChannel().isMember()) {
+                return "I'm not a member of this channel yet, so I can't post the COE card here. "
+                        + "Invite me with `/invite @coe-bot`, then run `/coe start` again.";
+            }
+            return null;
+        } catch (Exception e) {
+            LOG.info("conversations.info failed ({}); starting anyway", e.toString());
+            return null;
+        }
     }
 
     private static boolean isDirectMessage(String channelId, String channelName) {

@@ -117,6 +117,17 @@ public class Outbox {
         });
     }
 
+    /** Whether the card of this COE is still waiting to be posted (so posting it again would double it). */
+    public boolean cardPostPending(long coeId) {
+        return jdbc.prepareStatement(
+                "SELECT 1 FROM outbox WHERE card_of_coe = ? AND kind = 'POST' AND status = 'PENDING' LIMIT 1", ps -> {
+                    ps.setLong(1, coeId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                });
+    }
+
     /** When the next pending message is due, so the gateway can sleep until then. */
     public Optional<Instant> nextDue() {
         return jdbc.prepareStatement("SELECT min(next_attempt_at) FROM outbox WHERE status = 'PENDING'", ps -> {

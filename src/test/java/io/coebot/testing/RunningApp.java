@@ -20,6 +20,7 @@ public final class RunningApp implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, Object> extra;
     private EmbeddedServer server;
+    private int port = -1;
 
     private RunningApp(String slackApiUrl, Path dataDir, Map<String, Object> extra) {
         this.slackApiUrl = slackApiUrl;
@@ -39,7 +40,8 @@ public final class RunningApp implements AutoCloseable {
 
     private void boot() {
         Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.server.port", -1);
+        // A restart keeps the port, as a redeploy behind the same URL would.
+        props.put("micronaut.server.port", port);
         props.put("coe.slack.bot-token", BOT_TOKEN);
         props.put("coe.slack.signing-secret", SIGNING_SECRET);
         props.put("coe.slack.app-token", "");
@@ -48,6 +50,7 @@ public final class RunningApp implements AutoCloseable {
         props.put("coe.outbox.poll-millis", 100);
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+        port = server.getPort();
     }
 
     public String baseUrl() {

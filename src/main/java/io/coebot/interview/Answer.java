@@ -1,0 +1,31 @@
+package io.coebot.interview;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The answer to one question. {@code value} is the normalized form the rest of coe-bot reads: an ISO-8601
+ * UTC instant for times, choice values comma-joined for choices, "yes"/"no" for yes/no, otherwise the text.
+ */
+public record Answer(String questionId, List<Contribution> contributions, String value) {
+
+    public Answer {
+        contributions = contributions == null ? List.of() : List.copyOf(contributions);
+    }
+
+    /** What people wrote, one message per line. */
+    public String text() {
+        return textOf(contributions);
+    }
+
+    static String textOf(List<Contribution> contributions) {
+        return contributions.stream().map(Contribution::text).filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Who answered, first contributor first, each once. */
+    public List<String> contributors() {
+        return contributions.stream().map(Contribution::userId).filter(Objects::nonNull).distinct().toList();
+    }
+}

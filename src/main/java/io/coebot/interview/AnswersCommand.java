@@ -1,0 +1,133 @@
+package io.coebot.interview;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.BlockKit;
+import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.SlackFeature;
+import io.coebot.slack.SlackRegistry;
+import io.coebot.slack.UserZones;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * `/coe answers`: the interview's answers, shown only to the caller, each with an Edit button
+ * that opens a modal; a saved edit replaces the answer and is announced in the thread.
+ */
+@Singleton
+public class AnswersCommand implements CoeSubcommand, SlackFeature {
+    static final String EDIT = "interview.edit";
+    static final String EDIT_VIEW = "interview.edit-answer";
+    /** Slack's plain_text_input holds at most 3,000 characters. */
+    private static final int INPUT_MAX = 3000;
+    private static final int PREVIEW_MAX = 400;
+
+    private final CoeStore coes;
+    private final InterviewService interviews;
+    private final UserZones zones;
+
+    public AnswersCommand(CoeStore coes, InterviewService interviews, UserZones zones) {
+        this.coes = coes;
+        this.interviews = interviews;
+        this.zones = zones;
+    }
+
+    @Override public String name() { return "answers"; }
+    @Override public String usage() { return "/coe answers"; }
+    @Override public String description() { return "See the interview's answers (only you), and edit any of them"; }
+    @Override public int helpOrder() { return 30; }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        var coe = coes.openIn(p.getTeamId(), p.getChannelId());
+        if (coe.isEmpty()) {
+            return ctx.ack("There is no open COE in this channel. Start one with `/coe start [title]`.");
+        }
+        var state = interviews.stateOf(coe.get().id());
+        if (state.isEmpty() || state.get().answers().isEmpty()) {
+            return ctx.ack("No answers yet for " + coe.get().label() + ". Reply in the card's thread to answer the first question.");
+        }
+        return ctx.ack(blocks(coe.get(), state.get()));
+    }
+
+    static List<LayoutBlock> blocks(Coe coe, InterviewState state) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("Answers · " + coe.label()))));
+        for (Question q : Questions.all()) {
+            Answer a = state.answers().get(q.id());
+            if (a == null || !q.appliesGiven(state.answers()) || blocks.size() >= 48) {
+                continue;
+            }
+            String who = a.contributors().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
+            String text = "*" + q.label() + "*\n" + BlockKit.escape(preview(a.text())) + (who.isEmpty() ? "" : "\n_by " + who + "_");
+            blocks.add(section(s -> s.text(markdownText(text))
+                    .accessory(button(b -> b.actionId(EDIT).text(plainText("Edit")).value(coe.id() + "|" + q.id())))));
+        }
+        List<String> open = state.openQuestions();
+        if (!open.isEmpty()) {
+            String list = open.stream().map(id -> Questions.byId(id).label()).collect(Collectors.joining(" · "));
+            blocks.add(context(c -> c.elements(List.of(markdownText("Still open (skipped): " + list)))));
+        }
+        return blocks;
+    }
+
+    private static String preview(String s) {
+        return s.length() <= PREVIEW_MAX ? s : s.substring(0, PREVIEW_MAX) + "… (" + s.length() + " characters)";
+    }
+
+    @Override
+    public void register(SlackRegistry slack) {
+        slack.blockAction(EDIT, (req, ctx) -> {
+            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
+            long coeId = Long.parseLong(v[0]);
+            Question q = Questions.byId(v[1]);
+            String current = interviews.stateOf(coeId).map(s -> s.answers().get(q.id())).map(Answer::text).orElse("");
+            String initial = current.length() <= INPUT_MAX ? current : current.substring(0, INPUT_MAX);
+            View modal = view(m -> m.type("modal").callbackId(EDIT_VIEW).privateMetadata(coeId + "|" + q.id())
+                    .title(viewTitle(t -> t.type("plain_text").text("Edit answer")))
+                    .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
+                    .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                    .blocks(List.of(input(i -> i.blockId("answer").label(plainText(trim(q.label(), 2000)))
+                            .element(plainTextInput(t -> t.actionId("text").multiline(true).maxLength(INPUT_MAX)
+                                    .initialValue(initial)))))));
+            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(modal));
+            return ctx.ack();
+        });
+        slack.viewSubmission(EDIT_VIEW, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String[] meta = view.getPrivateMetadata().split("\\|", 2);
+            String text = view.getState().getValues().get("answer").get("text").getValue();
+            String user = req.getPayload().getUser().getId();
+            String team = req.getPayload().getTeam().getId();
+            interviews.applyToQuestion(Long.parseLong(meta[0]), team, null,
+                    new AnswerReplaced(user, meta[1], text == null ? "" : text, zones.zoneOf(team, user)));
+            return ctx.ack();
+        });
+    }
+
+    private static String trim(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,99 @@
+package io.coebot.interview;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where an interview stands. Immutable and made only of plain values so the caller can store it as JSON.
+ *
+ * @param currentQuestionId  the open question; null once COMPLETE
+ * @param askedTs            Slack ts of the current question's message; null until it has been posted
+ * @param previousQuestionId the question that was current just before this one (late replies belong to it)
+ * @param skipped            questions without an answer that were passed over; they stay here while open
+ * @param trail              the questions asked before the current one, oldest first, for {@code back}
+ * @param revisiting         the pass over skipped questions before the summary has begun
+ * @param revisit            skipped questions still to be asked again in that pass
+ */
+public record InterviewState(
+        InterviewStatus status,
+        String currentQuestionId,
+        String askedTs,
+        String previousQuestionId,
+        Map<String, Answer> answers,
+        List<String> skipped,
+        List<String> trail,
+        boolean revisiting,
+        List<String> revisit) {
+
+    public InterviewState {
+        // null-tolerant so that JSON written by an older version (missing fields) still loads
+        answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        trail = trail == null ? List.of() : List.copyOf(trail);
+        revisit = revisit == null ? List.of() : List.copyOf(revisit);
+    }
+
+    static InterviewState startingAt(String questionId) {
+        return new InterviewState(InterviewStatus.IN_PROGRESS, questionId, null, null,
+                Map.of(), List.of(), List.of(), false, List.of());
+    }
+
+    public boolean isAnswered(String questionId) {
+        return answers.containsKey(questionId);
+    }
+
+    /** Skipped questions that still apply and still have no answer, in interview order. */
+    public List<String> openQuestions() {
+        List<String> open = new ArrayList<>();
+        for (Question q : Questions.all()) {
+            if (skipped.contains(q.id()) && !isAnswered(q.id()) && q.appliesGiven(answers)) {
+                open.add(q.id());
+            }
+        }
+        return open;
+    }
+
+    InterviewState withStatus(InterviewStatus newStatus) {
+        return new InterviewState(newStatus, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
+                trail, revisiting, revisit);
+    }
+
+    /** Makes {@code questionId} current; its message has not been posted yet. */
+    InterviewState at(String questionId) {
+        return new InterviewState(status, questionId, null, currentQuestionId, answers, skipped,
+                trail, revisiting, revisit);
+    }
+
+    InterviewState completed() {
+        return new InterviewState(InterviewStatus.COMPLETE, null, null, currentQuestionId, answers, skipped,
+                trail, revisiting, List.of());
+    }
+
+    InterviewState withAskedTs(String ts) {
+        return new InterviewState(status, currentQuestionId, ts, previousQuestionId, answers, skipped,
+                trail, revisiting, revisit);
+    }
+
+    InterviewState withAnswers(Map<String, Answer> newAnswers) {
+        return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, newAnswers, skipped,
+                trail, revisiting, revisit);
+    }
+
+    InterviewState withSkipped(List<String> newSkipped) {
+        return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, newSkipped,
+                trail, revisiting, revisit);
+    }
+
+    InterviewState withTrail(List<String> newTrail) {
+        return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
+                newTrail, revisiting, revisit);
+    }
+
+    InterviewState withRevisit(boolean nowRevisiting, List<String> newRevisit) {
+        return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
+                trail, nowRevisiting, newRevisit);
+    }
+}

@@ -1,0 +1,5 @@
+package io.coebot.interview;
+
+public enum InterviewStatus {
+    IN_PROGRESS, PAUSED, COMPLETE
+}

@@ -1,0 +1,121 @@
+package io.coebot.coe;
+
+import io.coebot.testing.EndToEnd;
+import io.coebot.testing.SlackMessage;
+import io.coebot.testing.SlackResponse;
+import io.coebot.testing.SlackWorkspace.Channel;
+import io.coebot.testing.SlackWorkspace.Person;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `/coe start` and `/coe help`, through signed HTTP into the running app and a fake Slack. */
+class CoeStartEndToEndTest extends EndToEnd {
+
+    @Test
+    void startPostsTheCardAndTheInterviewBeginsInItsThread() {
+        Person alice = ws.user("U0ALICE01", "alice", "Europe/Paris");
+        Channel incident = ws.channel("inc-checkout-outage");
+
+        SlackResponse ack = alice.runs("/coe start Checkout outage", incident);
+
+        assertEquals(200, ack.status());
+        assertTrue(ack.visibleText().contains("Opening *COE-"), ack.visibleText());
+        SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Checkout outage"));
+        String seen = card.visibleText();
+        assertTrue(seen.matches("(?s).*COE-\\d+ · Checkout outage.*"), seen);
+        assertTrue(seen.contains("<@U0ALICE01>"), "the card names the owner: " + seen);
+        SlackMessage firstQuestion = incident.awaitReplyFromBot(card.ts(), "trigger");
+        assertTrue(incident.thread(card.ts()).get(0).visibleText().contains("skip"),
+                "the first message explains the controls: " + incident.thread(card.ts()));
+        assertTrue(firstQuestion.visibleText().contains("trigger"), firstQuestion.visibleText());
+        // the card was updated in place once the interview began: it shows the first section
+        incident.awaitMessage(card.ts(), m -> m.visibleText().contains("Basics"));
+    }
+
+    @Test
+    void aSecondStartPointsToTheExistingCoeInsteadOfMakingAnother() {
+        Person alice = ws.user("U0ALICE02", "alice", "Europe/Paris");
+        Person bob = ws.user("U0BOB0002", "bob", "America/New_York");
+        Channel incident = ws.channel("inc-second-start");
+        alice.runs("/coe start Queue backlog", incident);
+        SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Queue backlog"));
+        incident.awaitReplyFromBot(card.ts(), "trigger");
+
+        SlackResponse again = bob.runs("/coe start Something else", incident);
+
+        assertTrue(again.visibleText().contains("already has"), again.visibleText());
+        assertTrue(again.visibleText().contains("Queue backlog"), again.visibleText());
+        assertTrue(again.visibleText().contains("/p" + card.ts().replace(".", "")), "links the card: " + again.visibleText());
+        slack.await("no second card", () -> incident.botMessages().size() == 1);
+        assertEquals(1, incident.botMessages().size(), incident.botMessages().toString());
+    }
+
+    @Test
+    void startWhereTheBotIsNotAMemberExplainsHowToInviteIt() {
+        Person alice = ws.user("U0ALICE03", "alice", "Europe/Paris");
+        Channel outside = ws.channelWithoutBot("inc-bot-not-invited");
+
+        SlackResponse ack = alice.runs("/coe start Payments down", outside);
+
+        assertTrue(ack.visibleText().contains("/invite @coe-bot"), ack.visibleText());
+        assertTrue(outside.messages().isEmpty());
+        // once invited, the same command works
+        outside.botJoins();
+        alice.runs("/coe start Payments down", outside);
+        outside.awaitMessageFromBot(m -> m.visibleText().contains("Payments down"));
+    }
+
+    @Test
+    void startInADirectMessageSaysWhereToRunIt() {
+        Person alice = ws.user("U0ALICE04", "alice", "Europe/Paris");
+
+        SlackResponse ack = alice.runs("/coe start Oops", alice.dm());
+
+        assertTrue(ack.visibleText().contains("incident channel"), ack.visibleText());
+        assertTrue(alice.dms().isEmpty(), "nothing posted in the DM");
+    }
+
+    @Test
+    void helpListsEverySubcommandAndMarksWhatIsComing() {
+        Person alice = ws.user("U0ALICE05", "alice", "Europe/Paris");
+        Channel incident = ws.channel("inc-help");
+
+        String help = alice.runs("/coe help", incident).visibleText();
+
+        for (String command : new String[]{"/coe start", "/coe resume", "/coe answers", "/coe whys", "/coe timeline",
+                "/coe action", "/coe status", "/coe finish"}) {
+            assertTrue(help.contains(command), command + " missing from " + help);
+        }
+        assertTrue(help.contains("coming soon"), help);
+        assertTrue(alice.runs("/coe", incident).visibleText().contains("/coe start"), "bare /coe shows the help");
+    }
+
+    @Test
+    void anUnknownSubcommandGetsTheHelp() {
+        Person alice = ws.user("U0ALICE06", "alice", "Europe/Paris");
+        Channel incident = ws.channel("inc-unknown");
+
+        String answer = alice.runs("/coe frobnicate now", incident).visibleText();
+
+        assertTrue(answer.contains("I don't know `/coe frobnicate`"), answer);
+        assertTrue(answer.contains("/coe start"), answer);
+        String coming = alice.runs("/coe whys why", incident).visibleText();
+        assertTrue(coming.contains("coming soon"), coming);
+        assertTrue(incident.messages().isEmpty(), "nothing posted in the channel");
+    }
+
+    @Test
+    void theCoeSurvivesARestart() {
+        Person alice = ws.user("U0ALICE07", "alice", "Europe/Paris");
+        Channel incident = ws.channel("inc-restart");
+        alice.runs("/coe start Cache stampede", incident);
+        incident.awaitMessageFromBot(m -> m.visibleText().contains("Cache stampede"));
+
+        app.restart();
+
+        String again = alice.runs("/coe start", incident).visibleText();
+        assertTrue(again.contains("already has") && again.contains("Cache stampede"), again);
+    }
+}

@@ -1,0 +1,213 @@
+package io.coebot.interview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Plays the Slack side of an interview in tests: sends inputs, posts every question the bot asks (with a
+ * fresh, increasing ts, the way the real caller does), and remembers what the thread would show.
+ */
+final class Conversation {
+
+    static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+    /** A plausible answer to every question, as a team would type it. */
+    static final Map<String, String> ANSWERS = answers();
+
+    /** What the interview asks when every question is answered and there was no internal activity. */
+    static final List<String> HAPPY_PATH = List.of(
+            "trigger_at", "detected_at", "mitigated_at", "resolved_at", "severity", "services",
+            "customers_affected", "customer_experience", "impact_severity", "second_order_impact", "nfr",
+            "consequences", "detection_how", "detection_halve", "underlying_cause", "internal_activity",
+            "diagnosis_halve", "mitigated_confirm", "restored_how", "mitigation_found", "mitigation_halve",
+            "prevention", "metrics", "monitoring_how", "lessons", "related", "summary");
+
+    InterviewState state;
+    Step last;
+    Instant now = NOW;
+    ZoneId zone = ZoneOffset.UTC;
+    boolean postQuestions = true;
+    final List<String> asked = new ArrayList<>();
+    final List<Ask> asks = new ArrayList<>();
+    final Map<String, String> postedTs = new LinkedHashMap<>();
+    private long seconds = 1_763_600_000L;
+    String lastReplyTs;
+
+    static Conversation started() {
+        Conversation c = new Conversation();
+        c.take(Interview.begin(NOW));
+        return c;
+    }
+
+    Step reply(String text) {
+        return reply("U1", text);
+    }
+
+    Step reply(String user, String text) {
+        lastReplyTs = nextTs();
+        return send(new Reply(user, text, lastReplyTs, zone));
+    }
+
+    Step replyAt(String user, String text, String ts) {
+        lastReplyTs = ts;
+        return send(new Reply(user, text, ts, zone));
+    }
+
+    Step press(Control control) {
+        return send(new Pressed("U1", control));
+    }
+
+    Step pick(String questionId, String... values) {
+        return send(new Picked("U1", questionId, Arrays.asList(values)));
+    }
+
+    Step edit(String ts, String text) {
+        return send(new AnswerEdited("U1", ts, text, zone));
+    }
+
+    Step delete(String ts) {
+        return send(new AnswerDeleted(ts));
+    }
+
+    Step replace(String questionId, String text) {
+        return send(new AnswerReplaced("U2", questionId, text, zone));
+    }
+
+    Step send(InterviewInput input) {
+        return take(Interview.next(state, input, now));
+    }
+
+    private Step take(Step step) {
+        last = step;
+        state = step.state();
+        for (BotReply reply : step.replies()) {
+            if (reply instanceof Ask ask) {
+                asked.add(ask.questionId());
+                asks.add(ask);
+                if (postQuestions) {
+                    String ts = nextTs();
+                    postedTs.put(ask.questionId(), ts);
+                    state = Interview.next(state, new QuestionPosted(ask.questionId(), ts), now).state();
+                }
+            }
+        }
+        return step;
+    }
+
+    String nextTs() {
+        return (seconds++) + ".000100";
+    }
+
+    /** Answers with {@link #ANSWERS} until {@code questionId} is the current question. */
+    Conversation answerUntil(String questionId) {
+        int guard = 0;
+        while (!questionId.equals(current())) {
+            assertNotNull(current(), "the interview ended before reaching " + questionId);
+            reply(ANSWERS.get(current()));
+            if (++guard > 60) {
+                throw new AssertionError("never reached " + questionId + "; stuck at " + current());
+            }
+        }
+        return this;
+    }
+
+    Conversation answerToTheEnd() {
+        int guard = 0;
+        while (state.status() != InterviewStatus.COMPLETE) {
+            reply(ANSWERS.get(current()));
+            if (++guard > 60) {
+                throw new AssertionError("stuck at " + current());
+            }
+        }
+        return this;
+    }
+
+    String current() {
+        return state.currentQuestionId();
+    }
+
+    String value(String questionId) {
+        Answer a = state.answers().get(questionId);
+        return a == null ? null : a.value();
+    }
+
+    Ask lastAsk() {
+        return last.replies().stream().filter(r -> r instanceof Ask).map(r -> (Ask) r)
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no question was asked: " + last.replies()));
+    }
+
+    List<String> says() {
+        return last.replies().stream().filter(r -> r instanceof Say).map(r -> ((Say) r).text()).toList();
+    }
+
+    /** Everything the last step said, in one string. */
+    String said() {
+        return says().stream().collect(Collectors.joining("\n"));
+    }
+
+    List<String> askedIds() {
+        return last.replies().stream().filter(r -> r instanceof Ask).map(r -> ((Ask) r).questionId()).toList();
+    }
+
+    void assertNothingHappened(InterviewState before) {
+        assertEquals(List.of(), last.replies());
+        assertEquals(before, state);
+    }
+
+    static void assertContains(String text, String expected) {
+        if (text == null || !text.contains(expected)) {
+            throw new AssertionError("expected to find\n  " + expected + "\nin\n  " + text);
+        }
+    }
+
+    static void assertLacks(String text, String unexpected) {
+        if (text != null && text.contains(unexpected)) {
+            throw new AssertionError("did not expect\n  " + unexpected + "\nin\n  " + text);
+        }
+    }
+
+    private static Map<String, String> answers() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("trigger_at", "2026-11-19 14:05 UTC");
+        a.put("detected_at", "2026-11-19 14:43 UTC");
+        a.put("mitigated_at", "2026-11-19 15:20 UTC");
+        a.put("resolved_at", "2026-11-19 16:00 UTC");
+        a.put("severity", "sev2");
+        a.put("services", "checkout and payments API");
+        a.put("customers_affected", "about 1,200");
+        a.put("customer_experience", "checkout failed with an error page");
+        a.put("impact_severity", "No data lost; 40 orders were charged twice and refunded");
+        a.put("second_order_impact", "The support queue tripled for a day");
+        a.put("nfr", "reliability and perf");
+        a.put("consequences", "Two enterprise customers asked for a review");
+        a.put("detection_how", "monitoring");
+        a.put("detection_halve", "Alarm on checkout errors, not only latency");
+        a.put("underlying_cause", "A config change removed the payments timeout");
+        a.put("internal_activity", "no");
+        a.put("activity_announced", "yes");
+        a.put("owner_knew", "Yes, they approved the window");
+        a.put("backlog_task", "There was one; it kept losing to feature work");
+        a.put("diagnosis_halve", "Link the deploy log from the alarm");
+        a.put("mitigated_confirm", "yes");
+        a.put("restored_how", "the checkout error rate stayed at baseline for 30 minutes");
+        a.put("mitigation_found", "the deploy log showed the config change, so we rolled it back");
+        a.put("mitigation_halve", "One-click config rollback");
+        a.put("prevention", "validate the config schema so a timeout can't be empty");
+        a.put("metrics", "https://dash.example/checkout-errors");
+        a.put("monitoring_how", "Error-rate alarm per region");
+        a.put("lessons", "Config changes need the same review as code");
+        a.put("related", "none");
+        a.put("summary", "accept");
+        return Map.copyOf(a);
+    }
+}

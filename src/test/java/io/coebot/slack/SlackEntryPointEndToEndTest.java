@@ -1,0 +1,107 @@
+package io.coebot.slack;
+
+import io.coebot.testing.EndToEnd;
+import io.coebot.testing.SlackResponse;
+import io.coebot.testing.SlackWorkspace.Channel;
+import io.coebot.testing.SlackWorkspace.Person;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /slack/events: signatures, url_verification, and acking what no feature handles. */
+class SlackEntryPointEndToEndTest extends EndToEnd {
+
+    private Map<String, String> startCommand(Person who, Channel where) {
+        return ws.payloads().slashCommand(who.id(), who.name(), where.info(), "/coe", "start Sneaky",
+                slack.newResponseUrl(), slack.newTriggerId());
+    }
+
+    @Test
+    void unsignedWrongAndStaleRequestsGet401AndChangeNothing() {
+        Person mallory = ws.user("U0MALLORY", "mallory", "UTC");
+        Channel incident = ws.channel("inc-forged");
+
+        assertEquals(401, ws.requests().unsigned().slashCommand(startCommand(mallory, incident)).status());
+        assertEquals(401, ws.requests().withWrongSignature().slashCommand(startCommand(mallory, incident)).status());
+        assertEquals(401, ws.requests().withStaleTimestamp().slashCommand(startCommand(mallory, incident)).status());
+
+        // a correctly signed command right after proves the app was listening
+        assertEquals(200, ws.requests().slashCommand(startCommand(mallory, incident)).status());
+        incident.awaitMessageFromBot(m -> m.visibleText().contains("Sneaky"));
+        assertEquals(1, incident.botMessages().size(), "only the signed command opened a COE");
+    }
+
+    @Test
+    void urlVerificationIsAnswered() {
+        SlackResponse r = ws.requests().urlVerification("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), r.body());
+    }
+
+    @Test
+    void eventsNoFeatureHandlesAreAckedNot404() {
+        Person alice = ws.user("U0ALICE21", "alice", "UTC");
+        Channel random = ws.channel("random-chatter");
+        var message = alice.says(random, "lunch?");
+
+        assertEquals(200, alice.reacts(random, message.ts(), "pushpin").status());
+        assertEquals(200, alice.edits(random, message.ts(), "lunch at noon?") == null ? 500 : ws.lastResponse().status());
+        assertEquals(200, alice.deletes(random, message.ts()).status());
+        assertTrue(random.botMessages().isEmpty(), "the bot stays quiet outside COE threads");
+    }
+
+    /**
+     * manifest.yml and the code must agree: what the app handles is declared, and what is declared
+     * is handled. The reactions are declared ahead of the timeline feature (issue "timeline"),
+     * so that installs made now need no reinstall; they are the one named exception.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void manifestDeclaresExactlyWhatTheAppHandles() throws Exception {
+        Map<String, Object> manifest;
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("manifest.yml"))) {
+            manifest = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        var features = (Map<String, Object>) manifest.get("features");
+        var settings = (Map<String, Object>) manifest.get("settings");
+        var declaredCommands = new java.util.TreeSet<String>();
+        ((java.util.List<Map<String, Object>>) features.get("slash_commands")).forEach(c -> declaredCommands.add((String) c.get("command")));
+        var declaredShortcuts = new java.util.TreeSet<String>();
+        ((java.util.List<Map<String, Object>>) features.get("shortcuts")).stream()
+                .filter(s -> "message".equals(s.get("type"))).forEach(s -> declaredShortcuts.add((String) s.get("callback_id")));
+        var declaredEvents = new java.util.TreeSet<String>();
+        ((java.util.List<String>) ((Map<String, Object>) settings.get("event_subscriptions")).get("bot_events"))
+                .forEach(e -> declaredEvents.add(e.startsWith("message.") ? "message" : e));
+        var planned = java.util.Set.of("reaction_added", "reaction_removed");
+
+        SlackRegistry handled = app.bean(SlackRegistry.class);
+
+        assertEquals(handled.commands(), declaredCommands);
+        assertEquals(handled.messageShortcuts(), declaredShortcuts);
+        var declaredNow = new java.util.TreeSet<>(declaredEvents);
+        declaredNow.removeAll(planned);
+        assertEquals(handled.eventTypes(), declaredNow);
+        assertTrue(declaredEvents.containsAll(planned), "the timeline's reactions are declared ahead");
+        var scopes = (java.util.List<String>) ((Map<String, Object>) ((Map<String, Object>) manifest.get("oauth_config")).get("scopes")).get("bot");
+        assertTrue(scopes.containsAll(java.util.List.of("commands", "chat:write", "channels:history", "groups:history",
+                "channels:read", "groups:read", "reactions:read", "users:read", "im:write", "files:write")), scopes.toString());
+        assertEquals(Boolean.TRUE, ((Map<String, Object>) settings.get("interactivity")).get("is_enabled"));
+    }
+
+    @Test
+    void healthAnswersUp() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("UP"), r.body());
+        assertFalse(r.body().contains(io.coebot.testing.RunningApp.BOT_TOKEN));
+    }
+}

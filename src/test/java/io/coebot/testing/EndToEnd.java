@@ -1,0 +1,43 @@
+package io.coebot.testing;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+
+import java.nio.file.Path;
+
+/**
+ * Base of the end-to-end tests: the real app on its embedded PostgreSQL, a fake Slack on
+ * loopback, and a workspace whose people send signed requests. One app per test class; each
+ * test uses its own channel so tests do not see each other's COEs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class EndToEnd {
+    protected Path dataDir;
+    protected FakeSlack slack;
+    protected RunningApp app;
+    protected SlackWorkspace ws;
+
+    @BeforeAll
+    void startApp() throws IOException {
+        dataDir = Files.createTempDirectory("coe-e2e-");
+        slack = FakeSlack.start(RunningApp.BOT_TOKEN);
+        app = RunningApp.start(slack.apiUrl(), dataDir);
+        ws = new SlackWorkspace(slack, new SlackRequests(app.baseUrl(), RunningApp.SIGNING_SECRET));
+    }
+
+    @AfterAll
+    void stopApp() {
+        if (app != null) app.close();
+        if (ws != null) ws.close();
+        if (slack != null) slack.close();
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
