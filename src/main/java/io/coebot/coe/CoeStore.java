@@ -4,6 +4,7 @@ import io.coebot.slack.CardAnchors;
 import io.coebot.store.ThreadRoutes;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -12,6 +13,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+// Joins the caller's transaction; a read outside one gets its own.
+@Transactional
 @Singleton
 public class CoeStore implements CardAnchors {
     /** Owner kind in thread_route for the interview that runs in a COE card's thread. */

@@ -100,6 +100,17 @@ public class InterviewService implements Outbox.SentListener {
         return store.find(coeId);
     }
 
+    /**
+     * A question is about to be posted: hold its interview until its ts is recorded, so a reply
+     * that arrives meanwhile is judged against the question it could actually see.
+     */
+    @Override
+    public void beforeSend(String tag) {
+        if (tag.startsWith(TAG)) {
+            store.lock(Long.parseLong(tag.substring(TAG.length()).split(":", 2)[0]));
+        }
+    }
+
     /** Slack has a question's message: replies older than it were written before anyone could read it. */
     @Override
     public void sent(String tag, Outbox.PendingMessage message, String ts) {

@@ -6,6 +6,7 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The interview state of a COE, stored whole as JSON and changed only under its row lock. */
+// Joins the caller's transaction; a read outside one gets its own.
+@Transactional
 @Singleton
 public class InterviewStore {
     private static final Gson GSON = new GsonBuilder()

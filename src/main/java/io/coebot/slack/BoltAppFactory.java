@@ -26,6 +26,9 @@ public class BoltAppFactory {
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
+        // Bounded, so a slow Slack delays one outbox message, never an ack for long.
+        config.setHttpClientReadTimeoutMillis(8_000);
+        config.setHttpClientCallTimeoutMillis(10_000);
         return Slack.getInstance(config);
     }
 

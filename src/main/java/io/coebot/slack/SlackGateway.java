@@ -128,6 +128,11 @@ public class SlackGateway {
         }
         Outbox.PendingMessage pending = claimed.get();
         OutboundMessage m = pending.message();
+        if (m.onSent() != null) {
+            for (Outbox.SentListener l : listeners) {
+                l.beforeSend(m.onSent());
+            }
+        }
         try {
             String ts = deliver(m);
             outbox.markSent(pending.id(), ts);

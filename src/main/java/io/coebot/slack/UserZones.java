@@ -1,6 +1,7 @@
 package io.coebot.slack;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,8 @@ public class UserZones {
         return parse(tz);
     }
 
-    private Optional<String> cached(String teamId, String userId, Instant now) {
+    @Transactional
+    protected Optional<String> cached(String teamId, String userId, Instant now) {
         return jdbc.prepareStatement("SELECT tz, fetched_at FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, userId);
@@ -67,7 +69,8 @@ public class UserZones {
         });
     }
 
-    private void remember(String teamId, String userId, String tz, Instant now) {
+    @Transactional
+    protected void remember(String teamId, String userId, String tz, Instant now) {
         jdbc.prepareStatement("""
                 INSERT INTO slack_user (team_id, user_id, tz, fetched_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (team_id, user_id) DO UPDATE SET tz = excluded.tz, fetched_at = excluded.fetched_at""", ps -> {

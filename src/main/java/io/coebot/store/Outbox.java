@@ -24,8 +24,14 @@ public class Outbox {
     /** Published in the enqueuing transaction; the gateway listens after commit to send at once. */
     public record Enqueued(long id) {}
 
-    /** Told, inside the sending transaction, that Slack accepted a tagged message and gave it this ts. */
+    /** Told, inside the sending transaction, about a tagged message: before it goes out, and once Slack gave it a ts. */
     public interface SentListener {
+        /**
+         * Take the locks that make "the message exists" and "we know its ts" one step for readers:
+         * anything waiting on them sees both, or neither.
+         */
+        default void beforeSend(String tag) {}
+
         void sent(String tag, PendingMessage message, String ts);
     }
 
@@ -126,17 +132,6 @@ public class Outbox {
                         return rs.next();
                     }
                 });
-    }
-
-    /** When the next pending message is due, so the gateway can sleep until then. */
-    public Optional<Instant> nextDue() {
-        return jdbc.prepareStatement("SELECT min(next_attempt_at) FROM outbox WHERE status = 'PENDING'", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Timestamp t = rs.getTimestamp(1);
-                return Optional.ofNullable(t).map(Timestamp::toInstant);
-            }
-        });
     }
 
     private void update(String sql, String text, long id) {

@@ -1,6 +1,7 @@
 package io.coebot.store;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -9,6 +10,8 @@ import java.util.Optional;
  * Each thread belongs to one conversation (the interview owns the COE card's thread, each
  * 5 Whys session its own). A reply is routed once, to the right feature, with one indexed lookup.
  */
+// Joins the caller's transaction; a read outside one gets its own.
+@Transactional
 @Singleton
 public class ThreadRoutes {
     public record Owner(String kind, long id) {}

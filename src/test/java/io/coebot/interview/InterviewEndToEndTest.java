@@ -79,11 +79,14 @@ class InterviewEndToEndTest extends EndToEnd {
         Person bob = ws.user("U0BOB0031", "bob", "America/New_York");
         Incident inc = new Incident("inc-whole-interview", alice, "Checkout 500s");
 
-        inc.answer(alice, "yesterday 14:05", Questions.DETECTED_AT);
-        assertTrue(inc.botRepliesContaining("13:05 UTC") >= 1, "echoes the UTC time of 14:05 Paris: " + inc.thread());
-        inc.answer(bob, "yesterday 08:43", Questions.MITIGATED_AT); // New York, 13:43 UTC
-        inc.answer(alice, "yesterday 15:30", Questions.RESOLVED_AT);
-        inc.answer(alice, "yesterday 16:00", Questions.SEVERITY);
+        // two days ago, so that it is a past date in Paris and in New York alike
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString();
+        inc.answer(alice, day + " 14:05", Questions.DETECTED_AT);
+        assertEquals(1, inc.botRepliesContaining("13:05 UTC (14:05 Europe/Paris)"), "echoes UTC and local: " + inc.thread());
+        inc.answer(bob, day + " 08:43", Questions.MITIGATED_AT); // New York: 13:43 UTC
+        assertEquals(1, inc.botRepliesContaining("13:43 UTC (08:43 America/New_York)"), inc.thread().toString());
+        inc.answer(alice, day + " 15:30", Questions.RESOLVED_AT);
+        inc.answer(alice, day + " 16:00", Questions.SEVERITY);
         SlackMessage severity = inc.awaitQuestion(Questions.SEVERITY);
         alice.clicks("SEV2", severity, inc.channel);
         inc.awaitQuestion(Questions.SERVICES);
