@@ -7,6 +7,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
@@ -38,11 +40,21 @@ public class InterviewSlack implements SlackFeature {
     public void register(SlackRegistry slack) {
         slack.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
-            if (isHuman(e.getBotId(), e.getUser(), ctx.getBotUserId()) && e.getThreadTs() != null && !e.getTs().equals(e.getThreadTs())) {
-                interviewOf(payload.getTeamId(), e.getChannel(), e.getThreadTs()).ifPresent(coeId ->
-                        interviews.apply(coeId, payload.getTeamId(), payload.getEventId(),
-                                new Reply(e.getUser(), e.getText(), e.getTs(), zones.zoneOf(payload.getTeamId(), e.getUser()))));
-            }
+            reply(payload.getTeamId(), payload.getEventId(), ctx.getBotUserId(), e.getChannel(), e.getThreadTs(),
+                    e.getTs(), e.getUser(), e.getBotId(), e.getText());
+            return ctx.ack();
+        });
+        // "Also send to #channel" and replies with a screenshot are answers too.
+        slack.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+            MessageThreadBroadcastEvent e = payload.getEvent();
+            reply(payload.getTeamId(), payload.getEventId(), ctx.getBotUserId(), e.getChannel(), e.getThreadTs(),
+                    e.getTs(), e.getUser(), null, e.getText());
+            return ctx.ack();
+        });
+        slack.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent e = payload.getEvent();
+            reply(payload.getTeamId(), payload.getEventId(), ctx.getBotUserId(), e.getChannel(), e.getThreadTs(),
+                    e.getTs(), e.getUser(), null, e.getText());
             return ctx.ack();
         });
         slack.event(MessageChangedEvent.class, (payload, ctx) -> {
@@ -93,6 +105,16 @@ public class InterviewSlack implements SlackFeature {
             press(req, ctx, v, new Pressed(req.getPayload().getUser().getId(), control));
             return ctx.ack();
         });
+    }
+
+    /** A human message in a thread: if the thread is a COE card's, it speaks to that COE's interview. */
+    private void reply(String teamId, String eventId, String ourBotUserId, String channel, String threadTs, String ts,
+                       String user, String botId, String text) {
+        if (!isHuman(botId, user, ourBotUserId) || threadTs == null || threadTs.equals(ts)) {
+            return;
+        }
+        interviewOf(teamId, channel, threadTs).ifPresent(coeId -> interviews.apply(coeId, teamId, eventId,
+                new Reply(user, text == null ? "" : text, ts, zones.zoneOf(teamId, user))));
     }
 
     /**

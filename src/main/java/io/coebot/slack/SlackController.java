@@ -3,6 +3,7 @@ package io.coebot.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.micronaut.http.HttpRequest;
@@ -67,6 +68,12 @@ public class SlackController {
         } catch (Exception e) {
             // Never echo the exception: it may carry request content.
             LOG.error("Handling a {} request failed: {}", request.getRequestType(), e.toString());
+            if (request.getRequestType() == RequestType.Command) {
+                // A person is waiting: tell them calmly. Nothing was saved, so trying again is safe.
+                return HttpResponse.ok("{\"response_type\":\"ephemeral\",\"text\":\"I couldn't do that just now "
+                        + "(nothing was changed). Please try again in a moment.\"}").contentType(MediaType.APPLICATION_JSON);
+            }
+            // Events: Slack retries a failed delivery, so the reply is not lost.
             return HttpResponse.serverError("Something went wrong; please try again in a moment.");
         }
     }

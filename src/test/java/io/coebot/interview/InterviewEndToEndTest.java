@@ -325,6 +325,20 @@ class InterviewEndToEndTest extends EndToEnd {
         assertTrue(service.stateOf(two.coeId).orElseThrow().answers().containsKey(Questions.TRIGGER_AT));
     }
 
+    @Test
+    void aReplyAlsoSentToTheChannelIsAnAnswerToo() {
+        Person alice = ws.user("U0ALICE42", "alice", "UTC");
+        Incident inc = new Incident("inc-broadcast", alice, "Broadcast");
+        SlackMessage m = slack.postAsUser(alice.id(), inc.channel.id(), "yesterday 04:00", inc.card.ts());
+        var event = ws.payloads().messageEvent(m);
+        event.addProperty("subtype", "thread_broadcast");
+
+        ws.deliverEvent(event);
+
+        inc.awaitQuestion(Questions.DETECTED_AT);
+        assertEquals(1, inc.botRepliesContaining("04:00 UTC"), inc.thread().toString());
+    }
+
     private static int count(String haystack, String needle) {
         int n = 0;
         for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) n++;
