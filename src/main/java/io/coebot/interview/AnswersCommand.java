@@ -6,7 +6,6 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.SlackFeature;
@@ -43,12 +42,10 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
     private static final int INPUT_MAX = 3000;
     private static final int PREVIEW_MAX = 400;
 
-    private final CoeStore coes;
     private final InterviewService interviews;
     private final UserZones zones;
 
-    public AnswersCommand(CoeStore coes, InterviewService interviews, UserZones zones) {
-        this.coes = coes;
+    public AnswersCommand(InterviewService interviews, UserZones zones) {
         this.interviews = interviews;
         this.zones = zones;
     }
@@ -61,15 +58,14 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
-        var coe = coes.openIn(p.getTeamId(), p.getChannelId());
-        if (coe.isEmpty()) {
-            return ctx.ack("There is no open COE in this channel. Start one with `/coe start [title]`.");
+        ChannelInterview here = interviews.inChannel(p.getTeamId(), p.getChannelId());
+        if (!here.found()) {
+            return ctx.ack(here.problem());
         }
-        var state = interviews.stateOf(coe.get().id());
-        if (state.isEmpty() || state.get().answers().isEmpty()) {
-            return ctx.ack("No answers yet for " + coe.get().label() + ". Reply in the card's thread to answer the first question.");
+        if (here.state().answers().isEmpty()) {
+            return ctx.ack("No answers yet for " + here.coe().label() + ". Reply in the card's thread to answer the first question.");
         }
-        return ctx.ack(blocks(coe.get(), state.get()));
+        return ctx.ack(blocks(here.coe(), here.state()));
     }
 
     static List<LayoutBlock> blocks(Coe coe, InterviewState state) {

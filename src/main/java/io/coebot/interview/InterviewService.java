@@ -100,6 +100,18 @@ public class InterviewService implements Outbox.SentListener {
         return store.find(coeId);
     }
 
+    /** The interview of the channel's open COE, or why there is none, for `/coe` commands. */
+    ChannelInterview inChannel(String teamId, String channelId) {
+        Optional<Coe> coe = coes.openIn(teamId, channelId);
+        if (coe.isEmpty()) {
+            return ChannelInterview.none("There is no open COE in this channel. Start one with `/coe start [title]`.");
+        }
+        return store.find(coe.get().id())
+                .map(state -> ChannelInterview.of(coe.get(), state))
+                .orElseGet(() -> ChannelInterview.none("The interview of " + coe.get().label()
+                        + " has not started yet: its card is still on its way."));
+    }
+
     /**
      * A question is about to be posted: hold its interview until its ts is recorded, so a reply
      * that arrives meanwhile is judged against the question it could actually see.
