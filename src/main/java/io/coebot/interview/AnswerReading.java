@@ -28,6 +28,9 @@ record AnswerReading(String value, String note, String problem) {
 
     static final String NONE = "none";
 
+    /** A typed summary shorter than this is more likely a remark ("no", "wait") than the team's summary. */
+    static final int SUMMARY_MIN_WORDS = 8;
+
     private static final Pattern SEVERITY_WORDS = Pattern.compile("(?i)^(?:sev(?:erity)?)?[\\s_-]*([1-4])[.!]*$");
     private static final Set<String> NONE_WORDS = Set.of("none", "no", "n/a", "na", "nope", "nothing", "none yet",
             "no metrics", "nothing related");
@@ -95,6 +98,14 @@ record AnswerReading(String value, String note, String problem) {
             case SUMMARY -> ok(SummaryDraft.from(s));
             case TEXT, TIME -> refused("This question takes a written answer.");
         };
+    }
+
+    /**
+     * A reply at the summary that neither accepts the draft nor is long enough to be the team's own version.
+     * Only for the thread: text from the modal was written as the summary on purpose.
+     */
+    static boolean tooShortForASummary(String text) {
+        return !ACCEPT_WORDS.contains(plain(text)) && text.strip().split("\\s+").length < SUMMARY_MIN_WORDS;
     }
 
     /** The value of a free-text answer: the text, except that "none" is recorded as exactly that. */

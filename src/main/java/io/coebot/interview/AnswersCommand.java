@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
@@ -62,7 +61,7 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
         if (!here.found()) {
             return ctx.ack(here.problem());
         }
-        if (here.state().answers().isEmpty()) {
+        if (here.state().answers().isEmpty() && here.state().openQuestions().isEmpty()) {
             return ctx.ack("No answers yet for " + here.coe().label() + ". Reply in the card's thread to answer the first question.");
         }
         return ctx.ack(blocks(here.coe(), here.state()));
@@ -71,26 +70,59 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
     static List<LayoutBlock> blocks(Coe coe, InterviewState state) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Answers · " + coe.label()))));
+        List<String> open = state.openQuestions();
         for (Question q : Questions.all()) {
             Answer a = state.answers().get(q.id());
-            if (a == null || !q.appliesGiven(state.answers()) || blocks.size() >= 48) {
+            boolean isOpen = open.contains(q.id());
+            // Slack allows 50 blocks; the catalogue is well under that, this only guards growth.
+            if ((a == null && !isOpen) || !q.appliesGiven(state.answers()) || blocks.size() >= 49) {
                 continue;
             }
-            String who = a.contributors().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
-            String text = "*" + q.label() + "*\n" + BlockKit.escape(preview(a.text())) + (who.isEmpty() ? "" : "\n_by " + who + "_");
+            String body = a == null ? "_Skipped: still open_" : preview(shown(q, a));
+            String who = a == null ? "" : a.contributors().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
+            String text = "*" + q.label() + "*\n" + body + (who.isEmpty() ? "" : "\n_by " + who + "_");
+            String label = a == null ? "Answer" : "Edit";
             blocks.add(section(s -> s.text(markdownText(text))
-                    .accessory(button(b -> b.actionId(EDIT).text(plainText("Edit")).value(coe.id() + "|" + q.id())))));
-        }
-        List<String> open = state.openQuestions();
-        if (!open.isEmpty()) {
-            String list = open.stream().map(id -> Questions.byId(id).label()).collect(Collectors.joining(" · "));
-            blocks.add(context(c -> c.elements(List.of(markdownText("Still open (skipped): " + list)))));
+                    .accessory(button(b -> b.actionId(EDIT).text(plainText(label)).value(coe.id() + "|" + q.id())))));
         }
         return blocks;
     }
 
+    /**
+     * What the answer says, as stored: typed text is kept in Slack's own escaped form (that is how
+     * events deliver it), so it is shown as is; times and choices show their meaning.
+     */
+    static String shown(Question q, Answer a) {
+        String value = a.value();
+        return switch (q.kind()) {
+            case TIME, CONFIRM_TIME -> value == null ? a.text() : asUtc(value);
+            case CHOICE, MULTI_CHOICE, YES_NO -> value == null ? a.text() : java.util.Arrays.stream(value.split(","))
+                    .map(v -> q.choices().stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst().orElse(v))
+                    .collect(Collectors.joining(", "));
+            case SUMMARY -> value == null ? a.text() : value;
+            default -> a.text();
+        };
+    }
+
+    /** Absolute and zoned, so saving it unchanged from the modal means the same instant. */
+    private static String asUtc(String isoInstant) {
+        try {
+            return UTC_MINUTES.format(java.time.Instant.parse(isoInstant)) + " UTC";
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoInstant;
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter UTC_MINUTES =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
     private static String preview(String s) {
         return s.length() <= PREVIEW_MAX ? s : s.substring(0, PREVIEW_MAX) + "… (" + s.length() + " characters)";
+    }
+
+    /** Text in a modal is raw; stored answers are in Slack's escaped form. */
+    private static String unescape(String slackText) {
+        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     @Override
@@ -99,15 +131,21 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
             long coeId = Long.parseLong(v[0]);
             Question q = Questions.byId(v[1]);
-            String current = interviews.stateOf(coeId).map(s -> s.answers().get(q.id())).map(Answer::text).orElse("");
-            String initial = current.length() <= INPUT_MAX ? current : current.substring(0, INPUT_MAX);
+            Answer current = interviews.stateOf(coeId).map(s -> s.answers().get(q.id())).orElse(null);
+            String initial = current == null ? "" : unescape(shown(q, current));
+            if (initial.length() > INPUT_MAX) {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("“" + q.label()
+                        + "” is longer than a form can hold (" + initial.length() + " characters), so it can't be edited "
+                        + "here without losing text. Edit the Slack message that holds it instead."));
+                return ctx.ack();
+            }
             View modal = view(m -> m.type("modal").callbackId(EDIT_VIEW).privateMetadata(coeId + "|" + q.id())
-                    .title(viewTitle(t -> t.type("plain_text").text("Edit answer")))
+                    .title(viewTitle(t -> t.type("plain_text").text(current == null ? "Answer" : "Edit answer")))
                     .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
                     .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                     .blocks(List.of(input(i -> i.blockId("answer").label(plainText(trim(q.label(), 2000)))
                             .element(plainTextInput(t -> t.actionId("text").multiline(true).maxLength(INPUT_MAX)
-                                    .initialValue(initial)))))));
+                                    .initialValue(initial.isEmpty() ? null : initial)))))));
             ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(modal));
             return ctx.ack();
         });
@@ -118,7 +156,7 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             String user = req.getPayload().getUser().getId();
             String team = req.getPayload().getTeam().getId();
             interviews.applyToQuestion(Long.parseLong(meta[0]), team, null,
-                    new AnswerReplaced(user, meta[1], text == null ? "" : text, zones.zoneOf(team, user)));
+                    new AnswerReplaced(user, meta[1], BlockKit.escape(text == null ? "" : text), zones.zoneOf(team, user)));
             return ctx.ack();
         });
     }

@@ -30,6 +30,8 @@ final class Facilitator {
     static final String PAUSED_REMINDER = "We're paused. Press Resume on the COE card or run `/coe resume` first.";
     static final String ALREADY_COMPLETE = "This interview is complete. To change an answer, use `/coe answers`.";
     static final String NOTHING_BEFORE = "This is the first question, so there's nothing to go back to.";
+    static final String SHORT_SUMMARY = "Reply `accept` to use the draft, or write the summary in a few sentences "
+            + "(say `back` to change an earlier answer).";
     static final String STALE_SKIP = "That `skip` was sent before this question appeared, so I haven't skipped it. "
             + "Say `skip` again if you meant this one.";
 

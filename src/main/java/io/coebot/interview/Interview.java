@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 public final class Interview {
 
+    /** The askedTs of a question whose message could not be posted: every real message is newer. */
+    static final String NEVER_POSTED = "0.000000";
+
     private Interview() {
     }
 
@@ -57,17 +60,26 @@ public final class Interview {
             return replaced(state, replaced, now);
         }
         if (input instanceof QuestionPosted posted) {
-            return posted(state, posted);
+            return posted(state, posted.questionId(), posted.ts());
+        }
+        if (input instanceof QuestionFailed failed) {
+            // no ts will ever come; from now on every reply answers this question
+            return posted(state, failed.questionId(), NEVER_POSTED);
         }
         throw new IllegalArgumentException("Unknown interview input " + input);
     }
 
     private static Step reply(InterviewState s, Reply r, Instant now) {
         String text = r.text() == null ? "" : r.text().strip();
-        if (text.isEmpty() || text.startsWith("//") || s.status() == COMPLETE) {
+        if (text.isEmpty() || text.startsWith("//") || s.status() == COMPLETE || alreadyHeard(s, r.messageTs())) {
             return quiet(s);
         }
         Control control = Control.fromWord(text);
+        boolean wouldAnswer = control == null || control == Control.SKIP || control == Control.BACK;
+        if (wouldAnswer && s.status() == IN_PROGRESS && s.askedTs() == null) {
+            // nobody can tell yet whether it was written for this question or the one before: wait for the ts
+            return quiet(s.withHeldReplies(holding(s.heldReplies(), HeldReply.of(r, text, now))));
+        }
         Answer earlier = writtenBeforeQuestionShown(s, r.messageTs()) ? previousAnswer(s) : null;
         if (control != null) {
             if (s.status() == PAUSED && (control == Control.SKIP || control == Control.BACK)) {
@@ -86,6 +98,10 @@ public final class Interview {
             return addToEarlier(s, earlier, r, text, now);
         }
         Question q = current(s);
+        if (q.kind() == Kind.SUMMARY && AnswerReading.tooShortForASummary(text)) {
+            // "no" or "wait, impact is wrong" in the thread must not become the summary and end the interview
+            return say(s, Facilitator.SHORT_SUMMARY);
+        }
         AnswerReading reading = AnswerReading.of(q, text, r.userZone(), now, s);
         if (!reading.accepted()) {
             return say(s, reading.problem());
@@ -97,10 +113,35 @@ public final class Interview {
 
     /**
      * Two people answer at once: the second message was typed while the previous question was still the one
-     * on screen. Until the current question is posted (and for messages older than it), nobody could see it.
+     * on screen. Answers are held until the current question is posted, so here its ts is known.
      */
     private static boolean writtenBeforeQuestionShown(InterviewState s, String messageTs) {
-        return s.askedTs() == null || MessageTs.isBefore(messageTs, s.askedTs());
+        return MessageTs.isBefore(messageTs, s.askedTs());
+    }
+
+    /** Slack can deliver one message twice under different event ids; it must count once. */
+    private static boolean alreadyHeard(InterviewState s, String messageTs) {
+        return locate(s, messageTs) != null || heldIndex(s, messageTs) >= 0;
+    }
+
+    /** Held replies stay in ts order: that is the order they were written in, and the order they apply in. */
+    private static List<HeldReply> holding(List<HeldReply> held, HeldReply reply) {
+        List<HeldReply> more = new ArrayList<>(held);
+        int i = 0;
+        while (i < more.size() && !MessageTs.isBefore(reply.messageTs(), more.get(i).messageTs())) {
+            i++;
+        }
+        more.add(i, reply);
+        return more;
+    }
+
+    private static int heldIndex(InterviewState s, String messageTs) {
+        for (int i = 0; i < s.heldReplies().size(); i++) {
+            if (MessageTs.same(messageTs, s.heldReplies().get(i).messageTs())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Answer previousAnswer(InterviewState s) {
@@ -218,6 +259,14 @@ public final class Interview {
     private static Step edited(InterviewState s, AnswerEdited e) {
         Located found = locate(s, e.messageTs());
         String newText = e.newText() == null ? "" : e.newText().strip();
+        int held = heldIndex(s, e.messageTs());
+        if (held >= 0 && !newText.isEmpty()) {
+            // not applied yet: it will be read as it reads now, when its question is posted
+            HeldReply h = s.heldReplies().get(held);
+            List<HeldReply> edited = new ArrayList<>(s.heldReplies());
+            edited.set(held, new HeldReply(h.userId(), newText, h.messageTs(), h.zoneId(), h.at()));
+            return quiet(s.withHeldReplies(edited));
+        }
         if (found == null || newText.isEmpty()) {
             return quiet(s);
         }
@@ -250,6 +299,12 @@ public final class Interview {
 
     private static Step deleted(InterviewState s, AnswerDeleted d) {
         Located found = locate(s, d.messageTs());
+        int held = heldIndex(s, d.messageTs());
+        if (held >= 0) {
+            List<HeldReply> rest = new ArrayList<>(s.heldReplies());
+            rest.remove(held);
+            return quiet(s.withHeldReplies(rest));
+        }
         if (found == null) {
             return quiet(s);
         }
@@ -297,8 +352,8 @@ public final class Interview {
         if (!reading.accepted()) {
             return say(s, Facilitator.notUpdated(q, reading.problem()));
         }
-        Answer answer = new Answer(q.id(), List.of(new Contribution(r.userId(), text, null, now)), reading.value());
-        InterviewState updated = record(s, answer);
+        List<Contribution> contributions = rewrittenBy(s.answers().get(q.id()), r.userId(), text, now);
+        InterviewState updated = record(s, new Answer(q.id(), contributions, reading.value()));
         List<BotReply> out = new ArrayList<>();
         out.add(new Say(Facilitator.updated(q, reading.note())));
         if (q.id().equals(s.currentQuestionId())) {
@@ -307,12 +362,42 @@ public final class Interview {
         return settle(updated, out);
     }
 
-    private static Step posted(InterviewState s, QuestionPosted p) {
+    /**
+     * The modal's text replaces what was written, but not who answered: earlier contributors stay on the answer,
+     * in their order, without their words (text and ts null, so editing their old messages no longer changes it),
+     * followed by the editor's text.
+     */
+    private static List<Contribution> rewrittenBy(Answer previous, String editor, String text, Instant now) {
+        List<Contribution> contributions = new ArrayList<>();
+        if (previous != null) {
+            for (Contribution c : previous.contributions()) {
+                if (c.userId() != null && contributions.stream().noneMatch(kept -> c.userId().equals(kept.userId()))) {
+                    contributions.add(new Contribution(c.userId(), null, null, c.at()));
+                }
+            }
+        }
+        contributions.add(new Contribution(editor, text, null, now));
+        return contributions;
+    }
+
+    /**
+     * The current question's message is in the thread at {@code ts}: replies held until now are judged against
+     * it, oldest first, as if they had arrived just after it.
+     */
+    private static Step posted(InterviewState s, String questionId, String ts) {
         // only the first post counts: a re-ask after resume must not make earlier answers look late
-        if (s.status() == COMPLETE || !Objects.equals(p.questionId(), s.currentQuestionId()) || s.askedTs() != null) {
+        if (s.status() == COMPLETE || !Objects.equals(questionId, s.currentQuestionId()) || s.askedTs() != null) {
             return quiet(s);
         }
-        return new Step(s.withAskedTs(p.ts()), List.of());
+        InterviewState at = s.withAskedTs(ts).withHeldReplies(List.of());
+        List<BotReply> out = new ArrayList<>();
+        for (HeldReply held : s.heldReplies()) {
+            // one that moves the interview on leaves the next question unposted, so the rest are held again
+            Step step = reply(at, held.reply(), held.at());
+            at = step.state();
+            out.addAll(step.replies());
+        }
+        return new Step(at, out);
     }
 
     /**
@@ -389,7 +474,9 @@ public final class Interview {
         if (MITIGATED_CONFIRM.equals(answer.questionId())) {
             Answer mitigated = answers.get(MITIGATED_AT);
             if (mitigated == null || !Objects.equals(mitigated.value(), answer.value())) {
-                Contribution said = answer.contributions().get(0);
+                // the words that set the value; contributors kept after a modal rewrite have none
+                Contribution said = answer.contributions().stream().filter(c -> c.text() != null).findFirst()
+                        .orElse(answer.contributions().get(0));
                 answers.put(MITIGATED_AT, new Answer(MITIGATED_AT,
                         List.of(new Contribution(said.userId(), said.text(), null, said.at())), answer.value()));
                 skipped.remove(MITIGATED_AT);

@@ -4,6 +4,7 @@ import io.coebot.coe.CardPosted;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
+import io.coebot.slack.SlackTs;
 import io.coebot.store.Outbox;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -66,10 +67,21 @@ public class InterviewService implements Outbox.SentListener {
         if (eventId != null && !processed.firstDelivery(teamId, eventId, now)) {
             return false;
         }
-        return applyLocked(coeId, null, input, now) == Outcome.APPLIED;
+        return applyLocked(coeId, null, input, writtenAt(input, now)) == Outcome.APPLIED;
     }
 
     public enum Outcome { APPLIED, STALE, NO_INTERVIEW }
+
+    /**
+     * A reply is read as of when it was written (its ts), not when it was processed: a Slack retry
+     * minutes later must not move "yesterday 14:05" or "now".
+     */
+    private static Instant writtenAt(InterviewInput input, Instant now) {
+        if (input instanceof Reply r) {
+            return SlackTs.toInstant(r.messageTs()).filter(at -> at.isBefore(now)).orElse(now);
+        }
+        return now;
+    }
 
     /** For buttons: applied only while {@code questionId} (when given) is still the current question. */
     @Transactional
@@ -112,17 +124,6 @@ public class InterviewService implements Outbox.SentListener {
                         + " has not started yet: its card is still on its way."));
     }
 
-    /**
-     * A question is about to be posted: hold its interview until its ts is recorded, so a reply
-     * that arrives meanwhile is judged against the question it could actually see.
-     */
-    @Override
-    public void beforeSend(String tag) {
-        if (tag.startsWith(TAG)) {
-            store.lock(Long.parseLong(tag.substring(TAG.length()).split(":", 2)[0]));
-        }
-    }
-
     /** Slack has a question's message: replies older than it were written before anyone could read it. */
     @Override
     public void sent(String tag, Outbox.PendingMessage message, String ts) {
@@ -131,6 +132,19 @@ public class InterviewService implements Outbox.SentListener {
         }
         String[] parts = tag.substring(TAG.length()).split(":", 2);
         apply(Long.parseLong(parts[0]), message.message().teamId(), null, new QuestionPosted(parts[1], ts));
+    }
+
+    /**
+     * The question will never be in Slack: replies held for it (they wait for its ts) are released
+     * and answer it, since there is no message to compare them with.
+     */
+    @Override
+    public void failed(String tag, Outbox.PendingMessage message) {
+        if (!tag.startsWith(TAG)) {
+            return;
+        }
+        String[] parts = tag.substring(TAG.length()).split(":", 2);
+        apply(Long.parseLong(parts[0]), message.message().teamId(), null, new QuestionFailed(parts[1]));
     }
 
     static String questionTag(long coeId, String questionId) {

@@ -54,7 +54,7 @@ public class InterviewSlack implements SlackFeature {
         slack.event(MessageFileShareEvent.class, (payload, ctx) -> {
             MessageFileShareEvent e = payload.getEvent();
             reply(payload.getTeamId(), payload.getEventId(), ctx.getBotUserId(), e.getChannel(), e.getThreadTs(),
-                    e.getTs(), e.getUser(), null, e.getText());
+                    e.getTs(), e.getUser(), null, withFiles(e.getText(), e.getFiles()));
             return ctx.ack();
         });
         slack.event(MessageChangedEvent.class, (payload, ctx) -> {
@@ -115,6 +115,18 @@ public class InterviewSlack implements SlackFeature {
         }
         interviewOf(teamId, channel, threadTs).ifPresent(coeId -> interviews.apply(coeId, teamId, eventId,
                 new Reply(user, text == null ? "" : text, ts, zones.zoneOf(teamId, user))));
+    }
+
+    /** A screenshot of a graph is an answer too: its links join (or stand for) the text. */
+    private static String withFiles(String text, List<com.slack.api.model.File> files) {
+        String links = files == null ? "" : files.stream()
+                .filter(f -> f.getPermalink() != null)
+                .map(f -> "<" + f.getPermalink() + "|" + (f.getName() == null ? "file" : f.getName()) + ">")
+                .collect(java.util.stream.Collectors.joining(" "));
+        if (links.isEmpty()) {
+            return text;
+        }
+        return text == null || text.isBlank() ? links : text + "\n" + links;
     }
 
     /**

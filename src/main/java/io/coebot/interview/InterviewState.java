@@ -16,6 +16,8 @@ import java.util.Map;
  * @param trail              the questions asked before the current one, oldest first, for {@code back}
  * @param revisiting         the pass over skipped questions before the summary has begun
  * @param revisit            skipped questions still to be asked again in that pass
+ * @param heldReplies        replies that arrived before the current question was posted, oldest ts first;
+ *                           they are applied once its ts is known
  */
 public record InterviewState(
         InterviewStatus status,
@@ -26,7 +28,8 @@ public record InterviewState(
         List<String> skipped,
         List<String> trail,
         boolean revisiting,
-        List<String> revisit) {
+        List<String> revisit,
+        List<HeldReply> heldReplies) {
 
     public InterviewState {
         // null-tolerant so that JSON written by an older version (missing fields) still loads
@@ -34,6 +37,15 @@ public record InterviewState(
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
         trail = trail == null ? List.of() : List.copyOf(trail);
         revisit = revisit == null ? List.of() : List.copyOf(revisit);
+        heldReplies = heldReplies == null ? List.of() : List.copyOf(heldReplies);
+    }
+
+    /** A state with nothing held, as written before replies could be held. */
+    public InterviewState(InterviewStatus status, String currentQuestionId, String askedTs, String previousQuestionId,
+                          Map<String, Answer> answers, List<String> skipped, List<String> trail, boolean revisiting,
+                          List<String> revisit) {
+        this(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped, trail, revisiting, revisit,
+                List.of());
     }
 
     static InterviewState startingAt(String questionId) {
@@ -58,42 +70,48 @@ public record InterviewState(
 
     InterviewState withStatus(InterviewStatus newStatus) {
         return new InterviewState(newStatus, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
-                trail, revisiting, revisit);
+                trail, revisiting, revisit, heldReplies);
     }
 
     /** Makes {@code questionId} current; its message has not been posted yet. */
     InterviewState at(String questionId) {
         return new InterviewState(status, questionId, null, currentQuestionId, answers, skipped,
-                trail, revisiting, revisit);
+                trail, revisiting, revisit, heldReplies);
     }
 
+    /** After completion replies are ignored, so nothing stays held either. */
     InterviewState completed() {
         return new InterviewState(InterviewStatus.COMPLETE, null, null, currentQuestionId, answers, skipped,
-                trail, revisiting, List.of());
+                trail, revisiting, List.of(), List.of());
     }
 
     InterviewState withAskedTs(String ts) {
         return new InterviewState(status, currentQuestionId, ts, previousQuestionId, answers, skipped,
-                trail, revisiting, revisit);
+                trail, revisiting, revisit, heldReplies);
     }
 
     InterviewState withAnswers(Map<String, Answer> newAnswers) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, newAnswers, skipped,
-                trail, revisiting, revisit);
+                trail, revisiting, revisit, heldReplies);
     }
 
     InterviewState withSkipped(List<String> newSkipped) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, newSkipped,
-                trail, revisiting, revisit);
+                trail, revisiting, revisit, heldReplies);
     }
 
     InterviewState withTrail(List<String> newTrail) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
-                newTrail, revisiting, revisit);
+                newTrail, revisiting, revisit, heldReplies);
     }
 
     InterviewState withRevisit(boolean nowRevisiting, List<String> newRevisit) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
-                trail, nowRevisiting, newRevisit);
+                trail, nowRevisiting, newRevisit, heldReplies);
+    }
+
+    InterviewState withHeldReplies(List<HeldReply> newHeld) {
+        return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
+                trail, revisiting, revisit, newHeld);
     }
 }

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -37,7 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 public class SlackGateway {
     private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
-    private static final int MAX_ATTEMPTS = 8;
+    /** Server errors back off to one try a minute; this is about an hour of Slack trouble. */
+    private static final int MAX_ATTEMPTS = 60;
 
     private final Slack slack;
     private final SlackSettings settings;
@@ -114,7 +117,8 @@ public class SlackGateway {
             }
         } catch (Exception e) {
             if (running) {
-                LOG.warn("Outbox paused: {}", e.toString());
+                // The class only: a database error's text can quote the row (answers, response_url).
+                LOG.warn("Outbox paused until the next poll: {}", e.getClass().getSimpleName());
             }
         }
     }
@@ -128,14 +132,33 @@ public class SlackGateway {
         }
         Outbox.PendingMessage pending = claimed.get();
         OutboundMessage m = pending.message();
-        if (m.onSent() != null) {
-            for (Outbox.SentListener l : listeners) {
-                l.beforeSend(m.onSent());
-            }
-        }
+        String ts;
         try {
-            String ts = deliver(m);
-            outbox.markSent(pending.id(), ts);
+            ts = deliver(m);
+        } catch (SlackRefusal refusal) {
+            return handleRefusal(pending, refusal, now);
+        } catch (RuntimeException e) {
+            return handleRefusal(pending, SlackRefusal.transientFailure(e.getClass().getSimpleName()), now);
+        }
+        // Slack has the message: from here on nothing may undo "sent", or it would be posted again.
+        outbox.markSent(pending.id(), ts);
+        afterSend(pending, ts);
+        return true;
+    }
+
+    /**
+     * What the features record about a posted message runs behind a savepoint: if it fails, it is
+     * logged and rolled back alone, and the message stays sent.
+     */
+    private void afterSend(Outbox.PendingMessage pending, String ts) {
+        OutboundMessage m = pending.message();
+        if (m.onSent() == null && !(m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST)) {
+            return;
+        }
+        Connection connection = tx.getConnection();
+        Savepoint savepoint = null;
+        try {
+            savepoint = connection.setSavepoint();
             if (m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST) {
                 anchors.cardPosted(m.cardOfCoe(), m.channelId(), ts);
             }
@@ -144,9 +167,39 @@ public class SlackGateway {
                     l.sent(m.onSent(), pending, ts);
                 }
             }
-            return true;
-        } catch (SlackRefusal refusal) {
-            return handleRefusal(pending, refusal, now);
+            connection.releaseSavepoint(savepoint);
+        } catch (Exception e) {
+            LOG.error("Recording outbox message {} as posted failed: {}", pending.id(), e.getClass().getSimpleName());
+            rollbackTo(connection, savepoint);
+        }
+    }
+
+    private void notifyFailed(Outbox.PendingMessage pending) {
+        String tag = pending.message().onSent();
+        if (tag == null) {
+            return;
+        }
+        Connection connection = tx.getConnection();
+        Savepoint savepoint = null;
+        try {
+            savepoint = connection.setSavepoint();
+            for (Outbox.SentListener l : listeners) {
+                l.failed(tag, pending);
+            }
+            connection.releaseSavepoint(savepoint);
+        } catch (Exception e) {
+            LOG.error("Recording outbox message {} as failed failed: {}", pending.id(), e.getClass().getSimpleName());
+            rollbackTo(connection, savepoint);
+        }
+    }
+
+    private static void rollbackTo(Connection connection, Savepoint savepoint) {
+        if (savepoint != null) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException e) {
+                LOG.warn("Rolling back to the savepoint failed: {}", e.getSQLState());
+            }
         }
     }
 
@@ -154,8 +207,9 @@ public class SlackGateway {
         OutboundMessage m = pending.message();
         switch (refusal.kind) {
             case RATE_LIMITED -> {
+                // Waiting is Slack's instruction, not a failed attempt.
                 Instant until = now.plusSeconds(refusal.retryAfterSeconds);
-                outbox.retryAt(pending.id(), until, "ratelimited");
+                outbox.retryAt(pending.id(), until, "ratelimited", false);
                 pausedUntil = until;
                 LOG.info("Slack asked us to wait {} s (429); outbox resumes then", refusal.retryAfterSeconds);
                 return false;
@@ -164,15 +218,17 @@ public class SlackGateway {
                 if (pending.attempts() + 1 >= MAX_ATTEMPTS) {
                     outbox.markFailed(pending.id(), refusal.error);
                     LOG.warn("Gave up on outbox message {} after {} attempts: {}", pending.id(), MAX_ATTEMPTS, refusal.error);
+                    notifyFailed(pending);
                     return true;
                 }
-                long backoff = Math.min(60, 1L << pending.attempts());
-                outbox.retryAt(pending.id(), now.plusSeconds(backoff), refusal.error);
+                long backoff = Math.min(60, 1L << Math.min(pending.attempts(), 6));
+                outbox.retryAt(pending.id(), now.plusSeconds(backoff), refusal.error, true);
                 return false;
             }
             default -> {
                 outbox.markFailed(pending.id(), refusal.error);
                 LOG.warn("Slack refused outbox message {} ({} in {}): {}", pending.id(), m.kind(), m.channelId(), refusal.error);
+                notifyFailed(pending);
                 if (m.responseUrl() != null && m.kind() != OutboundMessage.Kind.RESPOND) {
                     try {
                         respond(m.responseUrl(), refusal.explanation());

@@ -24,15 +24,12 @@ public class Outbox {
     /** Published in the enqueuing transaction; the gateway listens after commit to send at once. */
     public record Enqueued(long id) {}
 
-    /** Told, inside the sending transaction, about a tagged message: before it goes out, and once Slack gave it a ts. */
+    /** Told, inside the sending transaction, what became of a tagged message: its ts, or that it will never have one. */
     public interface SentListener {
-        /**
-         * Take the locks that make "the message exists" and "we know its ts" one step for readers:
-         * anything waiting on them sees both, or neither.
-         */
-        default void beforeSend(String tag) {}
-
         void sent(String tag, PendingMessage message, String ts);
+
+        /** Slack refused the tagged message for good (or we gave up retrying): it will never have a ts. */
+        default void failed(String tag, PendingMessage message) {}
     }
 
     public record PendingMessage(long id, OutboundMessage message, int attempts) {}
@@ -114,11 +111,12 @@ public class Outbox {
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void retryAt(long id, Instant when, String error) {
-        jdbc.prepareStatement("UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?", ps -> {
+    public void retryAt(long id, Instant when, String error, boolean countAttempt) {
+        jdbc.prepareStatement("UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?", ps -> {
             ps.setTimestamp(1, Timestamp.from(when));
             ps.setString(2, error);
-            ps.setLong(3, id);
+            ps.setInt(3, countAttempt ? 1 : 0);
+            ps.setLong(4, id);
             return ps.executeUpdate();
         });
     }

@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Plays the Slack side of an interview in tests: sends inputs, posts every question the bot asks (with a
- * fresh, increasing ts, the way the real caller does), and remembers what the thread would show.
+ * fresh, increasing ts, the way the real caller does), and remembers what the thread would show. With
+ * {@link #postQuestions} off, questions wait for {@link #post()}, as when two people answer faster than the
+ * bot can post.
  */
 final class Conversation {
 
@@ -87,21 +89,32 @@ final class Conversation {
         return take(Interview.next(state, input, now));
     }
 
+    /** The current question's message lands in the thread now, after every reply sent so far. */
+    Step post() {
+        String ts = nextTs();
+        postedTs.put(current(), ts);
+        return send(new QuestionPosted(current(), ts));
+    }
+
+    /** The replies of a step, then of the posts of the questions it asked: all of it shows in the thread. */
     private Step take(Step step) {
-        last = step;
         state = step.state();
-        for (BotReply reply : step.replies()) {
-            if (reply instanceof Ask ask) {
+        List<BotReply> shown = new ArrayList<>(step.replies());
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i) instanceof Ask ask) {
                 asked.add(ask.questionId());
                 asks.add(ask);
                 if (postQuestions) {
                     String ts = nextTs();
                     postedTs.put(ask.questionId(), ts);
-                    state = Interview.next(state, new QuestionPosted(ask.questionId(), ts), now).state();
+                    Step posted = Interview.next(state, new QuestionPosted(ask.questionId(), ts), now);
+                    state = posted.state();
+                    shown.addAll(posted.replies());
                 }
             }
         }
-        return step;
+        last = new Step(state, shown);
+        return last;
     }
 
     String nextTs() {

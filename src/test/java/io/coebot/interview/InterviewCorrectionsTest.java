@@ -151,6 +151,7 @@ class InterviewCorrectionsTest {
         c.reply("U1", "checkout");
         c.reply("U2", "and search");
         String second = c.lastReplyTs;
+        c.post();
         c.delete(second);
 
         assertEquals("checkout", c.value("services"));
@@ -165,6 +166,7 @@ class InterviewCorrectionsTest {
         c.reply("U1", "sev2");
         String first = c.lastReplyTs;
         c.reply("U2", "sev3");
+        c.post();
         c.delete(first);
 
         assertNull(c.value("severity"));
@@ -210,19 +212,50 @@ class InterviewCorrectionsTest {
     }
 
     @Test
-    void theModalReplacesTheWholeAnswerWithOneContribution() {
+    void theModalReplacesTheWholeAnswerButKeepsWhoAnswered() {
         Conversation c = Conversation.started().answerUntil("services");
         c.postQuestions = false;
         c.reply("U1", "checkout");
-        c.reply("U1", "and search");
+        String first = c.lastReplyTs;
+        c.reply("U3", "and search");
+        c.post();
         c.replace("services", "checkout, search and the partner API");
 
         Answer services = c.state.answers().get("services");
         assertEquals("checkout, search and the partner API", services.value());
-        assertEquals(1, services.contributions().size());
-        assertNull(services.contributions().get(0).messageTs());
-        assertEquals(List.of("U2"), services.contributors());
+        assertEquals("checkout, search and the partner API", services.text());
+        assertEquals(List.of("U1", "U3", "U2"), services.contributors());
         assertEquals(List.of("Updated the answer to “Affected services”."), c.says());
+
+        InterviewState replaced = c.state;
+        c.edit(first, "checkout only");
+        c.assertNothingHappened(replaced); // the old message no longer holds the answer
+    }
+
+    @Test
+    void anEditorWhoHadAnsweredKeepsTheirPlaceAmongTheContributors() {
+        Conversation c = Conversation.started().answerUntil("services");
+        c.postQuestions = false;
+        c.reply("U1", "checkout");
+        c.reply("U3", "and search");
+        c.post();
+        c.send(new AnswerReplaced("U1", "services", "checkout and search", c.zone));
+        c.replace("services", "checkout, search and the partner API");
+
+        Answer services = c.state.answers().get("services");
+        assertEquals(List.of("U1", "U3", "U2"), services.contributors());
+        assertEquals("checkout, search and the partner API", services.text());
+    }
+
+    @Test
+    void confirmingTheMitigationTimeFromTheModalShowsTheEditorsWords() {
+        Conversation c = Conversation.started().answerToTheEnd();
+        c.replace("mitigated_confirm", "2026-11-19 15:25 UTC");
+
+        assertEquals("2026-11-19T15:25:00Z", c.value("mitigated_at"));
+        assertEquals("2026-11-19 15:25 UTC", c.state.answers().get("mitigated_at").text());
+        assertEquals(List.of("U2"), c.state.answers().get("mitigated_at").contributors());
+        assertEquals(List.of("U1", "U2"), c.state.answers().get("mitigated_confirm").contributors());
     }
 
     @Test
@@ -263,8 +296,43 @@ class InterviewCorrectionsTest {
         c.replace("services", "checkout");
 
         assertEquals(List.of(), c.state.skipped());
+        assertEquals(List.of(), c.state.openQuestions());
+        assertEquals(List.of("Updated the answer to “Affected services”."), c.says());
+        assertEquals("customers_affected", c.current(), "the question being asked stays open");
         c.answerUntil("summary");
         assertEquals(1, c.asked.stream().filter("services"::equals).count(), "not asked again");
+    }
+
+    @Test
+    void answeringASkippedQuestionFromTheModalDuringThePassTakesItOutOfThePass() {
+        Conversation c = Conversation.started().answerUntil("services");
+        c.press(Control.SKIP);
+        c.press(Control.SKIP); // customers_affected
+        c.answerUntil("services");
+        assertContains(c.said(), "the 2 questions you skipped");
+
+        c.replace("customers_affected", "about 1,200");
+        assertEquals(List.of("services"), c.state.openQuestions());
+        c.reply("checkout");
+
+        assertEquals("summary", c.current());
+        assertEquals(List.of(), c.state.openQuestions());
+        assertEquals(1, c.asked.stream().filter("customers_affected"::equals).count(), "not asked again");
+    }
+
+    @Test
+    void answeringASkippedQuestionFromTheModalAfterCompletionClosesIt() {
+        Conversation c = Conversation.started().answerUntil("related");
+        c.press(Control.SKIP);
+        c.reply("accept");
+        assertEquals(List.of("related"), c.state.openQuestions());
+
+        c.replace("related", "COE-99 had the same cause");
+        assertEquals("COE-99 had the same cause", c.value("related"));
+        assertEquals(List.of(), c.state.openQuestions());
+        assertEquals(List.of(), c.state.skipped());
+        assertEquals(InterviewStatus.COMPLETE, c.state.status());
+        assertEquals(List.of("Updated the answer to “Related items”."), c.says());
     }
 
     @Test

@@ -207,6 +207,7 @@ class InterviewEndToEndTest extends EndToEnd {
         var a = alice.repliesInThread(inc.channel, inc.card.ts(), "search-api");
         var b = bob.repliesInThread(inc.channel, inc.card.ts(), "and the indexer");
         inc.awaitQuestion(Questions.CUSTOMERS_AFFECTED);
+        inc.awaitBotSaying("since it was sent before this question appeared");
 
         InterviewState state = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow();
         Answer services = state.answers().get(Questions.SERVICES);
@@ -231,6 +232,7 @@ class InterviewEndToEndTest extends EndToEnd {
         var second = CompletableFuture.runAsync(() -> bob.repliesInThread(inc.channel, inc.card.ts(), "the indexer too"));
         CompletableFuture.allOf(first, second).get();
         inc.awaitQuestion(Questions.CUSTOMERS_AFFECTED);
+        inc.awaitBotSaying("since it was sent before this question appeared");
 
         Answer services = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow().answers().get(Questions.SERVICES);
         assertEquals(2, services.contributions().size(), services.toString());
@@ -337,6 +339,46 @@ class InterviewEndToEndTest extends EndToEnd {
 
         inc.awaitQuestion(Questions.DETECTED_AT);
         assertEquals(1, inc.botRepliesContaining("04:00 UTC"), inc.thread().toString());
+    }
+
+    @Test
+    void aQuestionSlackRefusesDoesNotSendLaterRepliesToTheWrongAnswer() {
+        Person alice = ws.user("U0ALICE43", "alice", "UTC");
+        Incident inc = new Incident("inc-refused-question", alice, "Refused question");
+        inc.answer(alice, "yesterday 09:00", Questions.DETECTED_AT);
+        inc.answer(alice, "yesterday 09:10", Questions.MITIGATED_AT);
+        inc.answer(alice, "yesterday 09:50", Questions.RESOLVED_AT);
+        inc.answer(alice, "yesterday 10:00", Questions.SEVERITY);
+        inc.answer(alice, "sev3", Questions.SERVICES);
+        slack.failNext("chat.postMessage", "invalid_blocks");
+
+        inc.reply(alice, "search-api");
+        slack.await("the refused question was tried", () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> c.params().getOrDefault("blocks", "").contains("|" + Questions.CUSTOMERS_AFFECTED + "\"")));
+        inc.answer(alice, "about 100", Questions.CUSTOMER_EXPERIENCE);
+
+        var state = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow();
+        assertEquals("search-api", state.answers().get(Questions.SERVICES).text());
+        assertEquals("about 100", state.answers().get(Questions.CUSTOMERS_AFFECTED).text());
+    }
+
+    @Test
+    void aSkippedQuestionCanBeAnsweredFromTheAnswersList() {
+        Person alice = ws.user("U0ALICE44", "alice", "UTC");
+        Incident inc = new Incident("inc-fill-skipped", alice, "Fill skipped");
+        inc.answer(alice, "skip", Questions.DETECTED_AT);
+
+        alice.runs("/coe answers", inc.channel);
+        var list = inc.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Skipped: still open"));
+        alice.clicks("Answer", list);
+        alice.awaitOpenView(AnswersCommand.EDIT_VIEW);
+        alice.submits(AnswersCommand.EDIT_VIEW, Map.of("answer", Map.of("text", "yesterday 08:00")));
+
+        slack.await("the skipped question is answered", () -> app.bean(InterviewService.class).stateOf(inc.coeId)
+                .orElseThrow().answers().containsKey(Questions.TRIGGER_AT));
+        var state = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow();
+        assertTrue(state.openQuestions().isEmpty(), state.openQuestions().toString());
+        assertEquals(List.of("U0ALICE44"), state.answers().get(Questions.TRIGGER_AT).contributors());
     }
 
     private static int count(String haystack, String needle) {

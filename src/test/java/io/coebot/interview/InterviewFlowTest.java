@@ -476,7 +476,7 @@ class InterviewFlowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"accept", "Yes", "ok", "OK."})
+    @ValueSource(strings = {"accept", "Yes", "ok", "OK.", "looks good"})
     void acceptingTheDraftMakesItTheSummary(String typed) {
         Conversation c = Conversation.started().answerUntil("summary");
         String draft = SummaryDraft.from(c.state);
@@ -504,6 +504,38 @@ class InterviewFlowTest {
         assertEquals("A config change broke checkout for 75 minutes; we now validate configs.", c.value("summary"));
         assertEquals(InterviewStatus.COMPLETE, c.state.status());
         assertNull(c.current());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no", "wait, impact is wrong", "Config change broke checkout; we rolled back"})
+    void aShortReplyAtTheSummaryIsNeitherAcceptedNorTheSummary(String typed) {
+        Conversation c = Conversation.started().answerUntil("summary");
+        c.reply(typed);
+
+        assertEquals(List.of("Reply `accept` to use the draft, or write the summary in a few sentences "
+                + "(say `back` to change an earlier answer)."), c.says());
+        assertEquals("summary", c.current());
+        assertEquals(InterviewStatus.IN_PROGRESS, c.state.status());
+        assertNull(c.value("summary"));
+        assertEquals(List.of(), c.askedIds(), "the draft is not posted again");
+    }
+
+    @Test
+    void eightWordsAreEnoughForTheTeamsOwnSummary() {
+        Conversation c = Conversation.started().answerUntil("summary");
+        c.reply("Config change broke checkout; we rolled it back");
+
+        assertEquals("Config change broke checkout; we rolled it back", c.value("summary"));
+        assertEquals(InterviewStatus.COMPLETE, c.state.status());
+    }
+
+    @Test
+    void aShortSummaryFromTheModalIsTaken() {
+        Conversation c = Conversation.started().answerUntil("summary");
+        c.replace("summary", "Config broke checkout.");
+
+        assertEquals("Config broke checkout.", c.value("summary"));
+        assertEquals(InterviewStatus.COMPLETE, c.state.status());
     }
 
     @Test

@@ -1,0 +1,42 @@
+package io.coebot.store;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Keeps the bookkeeping tables small. Slack stops retrying an event after minutes, a
+ * response_url dies after 30 minutes, and a sent message is only of use for diagnosis for a while.
+ * Idempotent, so several instances may run it.
+ */
+@Singleton
+public class Housekeeping {
+    private final JdbcOperations jdbc;
+
+    public Housekeeping(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+    @Transactional
+    public void tidy() {
+        Instant now = Instant.now();
+        delete("DELETE FROM processed_event WHERE processed_at < ?", now.minus(Duration.ofDays(7)));
+        delete("DELETE FROM outbox WHERE status = 'SENT' AND created_at < ?", now.minus(Duration.ofDays(7)));
+        delete("DELETE FROM outbox WHERE status = 'FAILED' AND created_at < ?", now.minus(Duration.ofDays(30)));
+        delete("UPDATE outbox SET response_url = NULL WHERE response_url IS NOT NULL AND status <> 'PENDING' AND created_at < ?",
+                now.minus(Duration.ofHours(1)));
+    }
+
+    private void delete(String sql, Instant before) {
+        jdbc.prepareStatement(sql, ps -> {
+            ps.setTimestamp(1, Timestamp.from(before));
+            return ps.executeUpdate();
+        });
+    }
+}
