@@ -46,7 +46,7 @@ public class InterviewMessages {
             OutboundMessage m;
             if (reply instanceof Ask ask) {
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), ask.text(), BlockKit.json(askBlocks(coe.id(), ask)))
-                        .onSent(InterviewService.questionTag(coe.id(), ask.questionId()));
+                        .onSent(new InterviewService.QuestionTag(coe.id(), ask.questionId()).tag());
             } else {
                 String text = ((Say) reply).text();
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), text, BlockKit.json(sayBlocks(text)));

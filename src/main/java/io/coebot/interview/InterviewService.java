@@ -24,8 +24,6 @@ import java.util.Optional;
  */
 @Singleton
 public class InterviewService implements Outbox.SentListener {
-    private static final String TAG = "interview-question:";
-
     private final InterviewStore store;
     private final CoeStore coes;
     private final CoeCard card;
@@ -127,11 +125,8 @@ public class InterviewService implements Outbox.SentListener {
     /** Slack has a question's message: replies older than it were written before anyone could read it. */
     @Override
     public void sent(String tag, Outbox.PendingMessage message, String ts) {
-        if (!tag.startsWith(TAG)) {
-            return;
-        }
-        String[] parts = tag.substring(TAG.length()).split(":", 2);
-        apply(Long.parseLong(parts[0]), message.message().teamId(), null, new QuestionPosted(parts[1], ts));
+        QuestionTag.parse(tag).ifPresent(q ->
+                apply(q.coeId(), message.message().teamId(), null, new QuestionPosted(q.questionId(), ts)));
     }
 
     /**
@@ -140,15 +135,25 @@ public class InterviewService implements Outbox.SentListener {
      */
     @Override
     public void failed(String tag, Outbox.PendingMessage message) {
-        if (!tag.startsWith(TAG)) {
-            return;
-        }
-        String[] parts = tag.substring(TAG.length()).split(":", 2);
-        apply(Long.parseLong(parts[0]), message.message().teamId(), null, new QuestionFailed(parts[1]));
+        QuestionTag.parse(tag).ifPresent(q ->
+                apply(q.coeId(), message.message().teamId(), null, new QuestionFailed(q.questionId())));
     }
 
-    static String questionTag(long coeId, String questionId) {
-        return TAG + coeId + ":" + questionId;
+    /** The outbox tag on a question's message, so its fate comes back to the right interview. */
+    record QuestionTag(long coeId, String questionId) {
+        private static final String PREFIX = "interview-question:";
+
+        String tag() {
+            return PREFIX + coeId + ":" + questionId;
+        }
+
+        static Optional<QuestionTag> parse(String tag) {
+            if (!tag.startsWith(PREFIX)) {
+                return Optional.empty();
+            }
+            String[] parts = tag.substring(PREFIX.length()).split(":", 2);
+            return Optional.of(new QuestionTag(Long.parseLong(parts[0]), parts[1]));
+        }
     }
 
     private static boolean cardChanged(InterviewState before, InterviewState after) {

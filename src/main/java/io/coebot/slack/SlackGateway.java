@@ -146,59 +146,49 @@ public class SlackGateway {
         return true;
     }
 
-    /**
-     * What the features record about a posted message runs behind a savepoint: if it fails, it is
-     * logged and rolled back alone, and the message stays sent.
-     */
+    /** The features record what became of a posted message; "sent" itself is already written. */
     private void afterSend(Outbox.PendingMessage pending, String ts) {
         OutboundMessage m = pending.message();
-        if (m.onSent() == null && !(m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST)) {
+        boolean isCard = m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST;
+        if (m.onSent() == null && !isCard) {
             return;
         }
-        Connection connection = tx.getConnection();
-        Savepoint savepoint = null;
-        try {
-            savepoint = connection.setSavepoint();
-            if (m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST) {
+        behindSavepoint(pending, "posted", () -> {
+            if (isCard) {
                 anchors.cardPosted(m.cardOfCoe(), m.channelId(), ts);
             }
             if (m.onSent() != null) {
-                for (Outbox.SentListener l : listeners) {
-                    l.sent(m.onSent(), pending, ts);
-                }
+                listeners.forEach(l -> l.sent(m.onSent(), pending, ts));
             }
-            connection.releaseSavepoint(savepoint);
-        } catch (Exception e) {
-            LOG.error("Recording outbox message {} as posted failed: {}", pending.id(), e.getClass().getSimpleName());
-            rollbackTo(connection, savepoint);
-        }
+        });
     }
 
     private void notifyFailed(Outbox.PendingMessage pending) {
         String tag = pending.message().onSent();
-        if (tag == null) {
-            return;
+        if (tag != null) {
+            behindSavepoint(pending, "failed", () -> listeners.forEach(l -> l.failed(tag, pending)));
         }
+    }
+
+    /**
+     * Runs what the features record behind a savepoint: if it fails, it is logged and rolled back
+     * alone, and the outbox row keeps its status, so a sent message is never posted again.
+     */
+    private void behindSavepoint(Outbox.PendingMessage pending, String outcome, Runnable work) {
         Connection connection = tx.getConnection();
         Savepoint savepoint = null;
         try {
             savepoint = connection.setSavepoint();
-            for (Outbox.SentListener l : listeners) {
-                l.failed(tag, pending);
-            }
+            work.run();
             connection.releaseSavepoint(savepoint);
         } catch (Exception e) {
-            LOG.error("Recording outbox message {} as failed failed: {}", pending.id(), e.getClass().getSimpleName());
-            rollbackTo(connection, savepoint);
-        }
-    }
-
-    private static void rollbackTo(Connection connection, Savepoint savepoint) {
-        if (savepoint != null) {
-            try {
-                connection.rollback(savepoint);
-            } catch (SQLException e) {
-                LOG.warn("Rolling back to the savepoint failed: {}", e.getSQLState());
+            LOG.error("Recording outbox message {} as {} failed: {}", pending.id(), outcome, e.getClass().getSimpleName());
+            if (savepoint != null) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException rollback) {
+                    LOG.warn("Rolling back to the savepoint failed: {}", rollback.getSQLState());
+                }
             }
         }
     }
@@ -229,12 +219,8 @@ public class SlackGateway {
                 outbox.markFailed(pending.id(), refusal.error);
                 LOG.warn("Slack refused outbox message {} ({} in {}): {}", pending.id(), m.kind(), m.channelId(), refusal.error);
                 notifyFailed(pending);
-                if (m.responseUrl() != null && m.kind() != OutboundMessage.Kind.RESPOND) {
-                    try {
-                        respond(m.responseUrl(), refusal.explanation());
-                    } catch (SlackRefusal ignored) {
-                        LOG.info("Could not explain the failure through response_url either");
-                    }
+                if (m.responseUrl() != null) {
+                    explain(m.responseUrl(), refusal.explanation());
                 }
                 return true;
             }
@@ -246,11 +232,8 @@ public class SlackGateway {
         try {
             return switch (m.kind()) {
                 case POST -> {
-                    String thread = m.threadTs();
-                    if (m.threadOfCoe() != null) {
-                        thread = anchors.cardTs(m.threadOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"));
-                    }
-                    String threadTs = thread;
+                    String threadTs = m.threadOfCoe() == null ? null
+                            : anchors.cardTs(m.threadOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"));
                     var r = api.chatPostMessage(b -> b.channel(m.channelId()).threadTs(threadTs).text(m.text())
                             .blocksAsString(m.blocksJson()).unfurlLinks(false));
                     yield ok(r).getTs();
@@ -259,15 +242,6 @@ public class SlackGateway {
                     String ts = anchors.cardTs(m.cardOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"));
                     var r = api.chatUpdate(b -> b.channel(m.channelId()).ts(ts).text(m.text()).blocksAsString(m.blocksJson()));
                     yield ok(r).getTs();
-                }
-                case EPHEMERAL -> {
-                    var r = api.chatPostEphemeral(b -> b.channel(m.channelId()).user(m.userId()).text(m.text())
-                            .blocksAsString(m.blocksJson()));
-                    yield ok(r).getMessageTs();
-                }
-                case RESPOND -> {
-                    respond(m.responseUrl(), m.text());
-                    yield null;
                 }
             };
         } catch (SlackApiException e) {
@@ -285,25 +259,22 @@ public class SlackGateway {
         }
     }
 
-    private void respond(String url, String text) throws SlackRefusal {
+    /**
+     * Tells whoever ran the command why their message could not be posted. Best effort: a
+     * response_url lasts 30 minutes and 5 uses, and there is nothing to retry once it is gone.
+     */
+    private void explain(String url, String text) {
         JsonObject body = new JsonObject();
         body.addProperty("response_type", "ephemeral");
         body.addProperty("replace_original", false);
         body.addProperty("text", text);
         try {
             WebhookResponse r = slack.send(url, body.toString());
-            if (r.getCode() == 429) {
-                throw SlackRefusal.rateLimited(1);
-            }
-            if (r.getCode() >= 500) {
-                throw SlackRefusal.transientFailure("http_" + r.getCode());
-            }
-            if (r.getCode() >= 400) {
-                // response_url expired (30 minutes, 5 uses): nothing left to retry.
-                throw SlackRefusal.permanent("response_url_" + r.getCode());
+            if (r.getCode() >= 300) {
+                LOG.info("Could not explain a refused message through response_url (HTTP {})", r.getCode());
             }
         } catch (IOException e) {
-            throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
+            LOG.info("Could not explain a refused message through response_url ({})", e.getClass().getSimpleName());
         }
     }
 

@@ -55,22 +55,20 @@ public class Outbox {
             });
         }
         long id = jdbc.prepareStatement("""
-                INSERT INTO outbox (team_id, channel_id, kind, thread_ts, thread_of_coe, card_of_coe, user_id, text,
+                INSERT INTO outbox (team_id, channel_id, kind, thread_of_coe, card_of_coe, text,
                                     blocks, response_url, on_sent, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
             ps.setString(1, m.teamId());
             ps.setString(2, m.channelId());
             ps.setString(3, m.kind().name());
-            ps.setString(4, m.threadTs());
-            setLong(ps, 5, m.threadOfCoe());
-            setLong(ps, 6, m.cardOfCoe());
-            ps.setString(7, m.userId());
-            ps.setString(8, m.text());
-            ps.setString(9, m.blocksJson());
-            ps.setString(10, m.responseUrl());
-            ps.setString(11, m.onSent());
-            ps.setTimestamp(12, Timestamp.from(now));
-            ps.setTimestamp(13, Timestamp.from(now));
+            setLong(ps, 4, m.threadOfCoe());
+            setLong(ps, 5, m.cardOfCoe());
+            ps.setString(6, m.text());
+            ps.setString(7, m.blocksJson());
+            ps.setString(8, m.responseUrl());
+            ps.setString(9, m.onSent());
+            ps.setTimestamp(10, Timestamp.from(now));
+            ps.setTimestamp(11, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -152,8 +150,8 @@ public class Outbox {
         Long threadOfCoe = rs.getObject("thread_of_coe") == null ? null : rs.getLong("thread_of_coe");
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
-                rs.getString("channel_id"), rs.getString("thread_ts"), threadOfCoe, cardOfCoe, rs.getString("user_id"),
-                rs.getString("text"), rs.getString("blocks"), rs.getString("response_url"), rs.getString("on_sent"));
+                rs.getString("channel_id"), threadOfCoe, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
+                rs.getString("response_url"), rs.getString("on_sent"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"));
     }
 }
