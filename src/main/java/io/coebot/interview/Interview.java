@@ -7,6 +7,8 @@ import static io.coebot.interview.Questions.MITIGATED_AT;
 import static io.coebot.interview.Questions.MITIGATED_CONFIRM;
 import static io.coebot.interview.Questions.SUMMARY;
 
+import io.coebot.slack.SlackTs;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,7 +118,7 @@ public final class Interview {
      * on screen. Answers are held until the current question is posted, so here its ts is known.
      */
     private static boolean writtenBeforeQuestionShown(InterviewState s, String messageTs) {
-        return MessageTs.isBefore(messageTs, s.askedTs());
+        return SlackTs.isBefore(messageTs, s.askedTs());
     }
 
     /** Slack can deliver one message twice under different event ids; it must count once. */
@@ -128,7 +130,7 @@ public final class Interview {
     private static List<HeldReply> holding(List<HeldReply> held, HeldReply reply) {
         List<HeldReply> more = new ArrayList<>(held);
         int i = 0;
-        while (i < more.size() && !MessageTs.isBefore(reply.messageTs(), more.get(i).messageTs())) {
+        while (i < more.size() && !SlackTs.isBefore(reply.messageTs(), more.get(i).messageTs())) {
             i++;
         }
         more.add(i, reply);
@@ -137,7 +139,7 @@ public final class Interview {
 
     private static int heldIndex(InterviewState s, String messageTs) {
         for (int i = 0; i < s.heldReplies().size(); i++) {
-            if (MessageTs.same(messageTs, s.heldReplies().get(i).messageTs())) {
+            if (SlackTs.same(messageTs, s.heldReplies().get(i).messageTs())) {
                 return i;
             }
         }
@@ -503,7 +505,7 @@ public final class Interview {
                 continue;
             }
             for (int i = 0; i < a.contributions().size(); i++) {
-                if (MessageTs.same(messageTs, a.contributions().get(i).messageTs())) {
+                if (SlackTs.same(messageTs, a.contributions().get(i).messageTs())) {
                     return new Located(q, a, i);
                 }
             }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A Slack message ts ("1763680000.000123": epoch seconds and microseconds) is also the moment it was written. */
+/**
+ * A Slack message ts ("1763680000.000123": epoch seconds and microseconds) is also the moment it was written.
+ * Timestamps order messages, but only as decimals: as strings "9.000001" sorts after "10.000000", and as
+ * doubles the microseconds get lost.
+ */
 public final class SlackTs {
     private SlackTs() {}
 
@@ -16,5 +20,28 @@ public final class SlackTs {
         BigDecimal micros = new BigDecimal(ts).movePointRight(6);
         long total = micros.longValueExact();
         return Optional.of(Instant.ofEpochSecond(Math.floorDiv(total, 1_000_000L), Math.floorMod(total, 1_000_000L) * 1_000L));
+    }
+
+    public static boolean isBefore(String ts, String other) {
+        BigDecimal a = decimal(ts);
+        BigDecimal b = decimal(other);
+        return a != null && b != null && a.compareTo(b) < 0;
+    }
+
+    public static boolean same(String ts, String other) {
+        BigDecimal a = decimal(ts);
+        BigDecimal b = decimal(other);
+        return a != null && b != null && a.compareTo(b) == 0;
+    }
+
+    private static BigDecimal decimal(String ts) {
+        if (ts == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(ts.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

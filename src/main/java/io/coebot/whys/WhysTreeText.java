@@ -1,0 +1,61 @@
+package io.coebot.whys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The cause tree as a reader sees it in the COE: indented, numbered lines (1 → 1.1 → 1.1.1 ★ root cause),
+ * each root cause followed by what will prevent it. The same text serves the session's root message and the
+ * published COE, so what the team saw while answering is what the COE says.
+ */
+public final class WhysTreeText {
+    /** Slack collapses leading spaces in mrkdwn; em spaces keep the indentation. */
+    private static final String SLACK_INDENT = "\u2003\u2003";
+
+    private WhysTreeText() {
+    }
+
+    /** One line per cause and per remediation, indented for Slack mrkdwn; empty while there is no cause yet. */
+    public static List<String> slackLines(WhyTree tree) {
+        return lines(tree, SLACK_INDENT, "★ ", "_Fix:_ ");
+    }
+
+    /** The tree as a Markdown nested list, for the exported COE. */
+    public static String markdown(WhyTree tree) {
+        List<String> out = new ArrayList<>();
+        for (WhyNode n : tree.inReadingOrder()) {
+            String pad = "  ".repeat(tree.depth(n.id()) - 1);
+            out.add(pad + "- " + tree.label(n.id()) + " " + (n.rootCause() ? "★ **root cause:** " : "") + oneLine(n.text()));
+            for (Remediation r : n.remediations()) {
+                out.add(pad + "  - *Remediation:* " + oneLine(r.text()));
+            }
+        }
+        return out.stream().collect(Collectors.joining("\n"));
+    }
+
+    private static List<String> lines(WhyTree tree, String indent, String rootMark, String fixMark) {
+        List<String> out = new ArrayList<>();
+        for (WhyNode n : tree.inReadingOrder()) {
+            String pad = indent.repeat(tree.depth(n.id()) - 1);
+            StringBuilder line = new StringBuilder(pad).append('*').append(tree.label(n.id())).append("* ");
+            if (n.rootCause()) {
+                line.append(rootMark);
+            }
+            line.append(oneLine(n.text()));
+            if (n.humanError()) {
+                line.append(" _(a person's mistake: why was it possible?)_");
+            }
+            out.add(line.toString());
+            for (Remediation r : n.remediations()) {
+                out.add(pad + indent + "→ " + fixMark + oneLine(r.text()));
+            }
+        }
+        return out;
+    }
+
+    /** Causes are sentences; a line break inside one would break the outline. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " ");
+    }
+}
