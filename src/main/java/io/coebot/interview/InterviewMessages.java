@@ -34,6 +34,8 @@ public class InterviewMessages {
     public static final String BACK = "interview.back";
     public static final String PAUSE = "interview.pause";
     public static final String RESUME = "interview.resume";
+    /** On the Prevention question; handled by the 5 Whys feature, which opens a session and answers the question. */
+    public static final String START_WHYS = "whys.start";
 
     private final Outbox outbox;
 
@@ -57,7 +59,7 @@ public class InterviewMessages {
 
     static List<LayoutBlock> sayBlocks(String text) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        for (String chunk : chunks(text)) {
+        for (String chunk : BlockKit.chunks(text)) {
             blocks.add(section(s -> s.text(markdownText(chunk))));
         }
         return blocks;
@@ -81,27 +83,15 @@ public class InterviewMessages {
                         .value(base + "|" + c.value())));
             }
         }
+        if (Questions.PREVENTION.equals(ask.questionId())) {
+            elements.add(button(b -> b.actionId(START_WHYS).text(plainText("Start 5 Whys")).style("primary")
+                    .value(String.valueOf(coeId))));
+        }
         elements.add(button(b -> b.actionId(SKIP).text(plainText("Skip")).value(base)));
         elements.add(button(b -> b.actionId(BACK).text(plainText("Back")).value(base)));
         elements.add(button(b -> b.actionId(PAUSE).text(plainText("Pause")).value(base)));
         // The block id carries the question, so a multi-select (which has no value of its own) is routed too.
         blocks.add(actions(a -> a.blockId("interview|" + base).elements(elements)));
         return blocks;
-    }
-
-    /** Long answers are echoed whole: split within Slack's section limit instead of cutting them. */
-    static List<String> chunks(String text) {
-        List<String> out = new ArrayList<>();
-        String rest = text == null || text.isEmpty() ? " " : text;
-        int max = BlockKit.SECTION_TEXT_MAX;
-        while (rest.length() > max) {
-            int cut = rest.lastIndexOf('\n', max);
-            if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-            if (cut < max / 2) cut = max;
-            out.add(rest.substring(0, cut));
-            rest = rest.substring(cut).stripLeading();
-        }
-        out.add(rest);
-        return out;
     }
 }

@@ -130,9 +130,9 @@ public final class Questions {
                     "How could we cut the time to mitigate in half?", TEXT_HINT),
 
             q(PREVENTION, Section.PREVENTION, TEXT, "Prevention",
-                    "How will we stop this from happening again? The 5 Whys answer that, and I'll run them as "
-                            + "their own thread with `/coe whys` (coming soon). Until then, write the chain of whys "
-                            + "and the fix for each here, or `skip`.",
+                    "How will we stop this from happening again? The 5 Whys answer that: press *Start 5 Whys* to run "
+                            + "them in their own thread (or `/coe whys <problem>`, once per problem), and I'll go on here. "
+                            + "Or write the chain of whys and the fix for each here, or `skip`.",
                     "Ask why until you reach causes you can fix; human error is never the last why."),
 
             q(METRICS, Section.METRICS, TEXT, "Metrics",

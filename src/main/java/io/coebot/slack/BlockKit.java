@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Block Kit as Slack wants it on the wire, and the few text rules every feature shares. */
@@ -27,5 +28,24 @@ public final class BlockKit {
     public static String permalink(String teamDomain, String channelId, String ts) {
         String host = teamDomain == null || teamDomain.isBlank() ? "app.slack.com" : teamDomain + ".slack.com";
         return "https://" + host + "/archives/" + channelId + "/p" + ts.replace(".", "");
+    }
+
+    /**
+     * Long text split into section-sized pieces, at a line break or else a space when one is near, never cut
+     * off: what people wrote is shown whole. Empty text is one blank section (Slack refuses an empty one).
+     */
+    public static List<String> chunks(String text) {
+        List<String> out = new ArrayList<>();
+        String rest = text == null || text.isEmpty() ? " " : text;
+        int max = SECTION_TEXT_MAX;
+        while (rest.length() > max) {
+            int cut = rest.lastIndexOf('\n', max);
+            if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+            if (cut < max / 2) cut = Character.isHighSurrogate(rest.charAt(max - 1)) ? max - 1 : max;
+            out.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        out.add(rest);
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
+import io.coebot.store.ThreadRoutes;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -47,6 +48,7 @@ public class SlackGateway {
     private final Outbox outbox;
     private final TransactionOperations<Connection> tx;
     private final CardAnchors anchors;
+    private final ThreadRoutes routes;
     private final BeanProvider<Outbox.SentListener> listeners;
     private final Duration pollEvery;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,13 +61,14 @@ public class SlackGateway {
     private volatile boolean running;
 
     public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
-                        CardAnchors anchors, BeanProvider<Outbox.SentListener> listeners,
+                        CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.SentListener> listeners,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis) {
         this.slack = slack;
         this.settings = settings;
         this.outbox = outbox;
         this.tx = tx;
         this.anchors = anchors;
+        this.routes = routes;
         this.listeners = listeners;
         this.pollEvery = Duration.ofMillis(pollMillis);
     }
@@ -232,14 +235,15 @@ public class SlackGateway {
         try {
             return switch (m.kind()) {
                 case POST -> {
-                    String threadTs = m.threadOfCoe() == null ? null
-                            : anchors.cardTs(m.threadOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"));
+                    String threadTs = m.threadOwnerKind() == null ? null : threadTs(m);
                     var r = api.chatPostMessage(b -> b.channel(m.channelId()).threadTs(threadTs).text(m.text())
                             .blocksAsString(m.blocksJson()).unfurlLinks(false));
                     yield ok(r).getTs();
                 }
                 case UPDATE -> {
-                    String ts = anchors.cardTs(m.cardOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"));
+                    String ts = m.cardOfCoe() != null
+                            ? anchors.cardTs(m.cardOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"))
+                            : threadTs(m);
                     var r = api.chatUpdate(b -> b.channel(m.channelId()).ts(ts).text(m.text()).blocksAsString(m.blocksJson()));
                     yield ok(r).getTs();
                 }
@@ -257,6 +261,15 @@ public class SlackGateway {
         } catch (IOException e) {
             throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
         }
+    }
+
+    /** The ts of the thread the message goes into (or whose root it edits), known only once its root was posted. */
+    private String threadTs(OutboundMessage m) throws SlackRefusal {
+        var ts = ThreadRoutes.COE_CARD.equals(m.threadOwnerKind())
+                ? anchors.cardTs(m.threadOwnerId())
+                : routes.threadTsOf(m.teamId(), m.channelId(), m.threadOwnerKind(), m.threadOwnerId());
+        return ts.orElseThrow(() -> SlackRefusal.permanent(ThreadRoutes.COE_CARD.equals(m.threadOwnerKind())
+                ? "card_not_posted" : "thread_not_posted"));
     }
 
     /**

@@ -9,8 +9,12 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.model.event.Event;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +26,7 @@ public final class SlackRegistry {
     private final Set<String> commands = new TreeSet<>();
     private final Set<String> eventTypes = new TreeSet<>();
     private final Set<String> messageShortcuts = new TreeSet<>();
+    private final Map<Class<?>, List<BoltEventHandler<? extends Event>>> eventHandlers = new HashMap<>();
 
     SlackRegistry(App app) {
         this.app = app;
@@ -33,9 +38,28 @@ public final class SlackRegistry {
         return this;
     }
 
+    /**
+     * Several features may listen to one event type (the interview and the 5 Whys both read thread replies,
+     * each in the threads it owns), but Bolt keeps one handler per type: the first registration installs a
+     * handler that runs every feature's in turn. A failure stops the rest and reaches Slack as an error, so
+     * Slack retries; the features that already applied it see the retry as a duplicate.
+     */
+    @SuppressWarnings("unchecked")
     public <E extends Event> SlackRegistry event(Class<E> type, BoltEventHandler<E> handler) {
         eventTypes.add(typeName(type));
-        app.event(type, handler);
+        List<BoltEventHandler<? extends Event>> handlers = eventHandlers.get(type);
+        if (handlers == null) {
+            List<BoltEventHandler<? extends Event>> all = new CopyOnWriteArrayList<>();
+            eventHandlers.put(type, all);
+            handlers = all;
+            app.event(type, (payload, ctx) -> {
+                for (BoltEventHandler<? extends Event> h : all) {
+                    ((BoltEventHandler<E>) h).apply(payload, ctx);
+                }
+                return ctx.ack();
+            });
+        }
+        handlers.add(handler);
         return this;
     }
 

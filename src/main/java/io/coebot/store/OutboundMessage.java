@@ -1,15 +1,16 @@
 package io.coebot.store;
 
 /**
- * A message decided inside a transaction and sent to Slack after it commits: a POST to a
- * channel (optionally in the thread of a COE card, whose ts is resolved at send time), or the
- * UPDATE of a COE card in place.
+ * A message decided inside a transaction and sent to Slack after it commits: a POST to a channel (optionally
+ * in the thread a conversation owns, such as a COE card's or a 5 Whys session's, whose ts is resolved at send
+ * time), or the UPDATE in place of a COE card or of a thread's root message.
  */
 public record OutboundMessage(
         Kind kind,
         String teamId,
         String channelId,
-        Long threadOfCoe,
+        String threadOwnerKind,
+        Long threadOwnerId,
         Long cardOfCoe,
         String text,
         String blocksJson,
@@ -19,25 +20,36 @@ public record OutboundMessage(
     public enum Kind { POST, UPDATE }
 
     public static OutboundMessage post(String teamId, String channelId, String text, String blocksJson) {
-        return new OutboundMessage(Kind.POST, teamId, channelId, null, null, text, blocksJson, null, null);
+        return new OutboundMessage(Kind.POST, teamId, channelId, null, null, null, text, blocksJson, null, null);
     }
 
     /** A card is posted once (POST) and then edited in place (UPDATE); its ts is known only at send time. */
     public static OutboundMessage card(Kind kind, String teamId, String channelId, long coeId, String text, String blocksJson) {
-        return new OutboundMessage(kind, teamId, channelId, null, coeId, text, blocksJson, null, null);
+        return new OutboundMessage(kind, teamId, channelId, null, null, coeId, text, blocksJson, null, null);
+    }
+
+    /** Edits the message that roots the thread owned by ({@code ownerKind}, {@code ownerId}). */
+    public static OutboundMessage updateRootOf(String teamId, String channelId, String ownerKind, long ownerId,
+                                               String text, String blocksJson) {
+        return new OutboundMessage(Kind.UPDATE, teamId, channelId, ownerKind, ownerId, null, text, blocksJson, null, null);
+    }
+
+    /** Into the thread that {@link ThreadRoutes} gives to this owner. */
+    public OutboundMessage inThreadOf(String ownerKind, long ownerId) {
+        return new OutboundMessage(kind, teamId, channelId, ownerKind, ownerId, cardOfCoe, text, blocksJson, responseUrl, onSent);
     }
 
     public OutboundMessage inThreadOfCoe(long coeId) {
-        return new OutboundMessage(kind, teamId, channelId, coeId, cardOfCoe, text, blocksJson, responseUrl, onSent);
+        return inThreadOf(ThreadRoutes.COE_CARD, coeId);
     }
 
     /** Where to explain a failure to the person who asked (a slash command's response_url). */
     public OutboundMessage reportingFailureTo(String url) {
-        return new OutboundMessage(kind, teamId, channelId, threadOfCoe, cardOfCoe, text, blocksJson, url, onSent);
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, url, onSent);
     }
 
     /** A tag handed to {@link io.coebot.store.Outbox.SentListener}s once Slack has the message. */
     public OutboundMessage onSent(String tag) {
-        return new OutboundMessage(kind, teamId, channelId, threadOfCoe, cardOfCoe, text, blocksJson, responseUrl, tag);
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, responseUrl, tag);
     }
 }

@@ -54,21 +54,34 @@ public class Outbox {
                 return ps.executeUpdate();
             });
         }
+        if (m.kind() == OutboundMessage.Kind.UPDATE && m.cardOfCoe() == null && m.threadOwnerKind() != null) {
+            // The same for a thread's root message (a 5 Whys tree): only its newest rendering matters.
+            jdbc.prepareStatement("""
+                    DELETE FROM outbox WHERE id IN (
+                      SELECT id FROM outbox WHERE status = 'PENDING' AND kind = 'UPDATE' AND card_of_coe IS NULL
+                        AND thread_owner_kind = ? AND thread_owner_id = ?
+                      FOR UPDATE SKIP LOCKED)""", ps -> {
+                ps.setString(1, m.threadOwnerKind());
+                ps.setLong(2, m.threadOwnerId());
+                return ps.executeUpdate();
+            });
+        }
         long id = jdbc.prepareStatement("""
-                INSERT INTO outbox (team_id, channel_id, kind, thread_of_coe, card_of_coe, text,
+                INSERT INTO outbox (team_id, channel_id, kind, thread_owner_kind, thread_owner_id, card_of_coe, text,
                                     blocks, response_url, on_sent, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
             ps.setString(1, m.teamId());
             ps.setString(2, m.channelId());
             ps.setString(3, m.kind().name());
-            setLong(ps, 4, m.threadOfCoe());
-            setLong(ps, 5, m.cardOfCoe());
-            ps.setString(6, m.text());
-            ps.setString(7, m.blocksJson());
-            ps.setString(8, m.responseUrl());
-            ps.setString(9, m.onSent());
-            ps.setTimestamp(10, Timestamp.from(now));
+            ps.setString(4, m.threadOwnerKind());
+            setLong(ps, 5, m.threadOwnerId());
+            setLong(ps, 6, m.cardOfCoe());
+            ps.setString(7, m.text());
+            ps.setString(8, m.blocksJson());
+            ps.setString(9, m.responseUrl());
+            ps.setString(10, m.onSent());
             ps.setTimestamp(11, Timestamp.from(now));
+            ps.setTimestamp(12, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -147,10 +160,10 @@ public class Outbox {
     }
 
     private static PendingMessage read(ResultSet rs) throws SQLException {
-        Long threadOfCoe = rs.getObject("thread_of_coe") == null ? null : rs.getLong("thread_of_coe");
+        Long threadOwnerId = rs.getObject("thread_owner_id") == null ? null : rs.getLong("thread_owner_id");
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
-                rs.getString("channel_id"), threadOfCoe, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
+                rs.getString("channel_id"), rs.getString("thread_owner_kind"), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
                 rs.getString("response_url"), rs.getString("on_sent"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"));
     }

@@ -16,6 +16,9 @@ import java.util.Optional;
 public class ThreadRoutes {
     public record Owner(String kind, long id) {}
 
+    /** The interview, which runs in a COE card's thread. */
+    public static final String COE_CARD = "coe-card";
+
     private final JdbcOperations jdbc;
 
     public ThreadRoutes(JdbcOperations jdbc) {
@@ -49,5 +52,23 @@ public class ThreadRoutes {
                         return rs.next() ? Optional.of(new Owner(rs.getString(1), rs.getLong(2))) : Optional.empty();
                     }
                 });
+    }
+
+    /**
+     * The ts of the thread this owner holds. A COE card's thread is resolved through its card instead, because
+     * a card posted again leaves its old route behind.
+     */
+    public Optional<String> threadTsOf(String teamId, String channelId, String kind, long ownerId) {
+        return jdbc.prepareStatement("""
+                SELECT thread_ts FROM thread_route
+                WHERE team_id = ? AND channel_id = ? AND owner_kind = ? AND owner_id = ?""", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, channelId);
+            ps.setString(3, kind);
+            ps.setLong(4, ownerId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
     }
 }

@@ -86,7 +86,7 @@ public final class FiveWhys {
                     : say(s, "Kept cause " + s.tree().label(k.nodeId()) + " as it was.");
         }
         if (input instanceof QuestionPosted p) {
-            return quiet(s.posted(p.seq(), p.ts()));
+            return posted(s, p);
         }
         throw new IllegalArgumentException("Unknown 5 Whys input " + input);
     }
@@ -95,8 +95,11 @@ public final class FiveWhys {
 
     private static WhysStep reply(WhysState s, Reply r) {
         String text = r.text() == null ? "" : r.text().strip();
-        if (text.isEmpty() || s.tree().heard(r.ts())) {
+        if (text.isEmpty() || s.tree().heard(r.ts()) || s.held().stream().anyMatch(h -> SlackTs.same(h.ts(), r.ts()))) {
             return quiet(s);
+        }
+        if (s.awaitingQuestionTs()) {
+            return quiet(s.holding(r));
         }
         switch (Word.of(text)) {
             case BACK -> {
@@ -125,6 +128,31 @@ public final class FiveWhys {
             }
         }
         return answer(s, r, text);
+    }
+
+    /** The question's ts is known: replies held for it now know which question they were written under. */
+    private static WhysStep posted(WhysState s, QuestionPosted p) {
+        WhysState after = s.posted(p.seq(), p.ts());
+        if (after.held().isEmpty() || after.awaitingQuestionTs()) {
+            return quiet(after);
+        }
+        List<Reply> held = after.held().stream()
+                .sorted((a, b) -> SlackTs.isBefore(a.ts(), b.ts()) ? -1 : SlackTs.same(a.ts(), b.ts()) ? 0 : 1).toList();
+        WhysState current = after.withoutHeld();
+        List<WhysMessage> said = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            if (current.awaitingQuestionTs()) {
+                // a held reply asked a new question: the rest wait for that one's ts
+                for (Reply r : held.subList(i, held.size())) {
+                    current = current.holding(r);
+                }
+                break;
+            }
+            WhysStep step = inThread(reply(current, held.get(i)));
+            current = step.state();
+            said.addAll(step.messages());
+        }
+        return new WhysStep(current, said, null);
     }
 
     /** The current question's answer. */

@@ -1,5 +1,7 @@
 package io.coebot.whys;
 
+import io.coebot.slack.SlackTs;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,15 +14,20 @@ import java.util.Optional;
  * @param asked    the questions posted, with their ts once Slack has them: a reply typed under an earlier
  *                 question answers that one, even if it arrives after the session moved on
  * @param history  the states before each answer, newest last, so {@code back} can take one back
+ * @param held     replies that arrived while the newest question had no ts yet: nobody can tell whether they
+ *                 were written for it or for the one before, so they wait for its ts (a moment, normally)
  */
 public record WhysState(WhyTree tree, String proposal, Pending pending, List<Asked> asked, int nextSeq,
-                        List<Snapshot> history) {
+                        List<Snapshot> history, List<WhysInput.Reply> held) {
+    /** The ts given to a question Slack refused for good: shown "before" every reply, so replies answer it. */
+    static final String NEVER_POSTED = "0";
     static final int HISTORY_MAX = 30;
     static final int ASKED_MAX = 50;
 
     public WhysState {
         asked = asked == null ? List.of() : List.copyOf(asked);
         history = history == null ? List.of() : List.copyOf(history);
+        held = held == null ? List.of() : List.copyOf(held);
     }
 
     /** What the next reply is for, besides the next why. */
@@ -35,7 +42,7 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     public record Snapshot(WhyTree tree, Pending pending, String undoes) {}
 
     static WhysState of(String problem, String proposal) {
-        return new WhysState(WhyTree.of(problem), proposal, null, List.of(), 1, List.of());
+        return new WhysState(WhyTree.of(problem), proposal, null, List.of(), 1, List.of(), List.of());
     }
 
     /** What the bot is waiting for now. */
@@ -53,7 +60,7 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     }
 
     WhysState with(WhyTree t, Pending p) {
-        return new WhysState(t, proposal, p, asked, nextSeq, history);
+        return new WhysState(t, proposal, p, asked, nextSeq, history, held);
     }
 
     /** The change about to be made can be taken back with {@code back}. */
@@ -63,11 +70,11 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
         while (h.size() > HISTORY_MAX) {
             h.remove(0);
         }
-        return new WhysState(tree, proposal, pending, asked, nextSeq, h);
+        return new WhysState(tree, proposal, pending, asked, nextSeq, h, held);
     }
 
     WhysState withoutLastSnapshot() {
-        return new WhysState(tree, proposal, pending, asked, nextSeq, history.subList(0, history.size() - 1));
+        return new WhysState(tree, proposal, pending, asked, nextSeq, history.subList(0, history.size() - 1), held);
     }
 
     WhysState asking(Prompt p) {
@@ -76,18 +83,34 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
         while (a.size() > ASKED_MAX) {
             a.remove(0);
         }
-        return new WhysState(tree, proposal, pending, a, nextSeq + 1, history);
+        return new WhysState(tree, proposal, pending, a, nextSeq + 1, history, held);
     }
 
     WhysState posted(int seq, String ts) {
         return new WhysState(tree, proposal, pending,
                 asked.stream().map(q -> q.seq() == seq ? new Asked(q.seq(), q.kind(), q.nodeId(), ts) : q).toList(),
-                nextSeq, history);
+                nextSeq, history, held);
+    }
+
+    /** Whether the question on screen is still on its way to Slack (so a reply cannot be dated against it). */
+    boolean awaitingQuestionTs() {
+        return lastAsked().map(a -> a.ts() == null).orElse(false);
+    }
+
+    WhysState holding(WhysInput.Reply r) {
+        List<WhysInput.Reply> h = new ArrayList<>(held);
+        h.add(r);
+        return new WhysState(tree, proposal, pending, asked, nextSeq, history, h);
+    }
+
+    WhysState withoutHeld() {
+        return new WhysState(tree, proposal, pending, asked, nextSeq, history, List.of());
     }
 
     /** An edit reaches the text wherever it is kept, so a later {@code back} does not bring the old words back. */
     WhysState edited(String ts, String text) {
         return new WhysState(tree.edited(ts, text), proposal, pending, asked, nextSeq,
-                history.stream().map(s -> new Snapshot(s.tree().edited(ts, text), s.pending(), s.undoes())).toList());
+                history.stream().map(s -> new Snapshot(s.tree().edited(ts, text), s.pending(), s.undoes())).toList(),
+                held.stream().map(r -> SlackTs.same(r.ts(), ts) ? new WhysInput.Reply(r.userId(), text, r.ts()) : r).toList());
     }
 }

@@ -439,7 +439,8 @@ class InterviewFlowTest {
 
         assertContains(c.lastAsk().text(), "*Prevention* — ");
         assertContains(c.lastAsk().text(), "5 Whys");
-        assertContains(c.lastAsk().text(), "`/coe whys` (coming soon)");
+        assertContains(c.lastAsk().text(), "*Start 5 Whys*");
+        assertContains(c.lastAsk().text(), "`/coe whys <problem>`");
         assertContains(c.lastAsk().text(), "`skip`");
     }
 

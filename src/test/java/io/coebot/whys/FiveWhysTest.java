@@ -20,7 +20,7 @@ class FiveWhysTest {
 
     @Test
     void theFirstWhyQuotesTheProblemAndEachNextWhyQuotesTheAnswer() {
-        WhysSession s = WhysSession.on("Checkout returned errors for 40 minutes");
+        WhysConversation s = WhysConversation.on("Checkout returned errors for 40 minutes");
 
         assertTrue(s.lastText().contains("*Why #1* — why did this happen?\n> Checkout returned errors for 40 minutes"),
                 s.lastText());
@@ -37,7 +37,7 @@ class FiveWhysTest {
 
     @Test
     void aRootCauseAfterTheFifthWhyIsMarkedAtOnceAndThenItsRemediationIsAsked() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("A").answer("B").answer("C").answer("D").answer("E");
         assertTrue(s.lastText().startsWith("*Why #6*"), "there is no upper limit: " + s.lastText());
 
@@ -57,7 +57,7 @@ class FiveWhysTest {
 
     @Test
     void aRootCauseBeforeTheFifthWhyFirstAsksTheThreeChecksAndRecordsTheAnswer() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("The pool was too small").answer("Pool size was hard-coded in 2019");
 
         s.press(ROOT_CAUSE);
@@ -77,7 +77,7 @@ class FiveWhysTest {
 
     @Test
     void keepAskingLeavesTheChecksAndAsksTheSameWhyAgain() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("The pool was too small").press(ROOT_CAUSE).press(KEEP_ASKING);
 
         assertTrue(s.lastText().contains("*Why #2* — why did this happen?\n> The pool was too small"), s.lastText());
@@ -86,7 +86,7 @@ class FiveWhysTest {
 
     @Test
     void anotherCauseAddsASiblingThatIsWalkedAfterTheCurrentBranch() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("The payments API timed out").answer("Its pool was exhausted");
 
         s.press(ANOTHER_CAUSE);
@@ -123,7 +123,7 @@ class FiveWhysTest {
 
     @Test
     void aSecondTopLevelCauseIsNumberedTwo() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("The payments API timed out").press(ANOTHER_CAUSE).answer("The CDN purged the cache");
 
         assertEquals(List.of("1 The payments API timed out", "2 The CDN purged the cache"), s.outline());
@@ -132,7 +132,7 @@ class FiveWhysTest {
 
     @Test
     void humanErrorIsAskedWhyItWasPossibleAndCannotBeARootCause() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("The config had 0 replicas").answer("Someone forgot to set the replica count");
 
         assertTrue(s.lastText().contains("*Why #3* — why was this possible?"), s.lastText());
@@ -156,7 +156,7 @@ class FiveWhysTest {
 
     @Test
     void backTakesTheLastAnswerBackAndAsksItsQuestionAgain() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.apply(new WhysInput.Back("U1"));
         assertEquals(FiveWhys.NOTHING_TO_TAKE_BACK, s.refusal());
 
@@ -170,7 +170,7 @@ class FiveWhysTest {
 
     @Test
     void twoAnswersToTheSameWhyBecomeTwoCausesInsteadOfAnAnswerToTheNextWhy() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("The payments API timed out");
         s.holdQuestions();
         // Both typed under Why #2; the second arrives after the first was taken and Why #3 was asked.
@@ -187,7 +187,7 @@ class FiveWhysTest {
 
     @Test
     void aStaleButtonChangesNothing() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("A");
         int aboutA = s.last().buttons().get(0).nodeId();
         s.answer("B");
@@ -200,7 +200,7 @@ class FiveWhysTest {
 
     @Test
     void editingTheMessageEditsTheNodeAndARootCauseThatNowBlamesAPersonIsReopened() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("A").answer("B").answer("C").answer("D");
         String eTs = s.reply("U1", "Pool size hard-coded");
         s.press(ROOT_CAUSE);
@@ -218,7 +218,7 @@ class FiveWhysTest {
 
     @Test
     void anEditIsNotUndoneByALaterBack() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         String aTs = s.reply("U1", "A typed wrongly");
         s.answer("B");
         s.apply(new WhysInput.Edited(aTs, "A"));
@@ -230,7 +230,7 @@ class FiveWhysTest {
 
     @Test
     void deletingTheMessageRemovesTheNodeAndItsSubtreeOnlyAfterConfirmation() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("A");
         String bTs = s.reply("U1", "B");
         s.answer("C").answer("D");
@@ -253,7 +253,7 @@ class FiveWhysTest {
 
     @Test
     void withoutAProblemTheImpactIsProposed() {
-        WhysSession s = WhysSession.proposing("Customers could not pay for 40 minutes");
+        WhysConversation s = WhysConversation.proposing("Customers could not pay for 40 minutes");
 
         assertTrue(s.lastText().contains("*What problem should these whys start from?*"), s.lastText());
         assertTrue(s.lastText().contains("> Customers could not pay for 40 minutes"), s.lastText());
@@ -266,7 +266,7 @@ class FiveWhysTest {
 
     @Test
     void aReplyNamesTheProblemWhenNoneWasProposed() {
-        WhysSession s = WhysSession.proposing(null);
+        WhysConversation s = WhysConversation.proposing(null);
         assertFalse(s.lastButtons().contains(USE_PROPOSAL));
 
         s.answer("Search was down");
@@ -277,7 +277,7 @@ class FiveWhysTest {
 
     @Test
     void aSecondFixTypedUnderTheSameQuestionIsKeptAsAnotherDraft() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("A").answer("B").answer("C").answer("D").answer("E").press(ROOT_CAUSE);
         s.holdQuestions();
         s.reply("U1", "Alarm on pool size");
@@ -290,7 +290,7 @@ class FiveWhysTest {
 
     @Test
     void theSameMessageDeliveredTwiceIsOneAnswer() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         String ts = s.nextTs();
         s.apply(new WhysInput.Reply("U1", "A", ts));
         s.apply(new WhysInput.Reply("U1", "A", ts));
@@ -300,7 +300,7 @@ class FiveWhysTest {
 
     @Test
     void theTreeRendersAsAnIndentedOutlineWithRemediations() {
-        WhysSession s = WhysSession.on("Checkout errors");
+        WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("API timed out").answer("Pool exhausted").answer("A").answer("B").answer("Pool size hard-coded")
                 .press(ROOT_CAUSE).answer("Make pool size configurable");
 

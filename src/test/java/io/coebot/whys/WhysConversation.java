@@ -7,23 +7,23 @@ import java.util.List;
  * Drives {@link FiveWhys} the way Slack would: replies get increasing ts, and each question is "posted" (its ts
  * recorded) right after it is asked, unless a test holds it back to model two people typing at once.
  */
-final class WhysSession {
+final class WhysConversation {
     private WhysState state;
     private final List<WhysMessage> said = new ArrayList<>();
     private String lastRefusal;
     private long clock = 1_763_560_800L;
     private boolean postQuestions = true;
 
-    private WhysSession(WhysStep first) {
+    private WhysConversation(WhysStep first) {
         take(first);
     }
 
-    static WhysSession on(String problem) {
-        return new WhysSession(FiveWhys.begin(problem, null));
+    static WhysConversation on(String problem) {
+        return new WhysConversation(FiveWhys.begin(problem, null));
     }
 
-    static WhysSession proposing(String proposal) {
-        return new WhysSession(FiveWhys.begin(null, proposal));
+    static WhysConversation proposing(String proposal) {
+        return new WhysConversation(FiveWhys.begin(null, proposal));
     }
 
     /** A reply from {@code user}; returns its ts. */
@@ -33,17 +33,17 @@ final class WhysSession {
         return ts;
     }
 
-    WhysSession answer(String text) {
+    WhysConversation answer(String text) {
         reply("U1", text);
         return this;
     }
 
-    WhysSession apply(WhysInput input) {
+    WhysConversation apply(WhysInput input) {
         take(FiveWhys.next(state, input));
         return this;
     }
 
-    WhysSession press(WhysMessage.Action action) {
+    WhysConversation press(WhysMessage.Action action) {
         WhysMessage.Button b = last().buttons().stream().filter(x -> x.action() == action).findFirst()
                 .orElseThrow(() -> new AssertionError(action + " is not on the last message: " + last()));
         return apply(switch (action) {
@@ -58,17 +58,16 @@ final class WhysSession {
     }
 
     /** Questions asked from now on stay unposted (no ts) until {@link #postPending()}. */
-    WhysSession holdQuestions() {
+    WhysConversation holdQuestions() {
         postQuestions = false;
         return this;
     }
 
-    WhysSession postPending() {
+    /** Slack posts the questions asked meanwhile, each with a ts later than every reply so far. */
+    WhysConversation postPending() {
         postQuestions = true;
-        for (WhysState.Asked a : state.asked()) {
-            if (a.ts() == null) {
-                state = FiveWhys.next(state, new WhysInput.QuestionPosted(a.seq(), nextTs())).state();
-            }
+        while (state.lastAsked().map(a -> a.ts() == null).orElse(false)) {
+            apply(new WhysInput.QuestionPosted(state.lastAsked().get().seq(), nextTs()));
         }
         return this;
     }

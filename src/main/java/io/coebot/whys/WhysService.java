@@ -1,0 +1,166 @@
+package io.coebot.whys;
+
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeCard;
+import io.coebot.coe.CoeStore;
+import io.coebot.interview.Answer;
+import io.coebot.interview.AnswerReplaced;
+import io.coebot.interview.InterviewService;
+import io.coebot.interview.Questions;
+import io.coebot.store.Outbox;
+import io.coebot.store.ProcessedEvents;
+import io.coebot.store.ThreadRoutes;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs 5 Whys sessions: load one under its row lock, apply an input to the pure {@link FiveWhys}, save, and
+ * queue what the bot says and the redrawn tree, all in one transaction. A Slack retry of the same event, or a
+ * restart between the change and its messages, changes nothing twice and loses nothing.
+ */
+@Singleton
+public class WhysService implements Outbox.SentListener {
+    private final WhysStore store;
+    private final CoeStore coes;
+    private final CoeCard card;
+    private final WhysMessages messages;
+    private final ProcessedEvents processed;
+    private final ThreadRoutes routes;
+    private final InterviewService interviews;
+    private final Clock clock = Clock.systemUTC();
+
+    public WhysService(WhysStore store, CoeStore coes, CoeCard card, WhysMessages messages, ProcessedEvents processed,
+                       ThreadRoutes routes, InterviewService interviews) {
+        this.store = store;
+        this.coes = coes;
+        this.card = card;
+        this.messages = messages;
+        this.processed = processed;
+        this.routes = routes;
+        this.interviews = interviews;
+    }
+
+    /** What became of an input. */
+    public record Outcome(boolean applied, String refusal) {
+        static final Outcome NOTHING = new Outcome(false, null);
+    }
+
+    /**
+     * Opens a session with its root message in the channel and its first question in the root's thread. With no
+     * problem given, the interview's impact answer is proposed.
+     */
+    @Transactional
+    public WhysSession open(Coe coe, String problem, String userId, String responseUrl) {
+        Instant now = clock.instant();
+        WhysStep step = FiveWhys.begin(problem, problem == null || problem.isBlank() ? impactOf(coe) : null);
+        WhysSession session = store.create(coe.id(), coe.teamId(), coe.channelId(), userId, step.state(), now);
+        messages.postRoot(coe, session, responseUrl, now);
+        messages.send(session, step.messages(), now);
+        card.refresh(coe, now);
+        return session;
+    }
+
+    /**
+     * "Start 5 Whys" on the interview's Prevention question: the session answers that question, so the
+     * interview goes on while the team works through the whys in their own thread.
+     */
+    @Transactional
+    public WhysSession openForPrevention(Coe coe, String userId) {
+        WhysSession s = open(coe, null, userId, null);
+        interviews.applyToQuestion(coe.id(), coe.teamId(), Questions.PREVENTION, new AnswerReplaced(userId,
+                Questions.PREVENTION, "Worked out in " + s.label() + ", in its own thread.", null));
+        return s;
+    }
+
+    /** A session still waiting for its problem, opened by a button pressed twice in a hurry, is not opened again. */
+    public Optional<WhysSession> waitingForProblem(long coeId) {
+        return store.ofCoe(coeId).stream().filter(s -> s.problem() == null).findFirst();
+    }
+
+    public List<WhysSession> sessionsOf(long coeId) {
+        return store.ofCoe(coeId);
+    }
+
+    /**
+     * Applies one input. {@code eventId} (null for button presses) is recorded in the same transaction, so a
+     * retried delivery is a no-op. {@code seq}, for buttons on a question, must still be the question on screen.
+     */
+    @Transactional
+    public Outcome apply(long sessionId, String teamId, String eventId, Integer seq, WhysInput input) {
+        Instant now = clock.instant();
+        if (eventId != null && !processed.firstDelivery(teamId, eventId, now)) {
+            return Outcome.NOTHING;
+        }
+        Optional<WhysSession> locked = store.lock(sessionId);
+        if (locked.isEmpty()) {
+            return Outcome.NOTHING;
+        }
+        WhysSession before = locked.get();
+        if (seq != null && before.state().lastAsked().map(a -> a.seq() != seq).orElse(true)) {
+            return new Outcome(false, FiveWhys.STALE_BUTTON);
+        }
+        WhysStep step = FiveWhys.next(before.state(), input);
+        if (step.refusal() != null) {
+            return new Outcome(false, step.refusal());
+        }
+        WhysSession after = new WhysSession(before.id(), before.teamId(), before.coeId(), before.channelId(),
+                before.number(), before.rootTs(), step.state(), before.createdBy(), before.createdAt());
+        store.save(sessionId, step.state(), now);
+        messages.send(after, step.messages(), now);
+        if (!Objects.equals(before.state().tree(), after.state().tree())) {
+            Coe coe = coes.byId(after.coeId()).orElseThrow();
+            messages.refreshRoot(coe, after, now);
+            if (cardChanged(before.state(), after.state())) {
+                card.refresh(coe, now);
+            }
+        }
+        return new Outcome(true, null);
+    }
+
+    /** The session that owns this thread, if any. */
+    public Optional<Long> sessionOwning(String teamId, String channelId, String threadTs) {
+        return routes.ownerOf(teamId, channelId, threadTs)
+                .filter(o -> WhysMessages.THREAD.equals(o.kind()))
+                .map(ThreadRoutes.Owner::id);
+    }
+
+    /** The root message is in Slack: its thread now belongs to the session. A question's ts dates the replies. */
+    @Override
+    public void sent(String tag, Outbox.PendingMessage message, String ts) {
+        var m = message.message();
+        WhysMessages.rootOf(tag).ifPresent(id -> {
+            store.rootPosted(id, ts);
+            routes.claim(m.teamId(), m.channelId(), ts, WhysMessages.THREAD, id);
+        });
+        WhysMessages.questionOf(tag).ifPresent(q ->
+                apply(q[0], m.teamId(), null, null, new WhysInput.QuestionPosted((int) q[1], ts)));
+    }
+
+    /** A question that will never be in Slack: from now on replies answer it, as there is nothing to date them by. */
+    @Override
+    public void failed(String tag, Outbox.PendingMessage message) {
+        WhysMessages.questionOf(tag).ifPresent(q -> apply(q[0], message.message().teamId(), null, null,
+                new WhysInput.QuestionPosted((int) q[1], WhysState.NEVER_POSTED)));
+    }
+
+    /** The interview's account of what customers experienced: the problem most teams ask why about first. */
+    private String impactOf(Coe coe) {
+        return interviews.stateOf(coe.id())
+                .map(s -> s.answers().get(Questions.CUSTOMER_EXPERIENCE))
+                .map(Answer::text)
+                .filter(t -> !t.isBlank())
+                .orElse(null);
+    }
+
+    private static boolean cardChanged(WhysState before, WhysState after) {
+        return before.finished() != after.finished()
+                || before.tree().rootCauses().size() != after.tree().rootCauses().size()
+                || (before.tree().problem() == null) != (after.tree().problem() == null);
+    }
+}
