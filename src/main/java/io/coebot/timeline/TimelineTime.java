@@ -1,0 +1,91 @@
+package io.coebot.timeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How timeline times read. A COE states one time zone, UTC; in Slack each reader additionally sees their own
+ * local time through the {@code <!date^…>} token. Nothing here reads the system clock or the JVM's zone.
+ */
+public final class TimelineTime {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME_SECONDS = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME_MICROS = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm:ss.SSSSSS", Locale.ENGLISH);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private TimelineTime() {
+    }
+
+    /** "Thu 19 Nov 2026 14:05 UTC". */
+    public static String utc(Instant t) {
+        return DAY_TIME.format(t.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** "14:05 UTC". */
+    public static String utcClock(Instant t) {
+        return CLOCK.format(t.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** "2026-11-19 14:05:03 UTC": the form of the Markdown export, sortable and unambiguous. */
+    public static String utcStamp(Instant t) {
+        return STAMP.format(t.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /**
+     * Slack's date token: each reader sees the date and time in their own zone; clients that cannot render it
+     * show the UTC fallback. Slack wants whole epoch seconds, so a sub-second instant rounds down.
+     */
+    public static String slackDate(Instant t) {
+        return "<!date^" + t.getEpochSecond() + "^{date_short_pretty} {time}|" + utc(t) + ">";
+    }
+
+    /**
+     * Both times at the coarsest precision that still tells them apart, so "detection (14:05) before the trigger
+     * (14:05)" never happens when they are seconds apart.
+     */
+    static List<String> utcDistinct(Instant a, Instant b) {
+        for (DateTimeFormatter f : List.of(DAY_TIME, DAY_TIME_SECONDS)) {
+            String fa = f.format(a.atZone(ZoneOffset.UTC));
+            String fb = f.format(b.atZone(ZoneOffset.UTC));
+            if (!fa.equals(fb) || a.equals(b)) {
+                return List.of(fa + " UTC", fb + " UTC");
+            }
+        }
+        return List.of(DAY_TIME_MICROS.format(a.atZone(ZoneOffset.UTC)) + " UTC",
+                DAY_TIME_MICROS.format(b.atZone(ZoneOffset.UTC)) + " UTC");
+    }
+
+    /** "38 minutes", "1 hour 15 minutes", "2 days 3 hours"; under a minute reads as such. */
+    public static String duration(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 1) {
+            return "less than a minute";
+        }
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        long mins = minutes % 60;
+        List<String> parts = new ArrayList<>();
+        if (days > 0) {
+            parts.add(plural(days, "day"));
+        }
+        if (hours > 0) {
+            parts.add(plural(hours, "hour"));
+        }
+        // minutes stop mattering once an incident runs for days
+        if (mins > 0 && days == 0) {
+            parts.add(plural(mins, "minute"));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}
