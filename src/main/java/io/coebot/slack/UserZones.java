@@ -33,36 +33,46 @@ public class UserZones {
         this.slack = slack;
     }
 
+    /** What coe-bot needs to know about a person: their clock, and whether their account still exists. */
+    public record SlackPerson(ZoneId zone, boolean deactivated) {}
+
     public ZoneId zoneOf(String teamId, String userId) {
+        return personOf(teamId, userId).zone();
+    }
+
+    /** If Slack cannot be asked, the person is taken as active in UTC (and asked again next time). */
+    public SlackPerson personOf(String teamId, String userId) {
         Instant now = Instant.now();
-        Optional<String> cached = cached(teamId, userId, now);
+        Optional<SlackPerson> cached = cached(teamId, userId, now);
         if (cached.isPresent()) {
-            return parse(cached.get());
+            return cached.get();
         }
         String tz = null;
+        boolean deactivated = false;
         try {
             var r = slack.methods().usersInfo(b -> b.user(userId));
             if (r.isOk() && r.getUser() != null) {
                 tz = r.getUser().getTz();
+                deactivated = r.getUser().isDeleted();
             } else {
                 LOG.info("users.info for a user failed: {}", r.getError());
             }
         } catch (Exception e) {
             LOG.info("users.info failed: {}", e.toString());
-            return ZoneOffset.UTC;
+            return new SlackPerson(ZoneOffset.UTC, false);
         }
-        remember(teamId, userId, tz, now);
-        return parse(tz);
+        remember(teamId, userId, tz, deactivated, now);
+        return new SlackPerson(parse(tz), deactivated);
     }
 
     @Transactional
-    protected Optional<String> cached(String teamId, String userId, Instant now) {
-        return jdbc.prepareStatement("SELECT tz, fetched_at FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
+    protected Optional<SlackPerson> cached(String teamId, String userId, Instant now) {
+        return jdbc.prepareStatement("SELECT tz, fetched_at, deactivated FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getTimestamp(2).toInstant().plus(FRESH).isAfter(now)) {
-                    return Optional.of(rs.getString(1) == null ? "UTC" : rs.getString(1));
+                    return Optional.of(new SlackPerson(parse(rs.getString(1)), rs.getBoolean(3)));
                 }
                 return Optional.empty();
             }
@@ -70,14 +80,16 @@ public class UserZones {
     }
 
     @Transactional
-    protected void remember(String teamId, String userId, String tz, Instant now) {
+    protected void remember(String teamId, String userId, String tz, boolean deactivated, Instant now) {
         jdbc.prepareStatement("""
-                INSERT INTO slack_user (team_id, user_id, tz, fetched_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (team_id, user_id) DO UPDATE SET tz = excluded.tz, fetched_at = excluded.fetched_at""", ps -> {
+                INSERT INTO slack_user (team_id, user_id, tz, deactivated, fetched_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (team_id, user_id) DO UPDATE
+                SET tz = excluded.tz, deactivated = excluded.deactivated, fetched_at = excluded.fetched_at""", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, userId);
             ps.setString(3, tz);
-            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setBoolean(4, deactivated);
+            ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate();
         });
     }

@@ -181,7 +181,8 @@ public final class FiveWhys {
                 WhyTree fixed = t.change(p.nodeId(), n -> n.plusRemediation(new Remediation(text, r.userId(), r.ts())));
                 String label = t.label(p.nodeId());
                 yield ask(s.remembering("the fix for root cause " + label).with(fixed, null),
-                        List.of("Noted: an action-item draft for root cause " + label + "."));
+                        List.of("Noted: an action-item draft for root cause " + label
+                                + " (give it an owner and a due date from `/coe actions`)."));
             }
             case FINISHED -> say(s, "These 5 Whys are complete, so I haven't added that. Say `back` to reopen the last "
                     + "answer, or start another session with `/coe whys <problem>`.");

@@ -260,6 +260,13 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** A person joins a channel: conversations.members lists them. */
+    public void addMember(String channel, String userId) {
+        synchronized (lock) {
+            channelOrFail(channel).members.add(userId);
+        }
+    }
+
     public void botLeaves(String channel) {
         synchronized (lock) {
             channelOrFail(channel).botMember = false;
@@ -1076,6 +1083,7 @@ public final class FakeSlack implements AutoCloseable {
         methods.put("conversations.replies", this::conversationsReplies);
         methods.put("conversations.open", this::conversationsOpen);
         methods.put("conversations.join", this::conversationsJoin);
+        methods.put("conversations.members", this::conversationsMembers);
         methods.put("users.info", this::usersInfo);
         methods.put("views.open", r -> viewsOpenOrPush(r, "views.open"));
         methods.put("views.push", r -> viewsOpenOrPush(r, "views.push"));
@@ -1299,6 +1307,20 @@ public final class FakeSlack implements AutoCloseable {
         boolean already = dmByUser.containsKey(userId);
         ChannelRec ch = dmChannel(userId);
         return ok("no_op", already, "already_open", already, "channel", channelJson(ch));
+    }
+
+    /** The members of a channel the bot is in, two per page, so callers must follow the cursor as with Slack. */
+    private JsonObject conversationsMembers(Req r) {
+        ChannelRec ch = readable(r.p("channel"));
+        List<String> all = new ArrayList<>();
+        all.add(BOT_USER_ID);
+        all.addAll(ch.members);
+        int from = r.p("cursor") == null || r.p("cursor").isEmpty() ? 0 : Integer.parseInt(r.p("cursor").substring("members:".length()));
+        int to = Math.min(all.size(), from + 2);
+        String next = to < all.size() ? "members:" + to : "";
+        JsonArray page = new JsonArray();
+        all.subList(from, to).forEach(page::add);
+        return ok("members", page, "response_metadata", Json.obj("next_cursor", next));
     }
 
     private JsonObject conversationsJoin(Req r) {
@@ -2139,6 +2161,8 @@ public final class FakeSlack implements AutoCloseable {
         final long created;
         boolean botMember;
         boolean archived;
+        /** People in the channel besides the bot (only what a test adds; a public channel lets anyone read it). */
+        final java.util.Set<String> members = new java.util.LinkedHashSet<>();
 
         ChannelRec(String id, String name, String kind, String dmUser, long created) {
             this.id = id;

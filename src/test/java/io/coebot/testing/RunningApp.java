@@ -48,6 +48,8 @@ public final class RunningApp implements AutoCloseable {
         props.put("coe.slack.api-url", slackApiUrl);
         props.put("coe.data-dir", dataDir.toString());
         props.put("coe.outbox.poll-millis", 100);
+        // Tests run the daily nudge at a clock of their choosing (NudgeRun.runAt), never on the wall clock.
+        props.put("coe.nudge.enabled", false);
         props.putAll(extra);
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
         port = server.getPort();

@@ -1,0 +1,68 @@
+package io.coebot.actions;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.UserZones;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * `/coe action <text> [@owner] [high|medium|low] [due YYYY-MM-DD]`: tracks an item at once when it names its
+ * owner; without one, opens the form with what was typed, so the creator picks the owner.
+ */
+@Singleton
+public class ActionCommand implements CoeSubcommand {
+    private final ActionService actions;
+    private final CoeStore coes;
+    private final UserZones zones;
+
+    public ActionCommand(ActionService actions, CoeStore coes, UserZones zones) {
+        this.actions = actions;
+        this.coes = coes;
+        this.zones = zones;
+    }
+
+    @Override public String name() { return "action"; }
+    @Override public String usage() { return ActionCommandParser.USAGE.replace("<what needs doing>", "<text>"); }
+    @Override public String description() { return "Track an action item; without an owner, a form asks for one"; }
+    @Override public int helpOrder() { return 40; }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) throws IOException, com.slack.api.methods.SlackApiException {
+        var p = req.getPayload();
+        Optional<Coe> coe = coes.openIn(p.getTeamId(), p.getChannelId());
+        if (coe.isEmpty()) {
+            return ctx.ack("There is no open COE in this channel. Start one with `/coe start [title]`, then add its action items.");
+        }
+        LocalDate today = LocalDate.now(zones.zoneOf(p.getTeamId(), p.getUserId()));
+        ParsedAction parsed = ActionCommandParser.parse(args, today);
+        if (!parsed.isOk()) {
+            return ctx.ack(parsed.error());
+        }
+        ActionItemDraft draft = parsed.draft();
+        if (draft.owner() == null) {
+            ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(ActionForms.create(new ActionForms.Prefill(
+                    coe.get().id(), unescape(draft.text()), null, draft.priority(), draft.due(), null))));
+            return ctx.ack("Who owns it? Pick one person in the form I opened (your text is in it).");
+        }
+        LocalDate ownerToday = LocalDate.now(zones.zoneOf(p.getTeamId(), draft.owner()));
+        var created = actions.create(coe.get(), new ActionService.NewItem(draft.text(), draft.owner(), draft.priority(),
+                draft.due(), null, null, null, null), p.getUserId(), today, ownerToday);
+        if (!created.ok()) {
+            return ctx.ack(created.problemText());
+        }
+        return ctx.ack("Added to " + coe.get().label() + ": " + ActionMessages.line(created.item(), today)
+                + "\n`/coe actions` lists them all.");
+    }
+
+    private static String unescape(String slackText) {
+        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

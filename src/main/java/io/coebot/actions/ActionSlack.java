@@ -1,0 +1,184 @@
+package io.coebot.actions;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.BlockKit;
+import io.coebot.slack.SlackFeature;
+import io.coebot.slack.SlackRegistry;
+import io.coebot.slack.UserZones;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The action items' thin Slack layer: the buttons on items (in lists, DMs and digests), the card's and the
+ * drafts' "Add action item", and the modals they open.
+ */
+@Singleton
+public class ActionSlack implements SlackFeature {
+    private final ActionService actions;
+    private final ActionStore store;
+    private final CoeStore coes;
+    private final UserZones zones;
+    private final RemediationDrafts drafts;
+
+    public ActionSlack(ActionService actions, ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts) {
+        this.drafts = drafts;
+        this.actions = actions;
+        this.store = store;
+        this.coes = coes;
+        this.zones = zones;
+    }
+
+    @Override
+    public void register(SlackRegistry slack) {
+        slack.blockAction(ActionMessages.ADD, (req, ctx) -> {
+            // value: coeId, or coeId|draftRef to complete a 5 Whys remediation
+            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
+            long coeId = Long.parseLong(v[0]);
+            String team = req.getPayload().getTeam().getId();
+            LocalDate today = LocalDate.now(zones.zoneOf(team, req.getPayload().getUser().getId()));
+            Optional<RemediationDrafts.Draft> draft = v.length > 1 ? drafts.find(coeId, v[1]) : Optional.empty();
+            open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> unescape(d.text())).orElse(null),
+                    null, Priority.MEDIUM, ActionItemRules.defaultDue(today), draft.map(RemediationDrafts.Draft::ref).orElse(null))));
+            return ctx.ack();
+        });
+        slack.blockAction(ActionMessages.DONE, (req, ctx) -> change(req, ctx, new ActionService.Change.Done()));
+        slack.blockAction(ActionMessages.SNOOZE, (req, ctx) -> change(req, ctx, new ActionService.Change.Snooze()));
+        slack.blockAction(ActionMessages.CHANGE_DUE, (req, ctx) -> {
+            long id = itemId(req);
+            store.find(id).ifPresent(item -> open(req, ctx, ActionForms.due(id, item.due())));
+            return ctx.ack();
+        });
+        slack.blockAction(ActionMessages.WONT_DO, (req, ctx) -> {
+            open(req, ctx, ActionForms.wontDo(itemId(req)));
+            return ctx.ack();
+        });
+        slack.blockAction(ActionMessages.REASSIGN, (req, ctx) -> {
+            open(req, ctx, ActionForms.reassign(itemId(req)));
+            return ctx.ack();
+        });
+
+        slack.viewSubmission(ActionForms.CREATE, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String[] meta = view.getPrivateMetadata().split("\\|", 2);
+            String user = req.getPayload().getUser().getId();
+            String team = req.getPayload().getTeam().getId();
+            Optional<Coe> coe = coes.byId(Long.parseLong(meta[0]));
+            if (coe.isEmpty()) {
+                return ctx.ackWithErrors(Map.of("text", "This COE no longer exists."));
+            }
+            var state = view.getState();
+            String ref = blankToNull(meta.length > 1 ? meta[1] : null);
+            Optional<RemediationDrafts.Draft> cause = ref == null ? Optional.empty() : drafts.find(coe.get().id(), ref);
+            LocalDate due;
+            try {
+                String d = ActionForms.value(state, "due");
+                due = d == null ? null : LocalDate.parse(d);
+            } catch (DateTimeParseException e) {
+                return ctx.ackWithErrors(Map.of("due", "Pick a date from the calendar."));
+            }
+            String owner = ActionForms.value(state, "owner");
+            String priority = ActionForms.value(state, "priority");
+            String type = ActionForms.value(state, "type");
+            String text = ActionForms.value(state, "text");
+            ActionService.NewItem n = new ActionService.NewItem(text == null ? null : BlockKit.escape(text), owner,
+                    priority == null ? Priority.MEDIUM : Priority.fromKey(priority), due,
+                    type == null ? null : ActionType.fromKey(type), cause.map(RemediationDrafts.Draft::ref).orElse(null),
+                    cause.map(d -> "root cause " + d.causeLabel() + " of " + d.session() + ": " + d.causeText()).orElse(null),
+                    ActionForms.value(state, "tracker"));
+            LocalDate creatorToday = LocalDate.now(zones.zoneOf(team, user));
+            LocalDate ownerToday = owner == null ? creatorToday : LocalDate.now(zones.zoneOf(team, owner));
+            var created = actions.create(coe.get(), n, user, creatorToday, ownerToday);
+            return created.ok() ? ctx.ack() : ctx.ackWithErrors(new LinkedHashMap<>(created.problems()));
+        });
+        slack.viewSubmission(ActionForms.DUE, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String d = ActionForms.value(view.getState(), "due");
+            if (d == null) {
+                return ctx.ackWithErrors(Map.of("due", "Pick a date from the calendar."));
+            }
+            String refusal = changeFromView(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
+                    Long.parseLong(view.getPrivateMetadata()), new ActionService.Change.NewDue(LocalDate.parse(d)));
+            return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("due", refusal));
+        });
+        slack.viewSubmission(ActionForms.WONT_DO, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String reason = ActionForms.value(view.getState(), "reason");
+            String refusal = changeFromView(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
+                    Long.parseLong(view.getPrivateMetadata()),
+                    new ActionService.Change.WontDo(reason == null ? null : BlockKit.escape(reason)));
+            return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("reason", refusal));
+        });
+        slack.viewSubmission(ActionForms.REASSIGN, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String refusal = changeFromView(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
+                    Long.parseLong(view.getPrivateMetadata()),
+                    new ActionService.Change.Reassign(ActionForms.value(view.getState(), "owner")));
+            return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("owner", refusal));
+        });
+    }
+
+    /** A button that changes an item at once (Done, Snooze); a refusal is shown only to whoever pressed. */
+    private Response change(BlockActionRequest req, ActionContext ctx, ActionService.Change change) throws IOException {
+        String team = req.getPayload().getTeam().getId();
+        String user = req.getPayload().getUser().getId();
+        long id = itemId(req);
+        Optional<ActionItem> item = store.find(id);
+        if (item.isEmpty()) {
+            return ctx.ack();
+        }
+        var outcome = actions.change(team, id, user, change, LocalDate.now(zones.zoneOf(team, user)),
+                LocalDate.now(zones.zoneOf(team, item.get().owner())));
+        String text;
+        if (outcome.refusal() != null) {
+            text = outcome.refusal();
+        } else if (change instanceof ActionService.Change.Done) {
+            text = "✅ Done: *" + outcome.item().text() + "*. Thank you! I've told the COE's thread.";
+        } else {
+            text = "💤 I'll leave *" + outcome.item().text() + "* out of your reminders until "
+                    + ActionMessages.day(outcome.item().snoozedUntil()) + ".";
+        }
+        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+        return ctx.ack();
+    }
+
+    private String changeFromView(String team, String user, long itemId, ActionService.Change change) {
+        Optional<ActionItem> item = store.find(itemId);
+        if (item.isEmpty()) {
+            return "That action item no longer exists.";
+        }
+        return actions.change(team, itemId, user, change, LocalDate.now(zones.zoneOf(team, user)),
+                LocalDate.now(zones.zoneOf(team, item.get().owner()))).refusal();
+    }
+
+    private static long itemId(BlockActionRequest req) {
+        return Long.parseLong(req.getPayload().getActions().get(0).getValue());
+    }
+
+    private static void open(BlockActionRequest req, ActionContext ctx, View view) {
+        try {
+            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(view));
+        } catch (IOException | com.slack.api.methods.SlackApiException e) {
+            throw new IllegalStateException("views.open failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A modal shows raw text; stored text is in Slack's escaped form. */
+    private static String unescape(String slackText) {
+        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,179 @@
+package io.coebot.actions;
+
+import com.slack.api.model.block.LayoutBlock;
+import io.coebot.slack.UserZones;
+import io.coebot.slack.UserZones.SlackPerson;
+import io.coebot.store.Outbox;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/**
+ * The daily nudge: every few minutes, plan who is due a DM now (each owner's digest at 09:00 their time on
+ * weekdays, the COE owners' weekly overdue report, reassign requests for deactivated owners) and queue each
+ * one under its claim. Runs as often as it likes: a claimed nudge is never queued twice, on any instance.
+ */
+@Singleton
+public class NudgeRun implements Outbox.SentListener {
+    private static final Logger LOG = LoggerFactory.getLogger(NudgeRun.class);
+
+    /** What one run queued. */
+    public record Report(int digests, int overdueReports, int reassignRequests) {}
+
+    private final ActionStore items;
+    private final NudgeClaimStore claims;
+    private final NudgeQueue queue;
+    private final UserZones people;
+    private final DigestSchedule schedule;
+    private final Duration pace;
+    private final Duration retryAfter;
+    private final boolean enabled;
+
+    public NudgeRun(ActionStore items, NudgeClaimStore claims, NudgeQueue queue, UserZones people,
+                    @Value("${coe.nudge.send-at}") String sendAt,
+                    @Value("${coe.nudge.days}") String days,
+                    @Value("${coe.nudge.pace-millis:500}") long paceMillis,
+                    @Value("${coe.nudge.retry-minutes:60}") long retryMinutes,
+                    @Value("${coe.nudge.enabled:true}") boolean enabled) {
+        this.items = items;
+        this.claims = claims;
+        this.queue = queue;
+        this.people = people;
+        this.schedule = new DigestSchedule(LocalTime.parse(sendAt), days(days), DigestSchedule.DEFAULT.overdueEscalationDays());
+        this.pace = Duration.ofMillis(paceMillis);
+        this.retryAfter = Duration.ofMinutes(retryMinutes);
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelay = "${coe.nudge.every:5m}", initialDelay = "${coe.nudge.initial-delay:1m}")
+    void scheduled() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            runAt(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("The nudge run failed and will run again: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** One run at {@code now}; public so a test (or an operator) can run it at a fixed clock. */
+    public Report runAt(Instant now) {
+        int digests = 0;
+        int reports = 0;
+        int reassigns = 0;
+        // Sends are paced on the wall clock; "now" is the clock the plan is made for (a test's fixed Monday).
+        Instant slot = Instant.now();
+        for (String team : items.teamsWithOpenItems()) {
+            List<ActionItem> open = items.allOpen(team);
+            Map<String, SlackPerson> who = lookUp(team, open);
+            NudgePlan plan = DigestPlanner.plan(now, open, u -> who.get(u).zone(), u -> who.get(u).deactivated(),
+                    schedule, claims.held(team, now));
+            for (ActionItemDigest d : plan.digests()) {
+                List<LayoutBlock> blocks = ActionMessages.digestBlocks(d);
+                if (queue.queue(team, NudgeClaimStore.DIGEST, NudgeClaimStore.key(d.key()), d.owner(),
+                        "Your open action items (" + d.lines().size() + ")", blocks, now, slot)) {
+                    digests++;
+                    slot = slot.plus(pace);
+                }
+            }
+            for (OverdueReport r : plan.overdueReports()) {
+                if (queue.queue(team, NudgeClaimStore.OVERDUE_REPORT, NudgeClaimStore.key(r.week()), r.coeOwner(),
+                        "Overdue action items of your COEs", overdueBlocks(r), now, slot)) {
+                    reports++;
+                    slot = slot.plus(pace);
+                }
+            }
+            for (ReassignRequest r : plan.reassignRequests()) {
+                java.time.LocalDate today = java.time.LocalDate.ofInstant(now, who.get(r.coeOwner()).zone());
+                if (queue.queue(team, NudgeClaimStore.REASSIGN, NudgeClaimStore.key(r.key()), r.coeOwner(),
+                        "An action item needs a new owner", reassignBlocks(r, today), now, slot)) {
+                    reassigns++;
+                    slot = slot.plus(pace);
+                }
+            }
+        }
+        return new Report(digests, reports, reassigns);
+    }
+
+    /** Zones and deactivation of everyone who may be nudged, from the cache or users.info (outside any transaction). */
+    private Map<String, SlackPerson> lookUp(String team, List<ActionItem> open) {
+        Set<String> ids = new LinkedHashSet<>();
+        open.forEach(i -> {
+            ids.add(i.owner());
+            ids.add(i.coeOwner());
+        });
+        Map<String, SlackPerson> who = new HashMap<>();
+        ids.forEach(id -> who.put(id, people.personOf(team, id)));
+        return who;
+    }
+
+    private static List<LayoutBlock> overdueBlocks(OverdueReport r) {
+        StringBuilder sb = new StringBuilder("These action items of your COEs are overdue by more than a week:\n");
+        for (DigestLine l : r.lines()) {
+            ActionItem i = l.item();
+            sb.append("• *").append(i.text()).append("* — <@").append(i.owner()).append("> · ").append(l.phrase())
+                    .append(" · <#").append(i.channelId()).append("> COE-").append(i.coeNumber()).append('\n');
+        }
+        sb.append("As the COE owner you can change their dates or owners from `/coe actions` in the COE's channel.");
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (String chunk : io.coebot.slack.BlockKit.chunks(sb.toString())) {
+            blocks.add(section(s -> s.text(markdownText(chunk))));
+        }
+        return blocks;
+    }
+
+    private static List<LayoutBlock> reassignBlocks(ReassignRequest r, java.time.LocalDate today) {
+        ActionItem i = r.item();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String text = "<@" + i.owner() + ">'s Slack account is deactivated, so nobody is being reminded of this action "
+                + "item from COE-" + i.coeNumber() + ". Please give it a new owner:";
+        blocks.add(section(s -> s.text(markdownText(text))));
+        blocks.addAll(ActionMessages.itemBlocks(i, today, true));
+        return blocks;
+    }
+
+    @Override
+    public void sent(String tag, Outbox.PendingMessage message, String ts) {
+        parse(tag).ifPresent(k -> claims.sent(message.message().teamId(), k[0], k[1]));
+    }
+
+    /** Slack refused the DM for good: release the claim so a later run tries again that day. */
+    @Override
+    public void failed(String tag, Outbox.PendingMessage message) {
+        parse(tag).ifPresent(k -> claims.failed(message.message().teamId(), k[0], k[1], Instant.now().plus(retryAfter)));
+    }
+
+    private static java.util.Optional<String[]> parse(String tag) {
+        if (!tag.startsWith(NudgeQueue.TAG)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(tag.substring(NudgeQueue.TAG.length()).split(":", 2));
+    }
+
+    private static Set<DayOfWeek> days(String list) {
+        Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
+        Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .forEach(d -> out.add(DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT))));
+        return out;
+    }
+}
