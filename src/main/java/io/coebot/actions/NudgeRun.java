@@ -157,10 +157,17 @@ public class NudgeRun implements Outbox.SentListener {
         parse(tag).ifPresent(k -> claims.sent(message.message().teamId(), k[0], k[1]));
     }
 
-    /** Slack refused the DM for good: release the claim so a later run tries again that day. */
+    /**
+     * Slack refused the DM for good: release the claim so a later run tries again that day, and ask Slack about
+     * the person afresh, since a deactivated account is the usual reason (their items then go to the COE owner).
+     */
     @Override
     public void failed(String tag, Outbox.PendingMessage message) {
-        parse(tag).ifPresent(k -> claims.failed(message.message().teamId(), k[0], k[1], Instant.now().plus(retryAfter)));
+        parse(tag).ifPresent(k -> {
+            String team = message.message().teamId();
+            claims.failed(team, k[0], k[1], Instant.now().plus(retryAfter));
+            people.forget(team, message.message().channelId());
+        });
     }
 
     private static java.util.Optional<String[]> parse(String tag) {

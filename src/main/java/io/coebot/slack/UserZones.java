@@ -79,6 +79,16 @@ public class UserZones {
         });
     }
 
+    /** Ask Slack again next time: a DM that could not be delivered may mean the account was deactivated. */
+    @Transactional
+    public void forget(String teamId, String userId) {
+        jdbc.prepareStatement("UPDATE slack_user SET fetched_at = 'epoch' WHERE team_id = ? AND user_id = ?", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, userId);
+            return ps.executeUpdate();
+        });
+    }
+
     @Transactional
     protected void remember(String teamId, String userId, String tz, boolean deactivated, Instant now) {
         jdbc.prepareStatement("""

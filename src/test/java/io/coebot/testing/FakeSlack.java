@@ -1938,6 +1938,9 @@ public final class FakeSlack implements AutoCloseable {
         }
         UserRec u = users.get(idOrName);
         if (userIdOpensDm && u != null && !u.isBot) {
+            if (u.deleted) {
+                throw new ApiError("user_disabled"); // as conversations.open answers for a deactivated account
+            }
             return dmChannel(u.id); // chat.postMessage accepts a user id and posts in the app's DM
         }
         return null;
