@@ -48,7 +48,7 @@ public class ActionSlack implements SlackFeature {
             String team = req.getPayload().getTeam().getId();
             LocalDate today = LocalDate.now(zones.zoneOf(team, req.getPayload().getUser().getId()));
             Optional<RemediationDrafts.Draft> draft = v.length > 1 ? drafts.find(coeId, v[1]) : Optional.empty();
-            open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> unescape(d.text())).orElse(null),
+            open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> BlockKit.unescape(d.text())).orElse(null),
                     null, Priority.MEDIUM, ActionItemRules.defaultDue(today), draft.map(RemediationDrafts.Draft::ref).orElse(null))));
             return ctx.ack();
         });
@@ -173,10 +173,6 @@ public class ActionSlack implements SlackFeature {
         }
     }
 
-    /** A modal shows raw text; stored text is in Slack's escaped form. */
-    private static String unescape(String slackText) {
-        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;

@@ -120,10 +120,6 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
         return s.length() <= PREVIEW_MAX ? s : s.substring(0, PREVIEW_MAX) + "… (" + s.length() + " characters)";
     }
 
-    /** Text in a modal is raw; stored answers are in Slack's escaped form. */
-    private static String unescape(String slackText) {
-        return slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
 
     @Override
     public void register(SlackRegistry slack) {
@@ -132,7 +128,7 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             long coeId = Long.parseLong(v[0]);
             Question q = Questions.byId(v[1]);
             Answer current = interviews.stateOf(coeId).map(s -> s.answers().get(q.id())).orElse(null);
-            String initial = current == null ? "" : unescape(shown(q, current));
+            String initial = current == null ? "" : BlockKit.unescape(shown(q, current));
             if (initial.length() > INPUT_MAX) {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("“" + q.label()
                         + "” is longer than a form can hold (" + initial.length() + " characters), so it can't be edited "

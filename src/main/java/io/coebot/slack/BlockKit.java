@@ -24,6 +24,11 @@ public final class BlockKit {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** Text as Slack stores it (escaped) back into what a person typed, for a form field they will edit. */
+    public static String unescape(String slackText) {
+        return slackText == null ? null : slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     /** A link to a message that works for everyone in the workspace. */
     public static String permalink(String teamDomain, String channelId, String ts) {
         String host = teamDomain == null || teamDomain.isBlank() ? "app.slack.com" : teamDomain + ".slack.com";
