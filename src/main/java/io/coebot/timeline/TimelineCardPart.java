@@ -17,15 +17,15 @@ import java.util.List;
 public class TimelineCardPart implements CoeCardContributor {
     static final String SHOW = "timeline.show";
 
-    private final TimelineService timelines;
+    private final Timelines timelines;
 
-    public TimelineCardPart(TimelineService timelines) {
+    public TimelineCardPart(Timelines timelines) {
         this.timelines = timelines;
     }
 
     @Override
     public CardPart part(Coe coe) {
-        Timeline t = timelines.timeline(coe.id());
+        Timeline t = timelines.of(coe.id());
         int entries = t.entries().size();
         long open = t.gaps().stream().filter(g -> !g.explained()).count();
         List<String> lines = new ArrayList<>();

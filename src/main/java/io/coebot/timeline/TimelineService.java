@@ -3,9 +3,6 @@ package io.coebot.timeline;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
-import io.coebot.interview.Answer;
-import io.coebot.interview.InterviewService;
-import io.coebot.interview.Questions;
 import io.coebot.slack.SlackTs;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.transaction.annotation.Transactional;
@@ -13,9 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,18 +29,16 @@ public class TimelineService {
     private final CoeStore coes;
     private final CoeCard card;
     private final ProcessedEvents processed;
-    private final InterviewService interviews;
-    private final TimelineSettings settings;
+    private final Timelines timelines;
     private final Clock clock = Clock.systemUTC();
 
     public TimelineService(TimelineStore store, CoeStore coes, CoeCard card, ProcessedEvents processed,
-                           InterviewService interviews, TimelineSettings settings) {
+                           Timelines timelines) {
         this.store = store;
         this.coes = coes;
         this.card = card;
         this.processed = processed;
-        this.interviews = interviews;
-        this.settings = settings;
+        this.timelines = timelines;
     }
 
     /** What became of a change: whether it changed anything, and the sentence to show whoever asked. */
@@ -198,8 +191,10 @@ public class TimelineService {
 
     @Transactional
     public void explainGap(long coeId, String teamId, String key, String explanation, String userId) {
+        Instant now = clock.instant();
         store.lockCoe(coeId);
-        store.explainGap(coeId, teamId, key, explanation, userId, clock.instant());
+        store.explainGap(coeId, teamId, key, explanation, userId, now);
+        coes.byId(coeId).ifPresent(c -> card.refresh(c, now));
     }
 
     public Optional<String> gapExplanation(long coeId, String key) {
@@ -208,20 +203,11 @@ public class TimelineService {
 
     /** The COE's timeline as it stands, with the interview's milestone times. */
     public Timeline timeline(long coeId) {
-        return new Timeline(store.entries(coeId), interviewMilestones(coeId), settings.gapThreshold(),
-                store.gapExplanations(coeId));
+        return timelines.of(coeId);
     }
 
-    /** The milestone times the interview's answers give (the interview does not ask for diagnosis). */
     public Map<Milestone, Instant> interviewMilestones(long coeId) {
-        Map<Milestone, Instant> times = new EnumMap<>(Milestone.class);
-        interviews.stateOf(coeId).ifPresent(s -> {
-            put(times, Milestone.TRIGGER, s.answers().get(Questions.TRIGGER_AT));
-            put(times, Milestone.DETECTED, s.answers().get(Questions.DETECTED_AT));
-            put(times, Milestone.MITIGATED, s.answers().get(Questions.MITIGATED_AT));
-            put(times, Milestone.RESOLVED, s.answers().get(Questions.RESOLVED_AT));
-        });
-        return times;
+        return timelines.interviewMilestones(coeId);
     }
 
     /** Why marking {@code milestone} at {@code at} would be impossible, ignoring the entry being re-marked. */
@@ -233,14 +219,4 @@ public class TimelineService {
         return MilestoneTimes.resolve(interviewMilestones(coeId), others).conflict(milestone, at);
     }
 
-    private static void put(Map<Milestone, Instant> times, Milestone m, Answer a) {
-        if (a == null || a.value() == null) {
-            return;
-        }
-        try {
-            times.put(m, Instant.parse(a.value()));
-        } catch (DateTimeParseException ignored) {
-            // a time the interview could not read is no milestone
-        }
-    }
 }
