@@ -119,6 +119,7 @@ public class TimelineCommand implements CoeSubcommand {
             to = window[1] != null ? window[1] : Optional.ofNullable(interview.get(Milestone.MITIGATED))
                     .filter(m -> m.isAfter(window[0])).orElse(now);
         }
+        to = throughItsLastMessage(to, now);
         if (!from.isBefore(to)) {
             return "The window must start before it ends: " + TimelineTime.utc(from) + " is not before " + TimelineTime.utc(to) + ".";
         }
@@ -129,6 +130,16 @@ public class TimelineCommand implements CoeSubcommand {
         }
         return "Importing this channel's messages from " + TimelineTime.utc(from) + " to " + TimelineTime.utc(to)
                 + ", thread replies included. Progress and the count appear in the COE card's thread.";
+    }
+
+    /**
+     * People type the end of a window to the minute ("16:30", "now"), and mean the messages of that minute too;
+     * the parser gives its first instant, which would leave them out. Never past now, though.
+     */
+    static Instant throughItsLastMessage(Instant to, Instant now) {
+        Instant end = to.getEpochSecond() % 60 == 0 && to.getNano() == 0 ? to.plusSeconds(60).minusNanos(1000)
+                : to.getNano() == 0 ? to.plusSeconds(1).minusNanos(1000) : to;
+        return end.isAfter(now) ? now : end;
     }
 
     /** [from, to] from "from to to", "from to" or "from" (to null). */
