@@ -22,7 +22,6 @@ public class CoeCommandRouter implements SlackFeature {
     /** Named in the help so a team knows what is on its way; a feature that ships replaces its line. */
     private static final Map<String, String> COMING = new LinkedHashMap<>();
     static {
-        COMING.put("/coe timeline", "Build the incident timeline from this channel's messages");
         COMING.put("/coe status", "What is done and missing");
         COMING.put("/coe finish", "Check the COE against the quality bar and publish it");
     }

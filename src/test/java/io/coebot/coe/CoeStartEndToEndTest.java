@@ -101,7 +101,7 @@ class CoeStartEndToEndTest extends EndToEnd {
 
         assertTrue(answer.contains("I don't know `/coe frobnicate`"), answer);
         assertTrue(answer.contains("/coe start"), answer);
-        String coming = alice.runs("/coe timeline", incident).visibleText();
+        String coming = alice.runs("/coe finish", incident).visibleText();
         assertTrue(coming.contains("coming soon"), coming);
         assertTrue(incident.messages().isEmpty(), "nothing posted in the channel");
     }

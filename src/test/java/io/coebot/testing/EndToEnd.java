@@ -25,8 +25,13 @@ public abstract class EndToEnd {
     void startApp() throws IOException {
         dataDir = Files.createTempDirectory("coe-e2e-");
         slack = FakeSlack.start(RunningApp.BOT_TOKEN);
-        app = RunningApp.start(slack.apiUrl(), dataDir);
+        app = RunningApp.start(slack.apiUrl(), dataDir, appProperties());
         ws = new SlackWorkspace(slack, new SlackRequests(app.baseUrl(), RunningApp.SIGNING_SECRET));
+    }
+
+    /** Configuration this class's app runs with on top of the test defaults (e.g. a faster pace for imports). */
+    protected java.util.Map<String, Object> appProperties() {
+        return java.util.Map.of();
     }
 
     @AfterAll

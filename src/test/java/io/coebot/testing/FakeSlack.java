@@ -645,6 +645,14 @@ public final class FakeSlack implements AutoCloseable {
         return enqueue(method, new Fault(FaultKind.RATE_LIMIT, "ratelimited", retryAfterSeconds, Duration.ZERO));
     }
 
+    /**
+     * The next call of {@code method} is answered normally. Queued before other faults it puts them later:
+     * {@code passNext("conversations.history").rateLimitNext("conversations.history", 2)} limits the second call.
+     */
+    public FakeSlack passNext(String method) {
+        return enqueue(method, new Fault(FaultKind.PASS, null, 0, Duration.ZERO));
+    }
+
     /** The next call of {@code method} answers HTTP 500. */
     public FakeSlack serverErrorNext(String method) {
         return enqueue(method, new Fault(FaultKind.SERVER_ERROR, "internal_error", 0, Duration.ZERO));
@@ -811,6 +819,9 @@ public final class FakeSlack implements AutoCloseable {
         synchronized (lock) {
             calls.add(call);
             fault = takeFault(method);
+            if (fault != null && fault.kind == FaultKind.PASS) {
+                fault = null;
+            }
             if (fault != null && fault.kind != FaultKind.DELAY) {
                 outcomes.put(call, fault.kind == FaultKind.ERROR ? fault.error + " (injected)"
                         : fault.kind == FaultKind.RATE_LIMIT ? "HTTP 429 Retry-After " + fault.retryAfterSeconds + " (injected)"
@@ -2249,7 +2260,7 @@ public final class FakeSlack implements AutoCloseable {
     private record TriggerRec(String userId, Instant issuedAt) {
     }
 
-    private enum FaultKind { ERROR, RATE_LIMIT, SERVER_ERROR, DELAY }
+    private enum FaultKind { ERROR, RATE_LIMIT, SERVER_ERROR, DELAY, PASS }
 
     private record Fault(FaultKind kind, String error, int retryAfterSeconds, Duration delay) {
     }

@@ -522,6 +522,21 @@ public final class SlackWorkspace implements AutoCloseable {
             return interact("block_actions " + b.actionId() + " (ephemeral)", payload);
         }
 
+        /** Picks {@code values} in a select on an ephemeral message shown to this person (e.g. a menu in a command's answer). */
+        public SlackResponse selects(String actionId, List<String> values, Ephemeral ephemeral) {
+            BlockKitText.Located l = BlockKitText.find(BlockKitText.array(ephemeral.blocks()), actionId);
+            if (l == null) {
+                throw new AssertionError("no element with action_id " + actionId + " on " + ephemeral);
+            }
+            Channel channel = new Channel(ephemeral.channel());
+            String responseUrl = slack.newResponseUrl(ephemeral.channel(), id, ephemeral.messageTs());
+            String triggerId = slack.newTriggerId(id);
+            remember(responseUrl, triggerId);
+            return interact("block_actions " + actionId + " " + values + " (ephemeral)",
+                    payloads.blockActionsOnEphemeral(id, name, channel.info(), ephemeral,
+                            payloads.selectAction(l.element(), l.blockId(), values), responseUrl, triggerId));
+        }
+
         /** Clicks a button inside an open modal or the Home tab. */
         public SlackResponse clicks(String labelOrActionId, SlackView view) {
             SlackView current = slack.view(view.id());

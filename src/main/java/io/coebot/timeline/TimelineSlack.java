@@ -1,0 +1,421 @@
+package io.coebot.timeline;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.Slack;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.BlockKit;
+import io.coebot.slack.SlackFeature;
+import io.coebot.slack.SlackGateway;
+import io.coebot.slack.SlackRegistry;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The timeline's thin Slack layer: the pin reaction, the "Add to COE timeline" shortcut and its modal, edits and
+ * deletions of messages, the milestone menus, gap buttons and paging of `/coe timeline`, and "Show timeline" on
+ * the card. Parsing here, decisions in {@link TimelineService}.
+ */
+@Singleton
+public class TimelineSlack implements SlackFeature {
+    private static final Logger LOG = LoggerFactory.getLogger(TimelineSlack.class);
+    public static final String SHORTCUT = "add_to_coe_timeline";
+    static final String SHORTCUT_VIEW = "timeline.add-message";
+    static final String GAP_VIEW = "timeline.explain-gap";
+    /** Slack's plain_text_input holds at most 3,000 characters. */
+    private static final int INPUT_MAX = 3000;
+
+    private final TimelineService timelines;
+    private final TimelineSettings settings;
+    private final ChannelReader reader;
+    private final CoeStore coes;
+    private final SlackGateway gateway;
+    private final Slack slack;
+
+    public TimelineSlack(TimelineService timelines, TimelineSettings settings, ChannelReader reader, CoeStore coes,
+                         SlackGateway gateway, Slack slack) {
+        this.timelines = timelines;
+        this.settings = settings;
+        this.reader = reader;
+        this.coes = coes;
+        this.gateway = gateway;
+        this.slack = slack;
+    }
+
+    @Override
+    public void register(SlackRegistry r) {
+        r.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            seen(payload.getTeamId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getBotId() != null, e.getText());
+            return ctx.ack();
+        });
+        r.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+            MessageThreadBroadcastEvent e = payload.getEvent();
+            seen(payload.getTeamId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), false, e.getText());
+            return ctx.ack();
+        });
+        r.event(MessageFileShareEvent.class, (payload, ctx) -> {
+            MessageFileShareEvent e = payload.getEvent();
+            seen(payload.getTeamId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), false, e.getText());
+            return ctx.ack();
+        });
+        r.event(MessageChangedEvent.class, (payload, ctx) -> {
+            MessageChangedEvent e = payload.getEvent();
+            var m = e.getMessage();
+            if (m != null && m.getTs() != null) {
+                timelines.edited(payload.getTeamId(), e.getChannel(), m.getTs(), m.getText());
+            }
+            return ctx.ack();
+        });
+        r.event(MessageDeletedEvent.class, (payload, ctx) -> {
+            MessageDeletedEvent e = payload.getEvent();
+            if (e.getDeletedTs() != null) {
+                timelines.deleted(payload.getTeamId(), e.getChannel(), e.getDeletedTs());
+            }
+            return ctx.ack();
+        });
+        r.event(ReactionAddedEvent.class, (payload, ctx) -> {
+            ReactionAddedEvent e = payload.getEvent();
+            if (isPin(e.getReaction()) && e.getItem() != null && "message".equals(e.getItem().getType())) {
+                pinned(payload.getTeamId(), payload.getEventId(), e.getUser(), e.getItem().getChannel(), e.getItem().getTs());
+            }
+            return ctx.ack();
+        });
+        r.event(ReactionRemovedEvent.class, (payload, ctx) -> {
+            ReactionRemovedEvent e = payload.getEvent();
+            if (isPin(e.getReaction()) && e.getItem() != null && "message".equals(e.getItem().getType())) {
+                unpinned(payload.getTeamId(), payload.getEventId(), e.getItem().getChannel(), e.getItem().getTs());
+            }
+            return ctx.ack();
+        });
+        r.messageShortcut(SHORTCUT, (req, ctx) -> {
+            var p = req.getPayload();
+            Optional<Coe> coe = timelines.openIn(p.getTeam().getId(), p.getChannel().getId());
+            if (coe.isEmpty()) {
+                ctx.respond(x -> x.responseType("ephemeral").text(
+                        "There is no open COE in this channel, so there is no timeline to add this message to. Start one with `/coe start [title]`."));
+                return ctx.ack();
+            }
+            Message m = p.getMessage();
+            TimelineStore.SeenMessage seen = new TimelineStore.SeenMessage(p.getChannel().getId(), p.getMessageTs(),
+                    m == null ? null : m.getThreadTs(), m == null ? null : m.getUser(),
+                    m != null && m.getBotId() != null, m == null ? "" : m.getText());
+            timelines.seen(p.getTeam().getId(), seen);
+            ctx.client().viewsOpen(x -> x.triggerId(p.getTriggerId()).view(shortcutModal(coe.get(), seen, p.getResponseUrl())));
+            return ctx.ack();
+        });
+        r.viewSubmission(SHORTCUT_VIEW, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            JsonObject meta = JsonParser.parseString(view.getPrivateMetadata()).getAsJsonObject();
+            String team = req.getPayload().getTeam().getId();
+            String user = req.getPayload().getUser().getId();
+            long coeId = meta.get("coe").getAsLong();
+            String channel = meta.get("channel").getAsString();
+            String ts = meta.get("ts").getAsString();
+            String note = value(view.getState(), "note", "text");
+            String picked = selected(view.getState(), "milestone", "pick");
+            Milestone milestone = picked == null ? null : Milestone.fromKey(picked);
+            Coe coe = coes.byId(coeId).filter(c -> c.status() != Coe.Status.PUBLISHED).orElse(null);
+            if (coe == null) {
+                return ctx.ackWithErrors(Map.of("note", "That COE is closed: its timeline no longer changes."));
+            }
+            Optional<TimelineStore.SeenMessage> message = timelines.seenMessage(team, channel, ts);
+            if (message.isEmpty()) {
+                try {
+                    message = reader.message(channel, ts);
+                } catch (ChannelReader.ReadFailure f) {
+                    return ctx.ackWithErrors(Map.of("note", "Slack did not let me read that message (" + f.error + "). Try again in a minute."));
+                }
+            }
+            if (message.isEmpty()) {
+                return ctx.ackWithErrors(Map.of("note", "That message is gone: it was deleted."));
+            }
+            var outcome = timelines.addMessage(coe, message.get(), TimelineSource.SHORTCUT, permalink(channel, ts), note,
+                    milestone, user, null);
+            if (outcome.entry() == null) {
+                return ctx.ackWithErrors(Map.of(milestone != null ? "milestone" : "note", outcome.message()));
+            }
+            String url = meta.has("response_url") ? meta.get("response_url").getAsString() : null;
+            TimelineEntry e = outcome.entry();
+            respond(url, outcome.message() + " " + TimelineTime.slackDate(e.occurredAt()) + " ("
+                    + TimelineTime.utcStamp(e.occurredAt()) + ")" + (e.milestone() == null ? "" : ", marked *"
+                    + TimelineText.tag(e.milestone()) + "*") + (e.note() == null ? "" : ", with your note")
+                    + ". `/coe timeline` shows it.", null, false);
+            return ctx.ack();
+        });
+        r.blockAction(TimelineCardPart.SHOW, (req, ctx) -> {
+            long coeId = Long.parseLong(req.getPayload().getActions().get(0).getValue());
+            Coe coe = coes.byId(coeId).orElse(null);
+            if (coe != null) {
+                List<LayoutBlock> blocks = TimelineView.page(coe, timelines.timeline(coeId), 1);
+                ctx.respond(x -> x.responseType("ephemeral").replaceOriginal(false).blocks(blocks));
+            }
+            return ctx.ack();
+        });
+        r.blockAction(Pattern.compile("^" + Pattern.quote(TimelineView.PAGE_PREFIX) + "(previous|next)$"), (req, ctx) -> {
+            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|");
+            long coeId = Long.parseLong(v[0]);
+            coes.byId(coeId).ifPresent(coe -> {
+                List<LayoutBlock> blocks = TimelineView.page(coe, timelines.timeline(coeId), Integer.parseInt(v[1]));
+                respondQuietly(ctx, blocks);
+            });
+            return ctx.ack();
+        });
+        r.blockAction(Pattern.compile("^" + Pattern.quote(TimelineView.MARK_PREFIX) + "\\d+$"), (req, ctx) -> {
+            mark(req, ctx);
+            return ctx.ack();
+        });
+        r.blockAction(Pattern.compile("^" + Pattern.quote(TimelineView.GAP_PREFIX) + "\\d+-\\d+$"), (req, ctx) -> {
+            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|");
+            long coeId = Long.parseLong(v[0]);
+            String key = v[1];
+            String current = timelines.gapExplanation(coeId, key).orElse(null);
+            JsonObject meta = new JsonObject();
+            meta.addProperty("coe", coeId);
+            meta.addProperty("gap", key);
+            if (req.getPayload().getResponseUrl() != null) {
+                meta.addProperty("response_url", req.getPayload().getResponseUrl());
+            }
+            View modal = view(m -> m.type("modal").callbackId(GAP_VIEW).privateMetadata(meta.toString())
+                    .title(viewTitle(t -> t.type("plain_text").text("Explain this gap")))
+                    .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
+                    .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                    .blocks(List.of(input(i -> i.blockId("explanation").label(plainText("What was the team doing meanwhile?"))
+                            .element(plainTextInput(t -> t.actionId("text").multiline(true).maxLength(INPUT_MAX)
+                                    .initialValue(current)))))));
+            ctx.client().viewsOpen(x -> x.triggerId(req.getPayload().getTriggerId()).view(modal));
+            return ctx.ack();
+        });
+        r.viewSubmission(GAP_VIEW, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            JsonObject meta = JsonParser.parseString(view.getPrivateMetadata()).getAsJsonObject();
+            String text = value(view.getState(), "explanation", "text");
+            if (text == null) {
+                return ctx.ackWithErrors(Map.of("explanation", "Say what was happening, even “waiting for the vendor”."));
+            }
+            long coeId = meta.get("coe").getAsLong();
+            timelines.explainGap(coeId, req.getPayload().getTeam().getId(), meta.get("gap").getAsString(), text,
+                    req.getPayload().getUser().getId());
+            Coe coe = coes.byId(coeId).orElse(null);
+            if (coe != null && meta.has("response_url")) {
+                Timeline t = timelines.timeline(coeId);
+                int page = pageOfGap(t, meta.get("gap").getAsString());
+                respond(meta.get("response_url").getAsString(), null, TimelineView.page(coe, t, page), true);
+            }
+            return ctx.ack();
+        });
+    }
+
+    private boolean isPin(String reaction) {
+        // skin tones and aliases do not apply to :pushpin:, but a configured emoji may have them ("thumbsup::skin-tone-2")
+        return reaction != null && reaction.split("::")[0].equals(settings.reaction());
+    }
+
+    private void seen(String teamId, String channel, String ts, String threadTs, String user, boolean bot, String text) {
+        if (channel == null || ts == null) {
+            return;
+        }
+        timelines.seen(teamId, new TimelineStore.SeenMessage(channel, ts, threadTs, user, bot, text));
+    }
+
+    /**
+     * A pin on a message of a channel with an open COE. The message comes from what the bot saw, else from
+     * Slack; when Slack cannot be read right now the event fails, so Slack delivers it again later.
+     */
+    private void pinned(String teamId, String eventId, String userId, String channel, String ts) {
+        Optional<Coe> coe = timelines.openIn(teamId, channel);
+        if (coe.isEmpty()) {
+            return;
+        }
+        Optional<TimelineStore.SeenMessage> message = timelines.seenMessage(teamId, channel, ts);
+        if (message.isEmpty()) {
+            try {
+                message = reader.message(channel, ts);
+            } catch (ChannelReader.ReadFailure f) {
+                if (f.transientFailure) {
+                    throw new IllegalStateException("Reading the pinned message failed for now: " + f.error);
+                }
+                LOG.info("A pinned message could not be read: {}", f.error);
+                return;
+            }
+        }
+        if (message.isEmpty()) {
+            return;
+        }
+        timelines.addMessage(coe.get(), message.get(), TimelineSource.REACTION, permalink(channel, ts), null, null, userId, eventId);
+    }
+
+    /** The last pin taken off: the entry goes, unless someone else's pin is still on the message. */
+    private void unpinned(String teamId, String eventId, String channel, String ts) {
+        Optional<Coe> coe = timelines.openIn(teamId, channel);
+        if (coe.isEmpty() || stillPinned(channel, ts)) {
+            return;
+        }
+        timelines.removeReactionEntry(coe.get(), ts, eventId);
+    }
+
+    private boolean stillPinned(String channel, String ts) {
+        try {
+            var r = gateway.methods().reactionsGet(b -> b.channel(channel).timestamp(ts).full(true));
+            if (!r.isOk() || r.getMessage() == null || r.getMessage().getReactions() == null) {
+                return false;
+            }
+            return r.getMessage().getReactions().stream().anyMatch(x -> isPin(x.getName()) && x.getCount() != null && x.getCount() > 0);
+        } catch (Exception e) {
+            // when in doubt the person's own act (taking the pin off) wins
+            return false;
+        }
+    }
+
+    private String permalink(String channel, String ts) {
+        String link = reader.permalink(channel, ts);
+        return link != null ? link : BlockKit.permalink(null, channel, ts);
+    }
+
+    private void mark(BlockActionRequest req, ActionContext ctx) throws IOException {
+        var action = req.getPayload().getActions().get(0);
+        String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
+        if (value == null) {
+            return;
+        }
+        String[] v = value.split("\\|");
+        long coeId = Long.parseLong(v[0]);
+        long entryId = Long.parseLong(v[1]);
+        Milestone m = TimelineView.NO_MILESTONE.equals(v[2]) ? null : Milestone.fromKey(v[2]);
+        var outcome = timelines.mark(coeId, entryId, m);
+        if (outcome.entry() == null) {
+            ctx.respond(x -> x.responseType("ephemeral").replaceOriginal(false).text(":warning: " + outcome.message()));
+            return;
+        }
+        Coe coe = coes.byId(coeId).orElseThrow();
+        Timeline t = timelines.timeline(coeId);
+        respondQuietly(ctx, TimelineView.page(coe, t, TimelineView.pageOf(t, entryId)));
+    }
+
+    private static void respondQuietly(ActionContext ctx, List<LayoutBlock> blocks) {
+        try {
+            ctx.respond(x -> x.responseType("ephemeral").replaceOriginal(true).blocks(blocks));
+        } catch (IOException e) {
+            LOG.info("Could not redraw the timeline: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static int pageOfGap(Timeline t, String key) {
+        for (TimelinePage p : TimelineView.pages(t)) {
+            for (TimelineBlock b : p.blocks()) {
+                if (b instanceof TimelineBlock.GapPart g && g.gap().key().equals(key)) {
+                    return p.number();
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** Best effort through a response_url (30 minutes, 5 uses): nothing to retry once it is gone. */
+    private void respond(String url, String text, List<LayoutBlock> blocks, boolean replace) {
+        if (url == null) {
+            return;
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("response_type", "ephemeral");
+        body.addProperty("replace_original", replace);
+        if (text != null) {
+            body.addProperty("text", text);
+        }
+        if (blocks != null) {
+            body.add("blocks", JsonParser.parseString(BlockKit.json(blocks)).getAsJsonArray());
+            if (text == null) {
+                body.addProperty("text", "The COE timeline");
+            }
+        }
+        try {
+            var r = slack.send(url, body.toString());
+            if (r.getCode() >= 300) {
+                LOG.info("response_url answered HTTP {}", r.getCode());
+            }
+        } catch (IOException e) {
+            LOG.info("Could not answer through response_url: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static View shortcutModal(Coe coe, TimelineStore.SeenMessage m, String responseUrl) {
+        JsonObject meta = new JsonObject();
+        meta.addProperty("coe", coe.id());
+        meta.addProperty("channel", m.channelId());
+        meta.addProperty("ts", m.ts());
+        if (responseUrl != null) {
+            meta.addProperty("response_url", responseUrl);
+        }
+        String quote = m.text() == null || m.text().isBlank() ? "_(no text)_"
+                : m.text().length() > 500 ? m.text().substring(0, 500) + "…" : m.text();
+        String when = TimelineTime.slackDate(io.coebot.slack.SlackTs.toInstant(m.ts()).orElseThrow());
+        var options = new ArrayList<com.slack.api.model.block.composition.OptionObject>();
+        for (Milestone x : Milestone.values()) {
+            options.add(option(plainText(TimelineText.tag(x)), x.key()));
+        }
+        return view(v -> v.type("modal").callbackId(SHORTCUT_VIEW).privateMetadata(meta.toString())
+                .title(viewTitle(t -> t.type("plain_text").text("Add to COE timeline")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Add")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        context(c -> c.elements(List.of(markdownText("*" + when + "*"
+                                + (m.userId() == null ? "" : " · <@" + m.userId() + ">") + " → " + coe.label() + "\n" + quote)))),
+                        input(i -> i.blockId("note").optional(true).label(plainText("Note (optional)"))
+                                .hint(plainText("What this message meant for the incident, for readers of the COE."))
+                                .element(plainTextInput(t -> t.actionId("text").multiline(true).maxLength(INPUT_MAX)))),
+                        input(i -> i.blockId("milestone").optional(true).label(plainText("Marks a milestone (optional)"))
+                                .element(staticSelect(s -> s.actionId("pick").placeholder(plainText("None"))
+                                        .options(options)))))));
+    }
+
+    private static String value(ViewState state, String block, String action) {
+        if (state == null || state.getValues() == null || state.getValues().get(block) == null) {
+            return null;
+        }
+        var v = state.getValues().get(block).get(action);
+        return v == null || v.getValue() == null || v.getValue().isBlank() ? null : v.getValue().strip();
+    }
+
+    private static String selected(ViewState state, String block, String action) {
+        if (state == null || state.getValues() == null || state.getValues().get(block) == null) {
+            return null;
+        }
+        var v = state.getValues().get(block).get(action);
+        return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
+    }
+
+}
