@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** How incident times read in the thread: UTC first, because a COE states one time zone. */
-final class IncidentTime {
+/** How incident times read, in the thread and the timeline: UTC first, because a COE states one time zone. */
+public final class IncidentTime {
 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
@@ -23,7 +23,7 @@ final class IncidentTime {
     }
 
     /** "Thu 19 Nov 2026 14:05 UTC". */
-    static String utc(Instant t) {
+    public static String utc(Instant t) {
         return DAY_TIME.format(t.atZone(ZoneOffset.UTC)) + " UTC";
     }
 
@@ -56,7 +56,7 @@ final class IncidentTime {
     }
 
     /** "38 minutes", "1 hour 15 minutes", "2 days 3 hours"; under a minute reads as such. */
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long minutes = d.toMinutes();
         if (minutes < 1) {
             return "less than a minute";

@@ -1,10 +1,11 @@
 package io.coebot.timeline;
 
+import io.coebot.interview.IncidentTime;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ public final class TimelineTime {
 
     /** "Thu 19 Nov 2026 14:05 UTC". */
     public static String utc(Instant t) {
-        return DAY_TIME.format(t.atZone(ZoneOffset.UTC)) + " UTC";
+        return IncidentTime.utc(t);
     }
 
     /** "14:05 UTC". */
@@ -64,28 +65,6 @@ public final class TimelineTime {
 
     /** "38 minutes", "1 hour 15 minutes", "2 days 3 hours"; under a minute reads as such. */
     public static String duration(Duration d) {
-        long minutes = d.toMinutes();
-        if (minutes < 1) {
-            return "less than a minute";
-        }
-        long days = minutes / (24 * 60);
-        long hours = minutes / 60 % 24;
-        long mins = minutes % 60;
-        List<String> parts = new ArrayList<>();
-        if (days > 0) {
-            parts.add(plural(days, "day"));
-        }
-        if (hours > 0) {
-            parts.add(plural(hours, "hour"));
-        }
-        // minutes stop mattering once an incident runs for days
-        if (mins > 0 && days == 0) {
-            parts.add(plural(mins, "minute"));
-        }
-        return String.join(" ", parts);
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return IncidentTime.duration(d);
     }
 }
