@@ -114,16 +114,6 @@ public class ActionStore {
         });
     }
 
-    /** Who created the item: the action-items list shows it, and nobody else needs it. */
-    public String createdBy(long id) {
-        return jdbc.prepareStatement("SELECT created_by FROM action_item WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        });
-    }
-
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
