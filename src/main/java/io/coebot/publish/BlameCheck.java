@@ -1,0 +1,254 @@
+package io.coebot.publish;
+
+import io.coebot.actions.ActionItem;
+import io.coebot.interview.Answer;
+import io.coebot.interview.Kind;
+import io.coebot.interview.Question;
+import io.coebot.interview.Questions;
+import io.coebot.timeline.TimelineEntry;
+import io.coebot.timeline.TimelineGap;
+import io.coebot.timeline.TimelineTime;
+import io.coebot.whys.Remediation;
+import io.coebot.whys.WhyNode;
+import io.coebot.whys.WhyTree;
+import io.coebot.whys.WhysSession;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The blame-free language check: finds sentences of a COE that put the blame on a person, so the team can rewrite
+ * them before publishing. A COE that names a culprit teaches people to hide the next mistake.
+ *
+ * <p>A sentence is flagged when it holds one of the {@link #PHRASES} and a person is its subject or object: a user
+ * mention ({@code <@U…>}), a pronoun ({@code he, she, they, you, someone, I}…), a word for a person ("engineer",
+ * "on-call", "new hire"…) within a few words of the phrase in the same clause, or a capitalised name right next to
+ * it ("Bob messed up", "sloppy work by Dave", "Dave's fault"). Possessive blame ("his mistake", "<@U1>'s fault")
+ * needs nothing else. "We" and "our" do not count: a team owning a mistake together is what a COE asks for.
+ *
+ * <p>Like {@code whys.HumanErrorGuard} (which decides whether a 5 Whys cause stops at a person) it errs on the side
+ * of not firing: the words alone are not enough, because "the fault injection test", "the careless-mode flag",
+ * "git blame" and "the migration messed up the index" are ordinary sentences. A warning never blocks publishing.
+ */
+public final class BlameCheck {
+
+    /**
+     * A way of blaming. {@code alone}: the phrase itself names the person ("his mistake"); otherwise a person must be
+     * next to it.
+     */
+    record Phrase(String name, Pattern pattern, boolean alone) {}
+
+    /**
+     * Someone's: a pronoun, a mention, a word for a person or a capitalised name, before a word for a mistake.
+     * "Monday's mistake" is about a day, so days, months and "today" are not names here.
+     */
+    private static final String POSSESSOR = "(?:\\b(?:his|her|their|my|your|someone's|somebody's"
+            + "|(?:engineer|developer|on-?call|intern|contractor)'s)"
+            + "|<@[UW][A-Z0-9]+>'s"
+            + "|\\b(?!(?:Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+            + "|February|March|April|May|June|July|August|September|October|November|December)')(?-i:\\p{Lu}\\p{Ll}+)'s)";
+
+    /**
+     * The one list of blaming words. Each is matched case-insensitively on word boundaries; an adjective joined to
+     * the next word by a hyphen ("careless-mode", "blame-free") names a thing, so it does not count.
+     */
+    static final List<Phrase> PHRASES = List.of(
+            alone("someone's mistake", POSSESSOR + " (?:own )?(?:fault|mistake|screw-?up|blunder|negligence|carelessness)\\b"),
+            near("at fault", "\\b(?:at fault|fault (?:lies|lay|was) with|the fault of)\\b"),
+            near("blame", "(?<!\\bgit )\\b(?:blame[sd]?|blaming|to blame)\\b(?![-‐]?free)"),
+            near("careless", "\\bcareless(?:ly|ness)?\\b(?![-‐])"),
+            near("negligent", "\\bnegligen(?:t|tly|ce)\\b(?![-‐])"),
+            near("sloppy", "\\bslopp(?:y|ily|iness)\\b(?![-‐])"),
+            near("incompetent", "\\bincompeten(?:t|tly|ce)\\b(?![-‐])"),
+            near("reckless", "\\breckless(?:ly|ness)?\\b(?![-‐])"),
+            near("messed up", "\\b(?:mess(?:ed|es)? up|screw(?:ed|s)? up|dropped the ball|botched)\\b"),
+            near("should have known", "\\b(?:should|ought to) (?:have|'ve) known\\b|\\bshould've known\\b"),
+            near("didn't bother", "\\b(?:didn't|did not|couldn't|could not|never) (?:bother(?:ed)?|be bothered)\\b"));
+
+    /** Who can be blamed, unambiguously: a mention, a pronoun for a person, a word for a person. */
+    private static final Pattern PERSON = Pattern.compile("<@[UW][A-Z0-9]+>"
+            + "|\\b(?:he|she|him|his|her|hers|they|them|their|you|your|i|me|my|someone|somebody|whoever)\\b"
+            // not "operator", "manager" or "admin": Kubernetes operators, secrets managers and admin consoles mess up too
+            + "|\\b(?:engineer|developer|on-?call(?:er)?|sre|sysadmin|dba|intern|new hire"
+            + "|contractor|reviewer|approver|teammate|colleague|person|guy|employee)s?\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final Pattern NAME = Pattern.compile("\\p{Lu}\\p{Ll}+");
+    /** Capitalised words that begin sentences rather than name people. */
+    private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "This", "That", "These", "Those", "It",
+            "Its", "We", "Our", "Us", "There", "Then", "When", "After", "Before", "During", "Because", "So", "And",
+            "But", "If", "Nobody", "No", "Not", "Nothing", "Everyone", "Honestly", "Clearly", "Obviously", "Also",
+            "Again", "Still", "Yes", "Why", "What", "How", "Who", "Which", "Our", "All", "Some", "Any", "Each");
+    /** Words that may stand between a person and the blame: "Bob was really careless". */
+    private static final Set<String> LINKING = Set.of("was", "is", "were", "are", "got", "been", "has", "had", "have",
+            "just", "really", "so", "very", "totally", "being", "clearly", "simply", "should", "obviously", "again");
+    private static final Set<String> PREPOSITIONS = Set.of("of", "by", "on", "with", "from", "to");
+
+    /** Clauses: blame and a person on either side of a comma or a "because" are about different things. */
+    private static final Pattern CLAUSE = Pattern.compile("[,;:()\\[\\]—–]|\\s(?:because|since|so|but|and|or|which|while"
+            + "|when|although|though|until|whereas)\\s", Pattern.CASE_INSENSITIVE);
+    private static final int WORDS_BEFORE = 4;
+    private static final int WORDS_AFTER = 3;
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|(?<=[。！？])\\s*|\\n+");
+    private static final Pattern LABELLED_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)\\|[^>]*>");
+
+    static final String REWRITE = "Describe what the system allowed, not who slipped: e.g. “The deploy tool "
+            + "accepted a config that no check had validated.”";
+
+    private BlameCheck() {
+    }
+
+    /** Every blaming sentence of the COE, in reading order. */
+    public static List<BlameWarning> scan(CoeDocument d) {
+        List<BlameWarning> out = new ArrayList<>();
+        for (Passage p : passages(d)) {
+            for (String sentence : sentences(p.text())) {
+                blame(sentence).ifPresent(words -> out.add(new BlameWarning(p.where(), sentence,
+                        "“" + words + "” puts it on a person. " + REWRITE)));
+            }
+        }
+        return out;
+    }
+
+    /** The words that put the blame on a person in this sentence, as written; empty when it blames no one. */
+    public static Optional<String> blame(String sentence) {
+        if (sentence == null || sentence.isBlank()) {
+            return Optional.empty();
+        }
+        // one form for mentions and apostrophes, so the patterns stay readable
+        String text = LABELLED_MENTION.matcher(sentence.replace('’', '\'')).replaceAll("<@$1>");
+        for (String clause : CLAUSE.split(text)) {
+            for (Phrase p : PHRASES) {
+                Matcher m = p.pattern().matcher(clause);
+                while (m.find()) {
+                    if (p.alone() || personNear(clause, m.start(), m.end())) {
+                        return Optional.of(m.group());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean personNear(String clause, int start, int end) {
+        List<String> before = words(clause.substring(0, start));
+        List<String> after = words(clause.substring(end));
+        List<String> lastBefore = before.subList(Math.max(0, before.size() - WORDS_BEFORE), before.size());
+        List<String> firstAfter = after.subList(0, Math.min(WORDS_AFTER, after.size()));
+        if (PERSON.matcher(String.join(" ", lastBefore)).find() || PERSON.matcher(String.join(" ", firstAfter)).find()) {
+            return true;
+        }
+        return nameBefore(before) || nameAfter(firstAfter, clause.substring(start, end));
+    }
+
+    /** "Bob was really careless": a name, then only linking words, then the blame. */
+    private static boolean nameBefore(List<String> before) {
+        int i = before.size() - 1;
+        while (i >= 0 && LINKING.contains(before.get(i).toLowerCase(Locale.ROOT))) {
+            i--;
+        }
+        return i >= 0 && isName(before.get(i));
+    }
+
+    /** "sloppy work by Dave", "blamed Dave": a name after a preposition, or straight after "blame". */
+    private static boolean nameAfter(List<String> after, String phrase) {
+        boolean blameVerb = phrase.toLowerCase(Locale.ROOT).startsWith("blame");
+        for (int i = 0; i < after.size(); i++) {
+            boolean introduced = (i == 0 && blameVerb)
+                    || (i > 0 && PREPOSITIONS.contains(after.get(i - 1).toLowerCase(Locale.ROOT)));
+            if (introduced && isName(after.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isName(String word) {
+        String w = word.replaceAll("[^\\p{L}]", "");
+        return NAME.matcher(w).matches() && !NOT_NAMES.contains(w);
+    }
+
+    private static List<String> words(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? List.of() : Arrays.asList(t.split("\\s+"));
+    }
+
+    /** Sentences: split at a sentence end followed by a space, or a line break. A URL's dots have no space after. */
+    static List<String> sentences(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(SENTENCE_END.split(text.strip())).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A piece of the COE's text and where a reader finds it. */
+    private record Passage(String where, String text) {}
+
+    /** All the text people wrote into the COE, in the order the published COE shows it. */
+    private static List<Passage> passages(CoeDocument d) {
+        List<Passage> out = new ArrayList<>();
+        for (Question q : Questions.all()) {
+            if (!q.appliesGiven(d.answers()) || !(q.kind() == Kind.TEXT || q.kind() == Kind.SUMMARY)) {
+                continue;
+            }
+            Optional<Answer> a = d.answer(q.id());
+            if (a.isPresent()) {
+                String where = q.label().equals(q.section().title()) ? q.label() : q.section().title() + " · " + q.label();
+                out.add(new Passage(where, AnswerWording.slack(q, a.get())));
+            }
+        }
+        for (TimelineEntry e : d.timeline().entries()) {
+            String at = "Timeline · " + TimelineTime.utcStamp(e.occurredAt());
+            out.add(new Passage(at, e.text()));
+            if (e.note() != null) {
+                out.add(new Passage(at + " · note", e.note()));
+            }
+        }
+        for (TimelineGap g : d.timeline().gaps()) {
+            if (g.explained()) {
+                out.add(new Passage("Timeline · gap after " + TimelineTime.utcStamp(g.before().occurredAt()),
+                        g.explanation()));
+            }
+        }
+        for (WhysSession s : d.whys()) {
+            WhyTree tree = s.state().tree();
+            out.add(new Passage(s.label() + " · problem", tree.problem()));
+            for (WhyNode n : tree.inReadingOrder()) {
+                String label = tree.label(n.id());
+                out.add(new Passage(s.label() + " · cause " + label, n.text()));
+                if (n.checks() != null) {
+                    out.add(new Passage(s.label() + " · checks on " + label, n.checks()));
+                }
+                for (Remediation r : n.remediations()) {
+                    out.add(new Passage(s.label() + " · fix for " + label, r.text()));
+                }
+            }
+        }
+        for (int i = 0; i < d.actions().size(); i++) {
+            ActionItem item = d.actions().get(i);
+            out.add(new Passage("Action item " + (i + 1), item.text()));
+            if (item.statusReason() != null) {
+                out.add(new Passage("Action item " + (i + 1) + " · reason", item.statusReason()));
+            }
+        }
+        if (d.publishedAnywayReason() != null) {
+            out.add(new Passage("Reason for publishing anyway", d.publishedAnywayReason()));
+        }
+        return out;
+    }
+
+    private static Phrase alone(String name, String regex) {
+        return new Phrase(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), true);
+    }
+
+    private static Phrase near(String name, String regex) {
+        return new Phrase(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), false);
+    }
+}
