@@ -136,8 +136,9 @@ public final class MarkdownRendering {
         return d.skipped().contains(q.id()) ? "*Skipped.*" : "*Not answered.*";
     }
 
+    /** Each line people wrote stays a line: Markdown would otherwise join them into one paragraph. */
     private static String text(Question q, Answer a) {
-        return MarkdownText.fromSlack(AnswerWording.markdownSource(q, a)).strip();
+        return MarkdownText.fromSlack(AnswerWording.markdownSource(q, a)).strip().replaceAll("\\s*\\n\\s*", "\n\n");
     }
 
     private static void timeline(Timeline t, StringBuilder md) {
@@ -162,7 +163,7 @@ public final class MarkdownRendering {
         for (TimelineEntry e : t.entries()) {
             StringBuilder entry = new StringBuilder(MarkdownText.fromSlack(e.text()).strip());
             if (e.note() != null) {
-                entry.append(entry.length() > 0 ? "\n" : "").append("*Note:* ").append(e.note().strip());
+                entry.append(entry.length() > 0 ? "\n" : "").append("*Note:* ").append(MarkdownText.plain(e.note().strip()));
             }
             if (e.permalink() != null && !e.permalink().isBlank()) {
                 entry.append(" ([message](").append(e.permalink()).append("))");
@@ -189,7 +190,7 @@ public final class MarkdownRendering {
                 md.append("- **").append(TimelineTime.utcStamp(g.before().occurredAt())).append(" – ")
                         .append(TimelineTime.utcStamp(g.after().occurredAt())).append("** (")
                         .append(TimelineTime.duration(g.length())).append(" without an entry): ")
-                        .append(g.explained() ? oneLine(g.explanation()) : "*not explained*").append('\n');
+                        .append(g.explained() ? MarkdownText.plain(oneLine(g.explanation())) : "*not explained*").append('\n');
             }
             md.append('\n');
         }

@@ -13,6 +13,8 @@ final class MarkdownText {
     /** Anything Slack writes between angle brackets: mentions, channels, specials, dates and links. */
     private static final Pattern MARKUP = Pattern.compile("<([^<>|]+)(?:\\|([^<>]*))?>");
 
+    private static final Pattern TAG_OPENING = Pattern.compile("<(?=[A-Za-z/!?])");
+
     private MarkdownText() {
     }
 
@@ -54,7 +56,16 @@ final class MarkdownText {
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return plain(s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+    }
+
+    /**
+     * Plain text (as typed in a modal, or Slack text once unescaped) made safe for Markdown: a "&lt;" that would open
+     * an HTML tag ("&lt;checkout&gt;", "&lt;script&gt;") is written as an entity, because wikis render tags and the
+     * words would vanish. "p99 &lt; 2s" is left alone.
+     */
+    static String plain(String s) {
+        return s == null ? "" : TAG_OPENING.matcher(s).replaceAll("&lt;");
     }
 
     /**

@@ -1,0 +1,98 @@
+package io.coebot.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coebot.coe.Coe;
+import io.coebot.interview.Questions;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MarkdownRenderingTest {
+
+    /** The whole file a team pastes into its wiki; see {@link Golden} to regenerate after an intended change. */
+    @Test
+    void theCompleteCoeReadsAsTheReviewedGoldenFile() {
+        CoeDocument d = Fixtures.complete();
+
+        Golden.assertMatches(MarkdownRendering.fileName(d.coe()), MarkdownRendering.render(d));
+    }
+
+    @Test
+    void aCoePublishedAnywayShowsTheOwnersReasonAtTheTop() {
+        CoeDocument d = Fixtures.publishedAnyway(Fixtures.complete(),
+                "The review is on Monday &amp; the team wants it read before.\nPAY-812 covers the rest.");
+
+        String md = MarkdownRendering.render(d);
+
+        assertTrue(md.contains("> **Published without meeting the quality bar.** The owner's reason:\n"
+                + "> The review is on Monday & the team wants it read before.\n> PAY-812 covers the rest.\n"), md);
+        assertTrue(md.indexOf("Published without") < md.indexOf("## Summary"), "before the summary");
+    }
+
+    @Test
+    void openQuestionsSayTheyAreOpenInsteadOfDisappearing() {
+        CoeDocument d = Fixtures.without(Fixtures.without(Fixtures.complete(), Questions.CONSEQUENCES, true),
+                Questions.LESSONS, false);
+
+        String md = MarkdownRendering.render(d);
+
+        assertTrue(md.contains("### Consequences\n\n*Skipped.*\n"), md);
+        assertTrue(md.contains("## Lessons learned\n\n*Not answered.*\n"), md);
+    }
+
+    @Test
+    void conditionalQuestionsThatDoNotApplyAreLeftOut() {
+        CoeDocument d = Fixtures.answering(Fixtures.complete(), Questions.INTERNAL_ACTIVITY, "no", "no");
+
+        String md = MarkdownRendering.render(d);
+
+        assertFalse(md.contains("Activity announced"), md);
+        assertFalse(md.contains("Backlog task"), md);
+        assertTrue(md.contains("#### Internal activity under way\n\nNo\n"), md);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiterString = " => ", value = {
+            "Checkout 500s => COE-7-checkout-500s.md",
+            "  Checkout returned 500s after a config push!   => COE-7-checkout-returned-500s-after-a-config-push.md",
+            "Payments &amp; refunds: p99 &gt; 2s => COE-7-payments-refunds-p99-2s.md",
+            "Café outage in Zürich — DNS => COE-7-cafe-outage-in-zurich-dns.md",
+            "決済が失敗した => COE-7-coe.md",
+            "🔥🔥 => COE-7-coe.md",
+            "A very long title about the checkout service returning errors for most of the afternoon in three regions"
+                    + " => COE-7-a-very-long-title-about-the-checkout-service-returning.md",
+    })
+    void theFileIsNamedAfterTheCoeWithAShortAsciiSlug(String title, String expected) {
+        Coe coe = new Coe(1, "T1", "C1", 7, title, "U1", Coe.Status.OPEN, null, Instant.EPOCH);
+
+        String name = MarkdownRendering.fileName(coe);
+
+        assertEquals(expected, name);
+        assertTrue(name.length() <= "COE-7-".length() + MarkdownRendering.SLUG_MAX + ".md".length(), name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+            "<@U123|alice> paged <@U456> => @alice paged @U456",
+            "see <https://grafana.example.com/d/x?a=1&amp;b=2|the board> or <https://example.com>"
+                    + " => see [the board](https://grafana.example.com/d/x?a=1&b=2) or https://example.com",
+            "p99 &gt; 2s &amp;&amp; errors &lt; 1% => p99 > 2s && errors < 1%",
+            "asked in <#C0DEPLOYS|payments-deploys> and told <!subteam^S1|@payments-oncall>"
+                    + " => asked in #payments-deploys and told @payments-oncall",
+            "<!here> at <!date^1763560800^{time}|14:00 UTC> => @here at 14:00 UTC",
+            "the &amp;lt; literal => the &lt; literal",
+            "a note about &lt;checkout&gt; and &lt;/script&gt; => a note about &lt;checkout> and &lt;/script>",
+    })
+    void slackMarkupBecomesMarkdown(String slack, String markdown) {
+        assertEquals(markdown, MarkdownText.fromSlack(slack));
+    }
+
+    @Test
+    void aPipeOrALineBreakCannotBreakATableRow() {
+        assertEquals("a \\| b<br>c", MarkdownText.cell("a | b\nc"));
+    }
+}
