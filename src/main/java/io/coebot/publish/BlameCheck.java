@@ -84,7 +84,7 @@ public final class BlameCheck {
     private static final Set<String> NOT_NAMES = Set.of("The", "A", "An", "This", "That", "These", "Those", "It",
             "Its", "We", "Our", "Us", "There", "Then", "When", "After", "Before", "During", "Because", "So", "And",
             "But", "If", "Nobody", "No", "Not", "Nothing", "Everyone", "Honestly", "Clearly", "Obviously", "Also",
-            "Again", "Still", "Yes", "Why", "What", "How", "Who", "Which", "Our", "All", "Some", "Any", "Each");
+            "Again", "Still", "Yes", "Why", "What", "How", "Who", "Which", "All", "Some", "Any", "Each");
     /** Words that may stand between a person and the blame: "Bob was really careless". */
     private static final Set<String> LINKING = Set.of("was", "is", "were", "are", "got", "been", "has", "had", "have",
             "just", "really", "so", "very", "totally", "being", "clearly", "simply", "should", "obviously", "again");
