@@ -254,8 +254,13 @@ public final class SlackRendering {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String paragraph : paragraphs) {
-            for (String piece : SectionText.split(paragraph.isEmpty() ? " " : paragraph, SECTION_MAX)) {
-                if (current.length() > 0 && current.length() + PARAGRAPH.length() + piece.length() > SECTION_MAX) {
+            List<String> pieces = SectionText.split(paragraph.isEmpty() ? " " : paragraph, SECTION_MAX);
+            for (int p = 0; p < pieces.size(); p++) {
+                String piece = pieces.get(p);
+                // a continued piece starts its own section: glued on with a blank line it would read as a new paragraph
+                boolean continued = p > 0;
+                if (current.length() > 0
+                        && (continued || current.length() + PARAGRAPH.length() + piece.length() > SECTION_MAX)) {
                     out.add(current.toString());
                     current.setLength(0);
                 }

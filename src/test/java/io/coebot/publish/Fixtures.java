@@ -266,4 +266,96 @@ final class Fixtures {
         return new CoeDocument(d.coe(), d.answers(), d.skipped(), d.timeline(), d.whys(), d.actions(), reason,
                 d.renderedAt());
     }
+
+    // --- the huge COE: far beyond any real one, to prove the Slack limits hold and nothing is lost
+
+    static final String LONG_TITLE = "🔥 Checkout, payments & refunds failed in three regions — 決済APIのタイムアウト — "
+            + "تعطل الدفع — while the config push, the DNS change and the certificate rotation all ran in one hour";
+
+    /** 1,000 timeline entries, a 60-cause 5 Whys tree, 50 action items and a 20,000-character answer. */
+    static CoeDocument huge() {
+        Coe coe = new Coe(COE_ID, "T1", "C0INCIDENT", 7, LONG_TITLE, "U0ALICE", Coe.Status.OPEN, null,
+                Instant.parse("2026-11-19T18:00:00Z"));
+        Map<String, Answer> answers = new LinkedHashMap<>(answers());
+        text(answers, Questions.CUSTOMER_EXPERIENCE, longAnswer());
+        return new CoeDocument(coe, answers, List.of(), hugeTimeline(), List.of(hugeSession()), hugeActions(),
+                "Leadership review is tomorrow &amp; the bar's last gap is explained in the thread.", RENDERED_AT);
+    }
+
+    /** Sentences in English, Japanese and Arabic with emoji, links and escapes: over 20,000 characters. */
+    static String longAnswer() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; s.length() < 20_000; i++) {
+            s.append("Sentence ").append(i).append(": customers saw HTTP 500 &amp; a spinner 🔄 on "
+                    + "<https://shop.example.com/checkout?step=").append(i).append("|the checkout page>. ");
+            s.append("決済ページが応答しませんでした（").append(i).append("件目）。");
+            s.append("لم تكتمل عملية الدفع رقم ").append(i).append(" 💳. ");
+            if (i % 7 == 0) {
+                s.append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    static List<TimelineEntry> hugeEntries() {
+        List<TimelineEntry> entries = new ArrayList<>();
+        Instant t = at(14, 0, 0);
+        for (int i = 1; i <= 1000; i++) {
+            // every 100th entry follows a 20-minute silence, so gaps are rendered between entries too
+            t = t.plusSeconds(i % 100 == 0 ? 20 * 60 : 60);
+            String text = entryText(i);
+            Milestone m = i == 1 ? Milestone.TRIGGER : i == 10 ? Milestone.DETECTED : i == 1000 ? Milestone.MITIGATED : null;
+            String note = i % 50 == 0 ? "Note " + i + " typed in the modal: <b>bold?</b> & more" : null;
+            entries.add(new TimelineEntry(i, t, null, text, "U" + (i % 9), TimelineSource.MANUAL, null, m, note));
+        }
+        return entries;
+    }
+
+    /** Unique per entry, so a test can find each one in order. */
+    static String entryText(int i) {
+        String id = String.format("entry-%04d", i);
+        return i % 10 == 0
+                ? id + " 🚨 決済APIのエラー率が上昇 · ارتفاع معدل الأخطاء · <@U0CAROL|carol> paged <!subteam^S1|@payments>"
+                : id + " checked <https://grafana.example.com/d/checkout?from=" + i + "|the board>: p99 &gt; 2s";
+    }
+
+    static Timeline hugeTimeline() {
+        List<TimelineEntry> entries = hugeEntries();
+        return new Timeline(entries, Map.of(), Timeline.DEFAULT_GAP_THRESHOLD,
+                Map.of(entries.get(98).id() + "-" + entries.get(99).id(), "Waiting for the vendor's call-back."));
+    }
+
+    /** Ten branches of six causes each; the last of each is a root cause with two fixes. */
+    static WhysSession hugeSession() {
+        List<WhyNode> nodes = new ArrayList<>();
+        int id = 1;
+        for (int branch = 1; branch <= 10; branch++) {
+            int parent = 0;
+            for (int depth = 1; depth <= 6; depth++) {
+                String text = "Cause " + branch + "." + depth + ": the " + "payments client 決済 تعطل ".repeat(4)
+                        + "did not retry with backoff 🔁 because the setting was not validated.";
+                if (depth == 6) {
+                    nodes.add(new WhyNode(id, parent, text, "U0DAN", null, true, null, null, List.of(
+                            new Remediation("Fix " + branch + "a: validate every pool setting on push", "U0DAN", null),
+                            new Remediation("Fix " + branch + "b: canary config for 10 minutes", "U0DAN", null))));
+                } else {
+                    nodes.add(new WhyNode(id, parent, text, "U0DAN", null, false, null, null, List.of()));
+                }
+                parent = id++;
+            }
+        }
+        return session(SESSION_ID, 1, new WhyTree("Checkout failed for 12% of sessions.", null, nodes, id));
+    }
+
+    static List<ActionItem> hugeActions() {
+        List<ActionItem> items = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            items.add(item(1000 + i, String.format("action-%02d", i) + " 🛠️ Add validation for setting " + i
+                            + " (設定の検証 · التحقق من الإعداد) before every push | both CLI and UI", "U0DAN",
+                    Priority.values()[i % 3], LocalDate.of(2026, 12, 1).plusDays(i), ActionType.PREVENTION,
+                    ActionStatus.OPEN, i <= 20 ? "whys:" + SESSION_ID + ":" + (6 * ((i + 1) / 2)) + ":" + ((i + 1) % 2) : null,
+                    "https://jira.example.com/browse/PAY-" + (900 + i)));
+        }
+        return items;
+    }
 }
