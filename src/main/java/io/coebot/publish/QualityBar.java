@@ -117,9 +117,10 @@ public final class QualityBar {
         if (open.isEmpty()) {
             return QualityCheck.pass(GAPS_EXPLAINED);
         }
-        String spans = open.stream()
+        // the first few are enough to find them; /coe timeline shows every one
+        String spans = open.stream().limit(3)
                 .map(g -> TimelineTime.duration(g.length()) + " after " + TimelineTime.utc(g.before().occurredAt()))
-                .collect(Collectors.joining("; "));
+                .collect(Collectors.joining("; ")) + (open.size() > 3 ? "; and " + (open.size() - 3) + " more" : "");
         return QualityCheck.fail(GAPS_EXPLAINED, "Say what the team was doing during " + open.size()
                 + (open.size() == 1 ? " silence" : " silences") + " longer than "
                 + TimelineTime.duration(d.timeline().gapThreshold()) + " (" + spans

@@ -21,6 +21,26 @@ class MarkdownRenderingTest {
         Golden.assertMatches(MarkdownRendering.fileName(d.coe()), MarkdownRendering.render(d));
     }
 
+    /** Nothing is cut from the file either: every entry (in order), every item, the whole long answer. */
+    @Test
+    void theHugeCoeIsWholeInTheFile() {
+        String md = MarkdownRendering.render(Fixtures.huge());
+
+        int at = 0;
+        for (int i = 1; i <= 1000; i++) {
+            int found = md.indexOf(String.format("| entry-%04d ", i), at);
+            assertTrue(found > at, "entry " + i + " missing or out of order");
+            at = found;
+        }
+        assertTrue(md.contains(MarkdownText.fromSlack(Fixtures.longAnswer()).strip().replaceAll("\\s*\\n\\s*", "\n\n")),
+                "the 20,000-character answer");
+        for (int i = 1; i <= 50; i++) {
+            assertTrue(md.contains(String.format("| action-%02d 🛠️ ", i)), "action " + i);
+        }
+        assertTrue(md.contains("before every push \\| both CLI and UI"), "a pipe in an item stays inside its cell");
+        assertTrue(md.contains("entry-0010 🚨 決済APIのエラー率が上昇 · ارتفاع معدل الأخطاء · @carol paged @payments"), "markup converted");
+    }
+
     @Test
     void aCoePublishedAnywayShowsTheOwnersReasonAtTheTop() {
         CoeDocument d = Fixtures.publishedAnyway(Fixtures.complete(),

@@ -98,6 +98,16 @@ class QualityBarTest {
     }
 
     @Test
+    void manyOpenGapsAreNamedByTheFirstThreeAndACount() {
+        String fix = QualityBar.check(Fixtures.huge()).failed().stream()
+                .filter(c -> c.name().equals(QualityBar.GAPS_EXPLAINED)).findFirst().orElseThrow().fix();
+
+        assertTrue(fix.startsWith("Say what the team was doing during 9 silences longer than 15 minutes (20 minutes "
+                + "after Thu 19 Nov 2026 17:38 UTC; "), fix);
+        assertTrue(fix.endsWith("; and 6 more): *Explain this gap* in `/coe timeline`."), fix);
+    }
+
+    @Test
     void followUpsThatDoNotApplyAreNotOwed() {
         CoeDocument noActivity = Fixtures.answering(complete(), Questions.INTERNAL_ACTIVITY, "no", "no");
         CoeDocument d = without(without(without(noActivity, Questions.ACTIVITY_ANNOUNCED, false), Questions.OWNER_KNEW,
