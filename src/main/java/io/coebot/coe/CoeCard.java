@@ -55,8 +55,8 @@ public class CoeCard {
     List<LayoutBlock> blocks(Coe coe) {
         List<CardPart> parts = contributors.stream().map(c -> c.part(coe))
                 .sorted(Comparator.comparingInt(CardPart::order)).toList();
-        String status = parts.stream().map(CardPart::status).filter(s -> s != null).findFirst()
-                .orElse(coe.status() == Coe.Status.PUBLISHED ? "Published" : "Open");
+        String status = coe.status() == Coe.Status.PUBLISHED ? "Published"
+                : parts.stream().map(CardPart::status).filter(s -> s != null).findFirst().orElse("Open");
         long epoch = coe.createdAt().getEpochSecond();
 
         List<LayoutBlock> blocks = new ArrayList<>();

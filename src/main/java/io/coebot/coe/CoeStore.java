@@ -43,6 +43,20 @@ public class CoeStore implements CardAnchors {
         return one("SELECT * FROM coe WHERE team_id = ? AND channel_id = ? AND status <> 'PUBLISHED'", teamId, channelId);
     }
 
+    /** The channel's COE still open, or else the one published last: publishing again edits what was posted. */
+    public Optional<Coe> latestIn(String teamId, String channelId) {
+        return one("SELECT * FROM coe WHERE team_id = ? AND channel_id = ? ORDER BY (status <> 'PUBLISHED') DESC, id DESC LIMIT 1",
+                teamId, channelId);
+    }
+
+    /** Published: the channel may open its next COE, and this one keeps its messages for a later re-publish. */
+    public void markPublished(long coeId) {
+        jdbc.prepareStatement("UPDATE coe SET status = 'PUBLISHED' WHERE id = ?", ps -> {
+            ps.setLong(1, coeId);
+            return ps.executeUpdate();
+        });
+    }
+
     public Optional<Coe> byId(long id) {
         return jdbc.prepareStatement("SELECT * FROM coe WHERE id = ?", ps -> {
             ps.setLong(1, id);

@@ -46,4 +46,15 @@ public class ChannelAccess {
             return false;
         }
     }
+
+    /** Whether everyone in the workspace may read the channel (unknown counts as no). */
+    public boolean isPublic(String channelId) {
+        try {
+            var info = slack.methods().conversationsInfo(b -> b.channel(channelId));
+            return info.isOk() && info.getChannel() != null && !info.getChannel().isPrivate();
+        } catch (Exception e) {
+            LOG.info("Could not tell whether a channel is public: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
 }

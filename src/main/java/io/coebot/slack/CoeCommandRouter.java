@@ -19,13 +19,6 @@ import java.util.Map;
 public class CoeCommandRouter implements SlackFeature {
     public static final String COMMAND = "/coe";
 
-    /** Named in the help so a team knows what is on its way; a feature that ships replaces its line. */
-    private static final Map<String, String> COMING = new LinkedHashMap<>();
-    static {
-        COMING.put("/coe status", "What is done and missing");
-        COMING.put("/coe finish", "Check the COE against the quality bar and publish it");
-    }
-
     private final Map<String, CoeSubcommand> byName = new LinkedHashMap<>();
 
     public CoeCommandRouter(List<CoeSubcommand> subcommands) {
@@ -51,15 +44,10 @@ public class CoeCommandRouter implements SlackFeature {
         if (sub != null) {
             return sub.handle(args, req, ctx);
         }
-        for (String usage : COMING.keySet()) {
-            if (usage.startsWith(COMMAND + " " + name + " ") || usage.equals(COMMAND + " " + name)) {
-                return ctx.ack(help("`" + COMMAND + " " + name + "` is coming soon; it is not built yet."));
-            }
-        }
         return ctx.ack(help("I don't know `" + COMMAND + " " + shorten(name) + "`."));
     }
 
-    /** Every sub-command, those not built yet marked as coming. Ephemeral: only the caller sees it. */
+    /** Every sub-command, in the order a team meets them. Ephemeral: only the caller sees it. */
     public String help(String preface) {
         StringBuilder sb = new StringBuilder();
         if (preface != null) {
@@ -70,12 +58,6 @@ public class CoeCommandRouter implements SlackFeature {
             sb.append("• `").append(s.usage()).append("` — ").append(s.description()).append('\n');
         }
         sb.append("• `/coe help` — This list\n");
-        for (Map.Entry<String, String> e : COMING.entrySet()) {
-            String name = e.getKey().split(" ")[1];
-            if (!byName.containsKey(name)) {
-                sb.append("• `").append(e.getKey()).append("` — ").append(e.getValue()).append(" _(coming soon)_\n");
-            }
-        }
         sb.append("Inside the COE thread, reply to answer; say `skip`, `back` or `pause` (slash commands don't work in threads).");
         return sb.toString();
     }

@@ -240,6 +240,13 @@ public class SlackGateway {
                             .blocksAsString(m.blocksJson()).unfurlLinks(false));
                     yield ok(r).getTs();
                 }
+                case UPLOAD -> {
+                    // files upload v2: Slack's three steps (get an upload URL, upload, complete) in one SDK call
+                    var r = api.filesUploadV2(b -> b.channel(m.channelId()).filename(m.fileName()).title(m.fileName())
+                            .content(m.text()).initialComment(m.blocksJson()));
+                    ok(r);
+                    yield r.getFile() == null ? null : r.getFile().getId();
+                }
                 case UPDATE -> {
                     String ts = m.cardOfCoe() != null
                             ? anchors.cardTs(m.cardOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"))

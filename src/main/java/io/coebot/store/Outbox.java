@@ -68,8 +68,8 @@ public class Outbox {
         }
         long id = jdbc.prepareStatement("""
                 INSERT INTO outbox (team_id, channel_id, kind, thread_owner_kind, thread_owner_id, card_of_coe, text,
-                                    blocks, response_url, on_sent, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
+                                    blocks, response_url, on_sent, file_name, status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
             ps.setString(1, m.teamId());
             ps.setString(2, m.channelId());
             ps.setString(3, m.kind().name());
@@ -80,8 +80,9 @@ public class Outbox {
             ps.setString(8, m.blocksJson());
             ps.setString(9, m.responseUrl());
             ps.setString(10, m.onSent());
-            ps.setTimestamp(11, Timestamp.from(now));
+            ps.setString(11, m.fileName());
             ps.setTimestamp(12, Timestamp.from(now));
+            ps.setTimestamp(13, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -164,7 +165,7 @@ public class Outbox {
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
                 rs.getString("channel_id"), rs.getString("thread_owner_kind"), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
-                rs.getString("response_url"), rs.getString("on_sent"));
+                rs.getString("response_url"), rs.getString("on_sent"), rs.getString("file_name"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"));
     }
 }

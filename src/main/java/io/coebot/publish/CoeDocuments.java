@@ -1,0 +1,41 @@
+package io.coebot.publish;
+
+import io.coebot.actions.ActionStore;
+import io.coebot.coe.Coe;
+import io.coebot.interview.InterviewState;
+import io.coebot.interview.InterviewStore;
+import io.coebot.timeline.Timelines;
+import io.coebot.whys.WhysStore;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Gathers everything a COE says from each feature's store, in one read transaction, so it is one moment's COE. */
+@Singleton
+public class CoeDocuments {
+    private final InterviewStore interviews;
+    private final Timelines timelines;
+    private final WhysStore whys;
+    private final ActionStore actions;
+    private final PublishStore publications;
+
+    public CoeDocuments(InterviewStore interviews, Timelines timelines, WhysStore whys, ActionStore actions,
+                        PublishStore publications) {
+        this.interviews = interviews;
+        this.timelines = timelines;
+        this.whys = whys;
+        this.actions = actions;
+        this.publications = publications;
+    }
+
+    @Transactional
+    public CoeDocument of(Coe coe, Instant now) {
+        InterviewState state = interviews.find(coe.id()).orElse(null);
+        return new CoeDocument(coe, state == null ? Map.of() : state.answers(), state == null ? List.of() : state.skipped(),
+                timelines.of(coe.id()), whys.ofCoe(coe.id()), actions.ofCoe(coe.id()),
+                publications.anywayReason(coe.id()).orElse(null), now);
+    }
+}

@@ -1,0 +1,89 @@
+package io.coebot.publish;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.BlockKit;
+import io.coebot.slack.ChannelAccess;
+import io.coebot.slack.CoeSubcommand;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/**
+ * `/coe finish`: publishes the COE when it meets the quality bar; otherwise lists what is missing, and offers the
+ * COE owner to publish anyway with a stated reason, which the published COE shows.
+ */
+@Singleton
+public class FinishCommand implements CoeSubcommand {
+    private final CoeStore coes;
+    private final CoeDocuments documents;
+    private final PublishService publisher;
+    private final ChannelAccess access;
+
+    public FinishCommand(CoeStore coes, CoeDocuments documents, PublishService publisher, ChannelAccess access) {
+        this.coes = coes;
+        this.documents = documents;
+        this.publisher = publisher;
+        this.access = access;
+    }
+
+    @Override public String name() { return "finish"; }
+    @Override public String usage() { return "/coe finish"; }
+    @Override public String description() { return "Check the COE against the quality bar and publish it (again: updates what was posted)"; }
+    @Override public int helpOrder() { return 60; }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        Optional<Coe> found = coes.latestIn(p.getTeamId(), p.getChannelId());
+        if (found.isEmpty()) {
+            return ctx.ack("There is no COE in this channel. Start one with `/coe start [title]`.");
+        }
+        Coe coe = found.get();
+        CoeDocument doc = documents.of(coe, Instant.now());
+        QualityVerdict verdict = QualityBar.check(doc);
+        if (!verdict.passed()) {
+            return ctx.ack(notYet(coe, doc, p.getUserId()));
+        }
+        return ctx.ack(publish(coe, p.getUserId(), null));
+    }
+
+    /** Publishes and says what was queued; shared with the "Publish anyway" form. */
+    String publish(Coe coe, String by, String anywayReason) {
+        boolean isPublic = publisher.hasReviewChannel() && access.isPublic(coe.channelId());
+        PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic);
+        return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: " + pub.messages()
+                + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`."
+                + (anywayReason == null ? "" : " The COE says it was published with the bar not met, and why.");
+    }
+
+    private static List<LayoutBlock> notYet(Coe coe, CoeDocument doc, String userId) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (String chunk : BlockKit.chunks(StatusCommand.report(doc))) {
+            blocks.add(section(s -> s.text(markdownText(chunk))));
+        }
+        if (userId.equals(coe.ownerUserId())) {
+            blocks.add(section(s -> s.text(markdownText("As the COE owner you may publish it anyway; the COE will say "
+                    + "so, with your reason."))));
+            blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(PublishSlack.ANYWAY)
+                    .text(plainText("Publish anyway…")).value(String.valueOf(coe.id())))))));
+        } else {
+            blocks.add(section(s -> s.text(markdownText("Once these are fixed, `/coe finish` publishes it. Only the COE "
+                    + "owner, <@" + coe.ownerUserId() + ">, can publish it before that."))));
+        }
+        return blocks;
+    }
+}

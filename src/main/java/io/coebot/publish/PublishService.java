@@ -1,0 +1,117 @@
+package io.coebot.publish;
+
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeCard;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.BlockKit;
+import io.coebot.store.OutboundMessage;
+import io.coebot.store.Outbox;
+import io.coebot.store.ThreadRoutes;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/**
+ * Publishes a COE: its parts posted to the channel in reading order (or, the second time, edited in place), the
+ * whole COE uploaded as a Markdown file, and a short announcement in the review channel for public COEs. All of
+ * it is queued in one transaction with the record of the publication, so a crash publishes all or nothing.
+ */
+@Singleton
+public class PublishService implements Outbox.SentListener {
+    private static final String PART_TAG = "published-part:";
+
+    private final CoeDocuments documents;
+    private final PublishStore store;
+    private final CoeStore coes;
+    private final CoeCard card;
+    private final Outbox outbox;
+    private final ThreadRoutes routes;
+    private final String reviewChannel;
+    private final Clock clock = Clock.systemUTC();
+
+    public PublishService(CoeDocuments documents, PublishStore store, CoeStore coes, CoeCard card, Outbox outbox,
+                          ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel) {
+        this.documents = documents;
+        this.store = store;
+        this.coes = coes;
+        this.card = card;
+        this.outbox = outbox;
+        this.routes = routes;
+        this.reviewChannel = reviewChannel == null || reviewChannel.isBlank() ? null : reviewChannel.strip();
+    }
+
+    /** What was queued, for the person who asked. */
+    public record Publication(int times, int messages, String fileName) {}
+
+    public boolean hasReviewChannel() {
+        return reviewChannel != null;
+    }
+
+    /**
+     * @param anywayReason why the owner publishes although the bar failed (null when it passed)
+     * @param channelIsPublic whether the review channel may hear of it (asked of Slack by the caller)
+     */
+    @Transactional
+    public Publication publish(Coe coe, String by, String anywayReason, boolean channelIsPublic) {
+        Instant now = clock.instant();
+        int times = store.published(coe.teamId(), coe.id(), by, anywayReason, now);
+        CoeDocument doc = documents.of(coe, now);
+        List<PublishedPart> parts = SlackRendering.render(doc);
+        Map<String, Long> before = store.parts(coe.id());
+        Set<String> current = new HashSet<>();
+        int position = before.size();
+        for (PublishedPart part : parts) {
+            current.add(part.key());
+            Long id = before.get(part.key());
+            String blocks = BlockKit.json(part.blocks());
+            if (id != null) {
+                outbox.enqueue(OutboundMessage.updateRootOf(coe.teamId(), coe.channelId(), PublishStore.PART, id,
+                        part.fallbackText(), blocks), now);
+            } else {
+                long newId = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
+                outbox.enqueue(OutboundMessage.post(coe.teamId(), coe.channelId(), part.fallbackText(), blocks)
+                        .onSent(PART_TAG + newId), now);
+            }
+        }
+        for (Map.Entry<String, Long> old : before.entrySet()) {
+            if (!current.contains(old.getKey())) {
+                // a part the COE no longer needs (it got shorter): say so rather than leave stale text behind
+                String text = "_This part of " + coe.label() + " is no longer needed: the COE now reads in full in the "
+                        + "other messages._";
+                outbox.enqueue(OutboundMessage.updateRootOf(coe.teamId(), coe.channelId(), PublishStore.PART, old.getValue(),
+                        text, BlockKit.json(List.of(section(s -> s.text(markdownText(text)))))), now);
+            }
+        }
+        String fileName = MarkdownRendering.fileName(coe);
+        outbox.enqueue(OutboundMessage.upload(coe.teamId(), coe.channelId(), fileName, MarkdownRendering.render(doc),
+                coe.label() + " as Markdown, ready to paste into your wiki" + (times > 1 ? " (version " + times + ")." : ".")), now);
+        if (reviewChannel != null && channelIsPublic) {
+            String text = "📘 " + coe.label() + " · " + coe.title() + " was " + (times > 1 ? "updated" : "published")
+                    + " in <#" + coe.channelId() + "> by <@" + by + ">.";
+            outbox.enqueue(OutboundMessage.post(coe.teamId(), reviewChannel, text,
+                    BlockKit.json(List.of(section(s -> s.text(markdownText(text)))))), now);
+        }
+        coes.markPublished(coe.id());
+        card.refresh(coes.byId(coe.id()).orElseThrow(), now);
+        return new Publication(times, parts.size(), fileName);
+    }
+
+    /** A part is in the channel: remember its ts (as a thread route) so a later publish can edit it. */
+    @Override
+    public void sent(String tag, Outbox.PendingMessage message, String ts) {
+        if (tag.startsWith(PART_TAG)) {
+            var m = message.message();
+            routes.claim(m.teamId(), m.channelId(), ts, PublishStore.PART, Long.parseLong(tag.substring(PART_TAG.length())));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.coebot.publish;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where a COE was published: its parts (to edit them on a second publish) and who published it, and why anyway. */
+// Joins the caller's transaction; a read outside one gets its own.
+@Transactional
+@Singleton
+public class PublishStore {
+    /** Owner kind in thread_route of a published part's message: its ts is found there when it is edited. */
+    public static final String PART = "published";
+
+    private final JdbcOperations jdbc;
+
+    public PublishStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The parts published before, by key, in the order they were posted. */
+    Map<String, Long> parts(long coeId) {
+        return jdbc.prepareStatement("SELECT part_key, id FROM published_part WHERE coe_id = ? ORDER BY position", ps -> {
+            ps.setLong(1, coeId);
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    long addPart(String teamId, long coeId, String key, int position, Instant now) {
+        return jdbc.prepareStatement("""
+                INSERT INTO published_part (team_id, coe_id, part_key, position, updated_at) VALUES (?, ?, ?, ?, ?)
+                RETURNING id""", ps -> {
+            ps.setString(1, teamId);
+            ps.setLong(2, coeId);
+            ps.setString(3, key);
+            ps.setInt(4, position);
+            ps.setTimestamp(5, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Records the publication; @return how many times this COE has now been published. */
+    int published(String teamId, long coeId, String by, String anywayReason, Instant now) {
+        return jdbc.prepareStatement("""
+                INSERT INTO coe_publication (coe_id, team_id, published_by, anyway_reason, published_at, times)
+                VALUES (?, ?, ?, ?, ?, 1)
+                ON CONFLICT (coe_id) DO UPDATE SET published_by = excluded.published_by,
+                    anyway_reason = excluded.anyway_reason, published_at = excluded.published_at,
+                    times = coe_publication.times + 1
+                RETURNING times""", ps -> {
+            ps.setLong(1, coeId);
+            ps.setString(2, teamId);
+            ps.setString(3, by);
+            ps.setString(4, anywayReason);
+            ps.setTimestamp(5, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    public Optional<String> anywayReason(long coeId) {
+        return jdbc.prepareStatement("SELECT anyway_reason FROM coe_publication WHERE coe_id = ?", ps -> {
+            ps.setLong(1, coeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+}

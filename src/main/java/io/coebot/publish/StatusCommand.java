@@ -1,0 +1,75 @@
+package io.coebot.publish;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.slack.CoeSubcommand;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** `/coe status`: what is done, missing and skipped, and the quality bar's verdict, only to whoever asked. */
+@Singleton
+public class StatusCommand implements CoeSubcommand {
+    private final CoeStore coes;
+    private final CoeDocuments documents;
+
+    public StatusCommand(CoeStore coes, CoeDocuments documents) {
+        this.coes = coes;
+        this.documents = documents;
+    }
+
+    @Override public String name() { return "status"; }
+    @Override public String usage() { return "/coe status"; }
+    @Override public String description() { return "What is done, missing and skipped, and whether the COE meets the quality bar"; }
+    @Override public int helpOrder() { return 50; }
+
+    @Override
+    public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        Optional<Coe> coe = coes.latestIn(p.getTeamId(), p.getChannelId());
+        if (coe.isEmpty()) {
+            return ctx.ack("There is no COE in this channel. Start one with `/coe start [title]`.");
+        }
+        CoeDocument doc = documents.of(coe.get(), Instant.now());
+        return ctx.ack(report(doc));
+    }
+
+    /** The status, the bar and the blame warnings as one message: also what `/coe finish` shows when the bar fails. */
+    static String report(CoeDocument doc) {
+        StringBuilder sb = new StringBuilder("*").append(doc.coe().label()).append(" · ").append(doc.coe().title())
+                .append("*").append(doc.coe().status() == Coe.Status.PUBLISHED ? " (published)" : "").append('\n');
+        for (SectionStatus s : CoeStatus.of(doc)) {
+            String mark = switch (s.state()) {
+                case "done" -> "✅";
+                case "skipped" -> "⏭️";
+                default -> "▫️";
+            };
+            sb.append(mark).append(' ').append(s.section()).append(" — ").append(s.state())
+                    .append(s.detail() == null || s.detail().isBlank() ? "" : ": " + s.detail()).append('\n');
+        }
+        QualityVerdict verdict = QualityBar.check(doc);
+        sb.append('\n').append(verdict(verdict));
+        List<BlameWarning> blame = BlameCheck.scan(doc);
+        if (!blame.isEmpty()) {
+            sb.append("\n\n*Blame-free check:* ").append(blame.size()).append(" sentence").append(blame.size() == 1 ? "" : "s")
+                    .append(" put the blame on a person:\n");
+            blame.forEach(w -> sb.append("• _").append(w.where()).append(":_ “").append(w.sentence()).append("” — ")
+                    .append(w.hint()).append('\n'));
+        }
+        return sb.toString().strip();
+    }
+
+    static String verdict(QualityVerdict v) {
+        if (v.passed()) {
+            return "*Quality bar: met.* `/coe finish` publishes it.";
+        }
+        StringBuilder sb = new StringBuilder("*Quality bar: not met yet* (" + v.failed().size() + " to fix):\n");
+        v.failed().forEach(c -> sb.append("• *").append(c.name()).append("*: ").append(c.fix()).append('\n'));
+        return sb.toString().strip();
+    }
+}

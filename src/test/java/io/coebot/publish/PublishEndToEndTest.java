@@ -1,0 +1,210 @@
+package io.coebot.publish;
+
+import io.coebot.actions.ActionStore;
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.interview.Questions;
+import io.coebot.testing.EndToEnd;
+import io.coebot.testing.SlackMessage;
+import io.coebot.testing.SlackWorkspace.Channel;
+import io.coebot.testing.SlackWorkspace.Person;
+import io.coebot.testing.UploadedFile;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A whole COE, the way a team does it: `/coe start`, the interview, a 5 Whys, a timeline, an action item for the
+ * root cause, then `/coe status` and `/coe finish` — the COE posted to the channel and uploaded as Markdown — and a
+ * second `/coe finish` that edits the same messages instead of posting them twice.
+ */
+class PublishEndToEndTest extends EndToEnd {
+    private static final String DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+
+    private Person alice;
+    private Person bob;
+    private Channel channel;
+    private SlackMessage card;
+    private long coeId;
+
+    @Test
+    void aCompleteCoeIsPublishedAsMessagesAndAMarkdownFileAndPublishingAgainEditsThem() {
+        alice = ws.user("U0ALICE81", "alice", "UTC");
+        bob = ws.user("U0BOB0081", "bob", "UTC");
+        channel = ws.channel("inc-publish-whole");
+        alice.runs("/coe start Checkout 500s", channel);
+        card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
+        coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+
+        String early = alice.runs("/coe finish", channel).visibleText();
+        assertTrue(early.contains("Quality bar: not met yet"), early);
+        assertTrue(channel.messages().size() == 1, "nothing published while the bar fails");
+
+        interview();
+        fiveWhys();
+        timeline();
+        actionItemForTheRootCause();
+
+        String status = alice.runs("/coe status", channel).visibleText();
+        assertTrue(status.contains("Quality bar: met"), status);
+
+        int before = channel.messages().size();
+        String ack = alice.runs("/coe finish", channel).visibleText();
+        assertTrue(ack.contains("Publishing COE-"), ack);
+        UploadedFile file = ws.awaitValue("the Markdown file", () -> slack.files().stream()
+                .filter(f -> f.channelId().equals(channel.id())).findFirst().orElse(null));
+        assertTrue(file.filename().matches("COE-\\d+-checkout-500s\\.md"), file.filename());
+        String md = file.contentAsString();
+        for (String expected : List.of("Checkout 500s", "12,000 customers", "Deploy 42 rolled out",
+                "Retries have no backoff", "Exponential backoff with a retry budget", "Config is code")) {
+            assertTrue(md.contains(expected), "the Markdown has “" + expected + "”:\n" + md);
+        }
+        List<SlackMessage> published = channel.messages().subList(before, channel.messages().size()).stream()
+                .filter(m -> m.fileIds().isEmpty()).toList();
+        String all = published.stream().map(SlackMessage::visibleText).reduce("", (a, b) -> a + "\n" + b);
+        for (String expected : List.of("Summary", "Impact", "Timeline", "5 Whys", "Action items", "Lessons learned",
+                "Deploy 42 rolled out", "Exponential backoff with a retry budget")) {
+            assertTrue(all.contains(expected), "the channel shows “" + expected + "”:\n" + all);
+        }
+        assertTrue(published.stream().noneMatch(SlackMessage::isReply), "posted in the channel, not in a thread");
+        slack.await("the card says Published", () -> channel.message(card.ts()).visibleText().contains("Published"));
+
+        // publish again: the same messages are edited, and a new version of the file is uploaded
+        int messagesAfterFirst = channel.messages().size();
+        String again = alice.runs("/coe finish", channel).visibleText();
+        assertTrue(again.contains("Updating COE-"), again);
+        slack.await("a second version of the file", () -> slack.files().stream()
+                .filter(f -> f.channelId().equals(channel.id())).count() == 2);
+        slack.await("the published messages are edited", () -> published.stream()
+                .allMatch(m -> channel.message(m.ts()).isEdited()));
+        assertEquals(messagesAfterFirst, channel.messages().size() - fileMessages(messagesAfterFirst),
+                "no message posted twice: " + channel.messages());
+    }
+
+    @Test
+    void theOwnerMayPublishAnywayWithAReasonThatTheCoeShows() {
+        Person carol = ws.user("U0CAROL82", "carol", "UTC");
+        Person dave = ws.user("U0DAVE082", "dave", "UTC");
+        Channel c = ws.channel("inc-publish-anyway");
+        carol.runs("/coe start Search slow", c);
+        c.awaitMessageFromBot(m -> m.visibleText().contains("Search slow"));
+
+        dave.runs("/coe finish", c);
+        var notOwner = c.awaitEphemeralFor(dave, e -> e.visibleText().contains("Quality bar: not met yet"));
+        assertFalse(notOwner.buttons().stream().anyMatch(b -> b.label().startsWith("Publish anyway")),
+                "only the COE owner is offered to publish anyway");
+
+        carol.runs("/coe finish", c);
+        var owner = c.awaitEphemeralFor(carol, e -> e.visibleText().contains("publish it anyway"));
+        carol.clicks("Publish anyway…", owner);
+        carol.awaitOpenView(PublishSlack.ANYWAY_VIEW);
+        var tooShort = carol.submits(PublishSlack.ANYWAY_VIEW, Map.of("reason", Map.of("reason", "because")));
+        assertTrue(tooShort.body().contains("A sentence or two"), tooShort.body());
+        carol.submits(PublishSlack.ANYWAY_VIEW, Map.of("reason", Map.of("reason",
+                "The customer asked for our analysis today; the 5 Whys follow next week.")));
+
+        UploadedFile file = ws.awaitValue("the Markdown file", () -> slack.files().stream()
+                .filter(f -> f.channelId().equals(c.id())).findFirst().orElse(null));
+        assertTrue(file.contentAsString().contains("The customer asked for our analysis today"), file.contentAsString());
+        slack.await("the channel shows the reason", () -> c.messages().stream()
+                .anyMatch(m -> m.visibleText().contains("The customer asked for our analysis today")));
+        Coe coe = app.bean(CoeStore.class).latestIn(slack.teamId(), c.id()).orElseThrow();
+        assertEquals(Coe.Status.PUBLISHED, coe.status());
+    }
+
+    /** The file's own message is the one new message a second publish may add. */
+    private int fileMessages(int since) {
+        return (int) channel.messages().subList(since, channel.messages().size()).stream()
+                .filter(m -> !m.fileIds().isEmpty() || m.visibleText().contains("as Markdown")).count();
+    }
+
+    private void interview() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put(Questions.TRIGGER_AT, DAY + " 14:00 UTC");
+        answers.put(Questions.DETECTED_AT, DAY + " 14:10 UTC");
+        answers.put(Questions.MITIGATED_AT, DAY + " 14:40 UTC");
+        answers.put(Questions.RESOLVED_AT, DAY + " 15:00 UTC");
+        answers.put(Questions.SEVERITY, "sev2");
+        answers.put(Questions.SERVICES, "checkout-api and payments-gateway");
+        answers.put(Questions.CUSTOMERS_AFFECTED, "about 12,000 customers");
+        answers.put(Questions.CUSTOMER_EXPERIENCE, "Checkout failed with an error page");
+        answers.put(Questions.IMPACT_SEVERITY, "No data lost; the SLA was breached for two enterprise customers");
+        answers.put(Questions.SECOND_ORDER_IMPACT, "The support queue tripled for a day");
+        answers.put(Questions.NFR, "reliability");
+        answers.put(Questions.CONSEQUENCES, "Two escalations from enterprise accounts");
+        answers.put(Questions.DETECTION_HOW, "monitoring");
+        answers.put(Questions.DETECTION_HALVE, "Alarm on checkout error rate instead of latency");
+        answers.put(Questions.UNDERLYING_CAUSE, "A config push removed the connection pool limit");
+        answers.put(Questions.INTERNAL_ACTIVITY, "no");
+        answers.put(Questions.DIAGNOSIS_HALVE, "Link config pushes to the deploy dashboard");
+        answers.put(Questions.MITIGATED_CONFIRM, "yes");
+        answers.put(Questions.RESTORED_HOW, "Error rate back under 0.1% for an hour");
+        answers.put(Questions.MITIGATION_FOUND, "Rolled back the config push");
+        answers.put(Questions.MITIGATION_HALVE, "A one-click config rollback");
+        answers.put(Questions.PREVENTION, "Worked out in the 5 Whys below");
+        answers.put(Questions.METRICS, "Checkout error rate on the payments dashboard");
+        answers.put(Questions.MONITORING_HOW, "Only latency alarms");
+        answers.put(Questions.LESSONS, "Config is code: review it like code");
+        answers.put(Questions.RELATED, "none");
+        answers.put(Questions.SUMMARY, "accept");
+        for (Map.Entry<String, String> a : answers.entrySet()) {
+            String marker = "interview|" + coeId + "|" + a.getKey();
+            slack.await("the interview asks " + a.getKey(), () -> {
+                var t = channel.thread(card.ts());
+                return !t.isEmpty() && t.get(t.size() - 1).isFromBot() && t.get(t.size() - 1).blocks() != null
+                        && t.get(t.size() - 1).blocks().contains(marker);
+            });
+            alice.repliesInThread(channel, card.ts(), a.getValue());
+        }
+        channel.awaitReplyFromBot(card.ts(), "That's the whole interview");
+    }
+
+    private void fiveWhys() {
+        alice.runs("/coe whys Checkout returned 500s for 40 minutes", channel);
+        SlackMessage root = channel.awaitMessageFromBot(m -> m.visibleText().contains("5 Whys #1") && !m.isReply());
+        channel.awaitReplyFromBot(root.ts(), "Why #1");
+        bob.repliesInThread(channel, root.ts(), "The payments API timed out");
+        channel.awaitReplyFromBot(root.ts(), "Why #2");
+        bob.repliesInThread(channel, root.ts(), "Retries from checkout doubled the load");
+        SlackMessage why3 = channel.awaitReplyFromBot(root.ts(), "Why #3");
+        bob.repliesInThread(channel, root.ts(), "Retries have no backoff and no budget");
+        SlackMessage why4 = channel.awaitReplyFromBot(root.ts(), "Why #4");
+        assertTrue(why3.ts().compareTo(why4.ts()) < 0);
+        bob.clicks("Root cause", why4, channel);
+        channel.awaitReplyFromBot(root.ts(), "three checks");
+        bob.repliesInThread(channel, root.ts(), "1. yes 2. a load test would have shown it 3. no");
+        channel.awaitReplyFromBot(root.ts(), "What would prevent root cause 1.1.1?");
+        bob.repliesInThread(channel, root.ts(), "Exponential backoff with a retry budget in the checkout client");
+        channel.awaitReplyFromBot(root.ts(), "These 5 Whys are complete");
+    }
+
+    private void timeline() {
+        String[] entries = {"14:00 UTC Deploy 42 rolled out", "14:10 UTC Error rate alarm fired",
+                "14:20 UTC Payments team paged", "14:30 UTC Config push identified", "14:40 UTC Rolled back the config push"};
+        for (String e : entries) {
+            String ack = alice.runs("/coe timeline add " + DAY + " " + e, channel).visibleText();
+            assertTrue(ack.contains("Added to the COE"), ack);
+        }
+    }
+
+    private void actionItemForTheRootCause() {
+        alice.runs("/coe actions", channel);
+        var list = channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Draft from 5 Whys #1"));
+        alice.clicks("Complete", list);
+        alice.awaitOpenView("actions.create");
+        alice.submits("actions.create", Map.of(
+                "text", Map.of("text", "Exponential backoff with a retry budget in the checkout client"),
+                "owner", Map.of("owner", bob.id()),
+                "priority", Map.of("priority", "high"),
+                "due", Map.of("due", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString())));
+        slack.await("the item is stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 1);
+    }
+}
