@@ -5,10 +5,10 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.interview.Questions;
 import io.coebot.testing.EndToEnd;
-import io.coebot.testing.SlackMessage;
-import io.coebot.testing.SlackWorkspace.Channel;
-import io.coebot.testing.SlackWorkspace.Person;
-import io.coebot.testing.UploadedFile;
+import io.coebot.sandbox.slack.SlackMessage;
+import io.coebot.sandbox.slack.SlackWorkspace.Channel;
+import io.coebot.sandbox.slack.SlackWorkspace.Person;
+import io.coebot.sandbox.slack.UploadedFile;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.coebot.publish;
 
 import io.coebot.testing.EndToEnd;
-import io.coebot.testing.SlackWorkspace.Channel;
-import io.coebot.testing.SlackWorkspace.Person;
+import io.coebot.sandbox.slack.SlackWorkspace.Channel;
+import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

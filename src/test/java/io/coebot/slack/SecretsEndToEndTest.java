@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.coebot.testing.EndToEnd;
 import io.coebot.testing.RunningApp;
-import io.coebot.testing.SlackMessage;
+import io.coebot.sandbox.slack.SlackMessage;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.coebot.slack;
 
-import io.coebot.testing.FakeSlack;
+import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.testing.RunningApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

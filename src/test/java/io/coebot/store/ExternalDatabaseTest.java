@@ -1,9 +1,9 @@
 package io.coebot.store;
 
-import io.coebot.testing.FakeSlack;
+import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.testing.RunningApp;
-import io.coebot.testing.SlackRequests;
-import io.coebot.testing.SlackWorkspace;
+import io.coebot.sandbox.slack.SlackRequests;
+import io.coebot.sandbox.slack.SlackWorkspace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

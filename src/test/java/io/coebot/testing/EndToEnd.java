@@ -1,5 +1,9 @@
 package io.coebot.testing;
 
+import io.coebot.sandbox.slack.FakeSlack;
+import io.coebot.sandbox.slack.SlackRequests;
+import io.coebot.sandbox.slack.SlackWorkspace;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

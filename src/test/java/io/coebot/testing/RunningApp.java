@@ -1,5 +1,7 @@
 package io.coebot.testing;
 
+import io.coebot.sandbox.slack.FakeSlack;
+
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 

@@ -2,10 +2,10 @@ package io.coebot.timeline;
 
 import io.coebot.coe.CoeStore;
 import io.coebot.testing.EndToEnd;
-import io.coebot.testing.Ephemeral;
-import io.coebot.testing.SlackMessage;
-import io.coebot.testing.SlackWorkspace.Channel;
-import io.coebot.testing.SlackWorkspace.Person;
+import io.coebot.sandbox.slack.Ephemeral;
+import io.coebot.sandbox.slack.SlackMessage;
+import io.coebot.sandbox.slack.SlackWorkspace.Channel;
+import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

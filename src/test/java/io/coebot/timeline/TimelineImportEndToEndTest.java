@@ -1,11 +1,11 @@
 package io.coebot.timeline;
 
 import io.coebot.coe.CoeStore;
-import io.coebot.testing.ApiCall;
+import io.coebot.sandbox.slack.ApiCall;
 import io.coebot.testing.EndToEnd;
-import io.coebot.testing.SlackMessage;
-import io.coebot.testing.SlackWorkspace.Channel;
-import io.coebot.testing.SlackWorkspace.Person;
+import io.coebot.sandbox.slack.SlackMessage;
+import io.coebot.sandbox.slack.SlackWorkspace.Channel;
+import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -50,9 +50,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * A fake Slack Web API on 127.0.0.1 for end-to-end tests: the real app (through Bolt's Web API client,
+ * A fake Slack Web API on 127.0.0.1 for end-to-end tests and the browser sandbox: the real app (through Bolt's Web API client,
  * pointed at {@link #apiUrl()}) posts, updates and reads messages here, and tests look at what a
- * person in the workspace would see.
+ * person in the workspace would see (and the sandbox page shows).
  *
  * <p>It answers the methods coe-bot uses with Slack's field names and errors, records every call,
  * generates realistic ids and strictly increasing {@code ts}, and can fail, rate-limit or slow down

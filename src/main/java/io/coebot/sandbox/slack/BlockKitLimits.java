@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.sun.net.httpserver.Headers;

@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 import com.google.gson.JsonObject;
 
@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The language end-to-end tests are written in: people type, reply, edit, click and submit in a
+ * The language end-to-end tests are written in, and what the sandbox page acts through: people type, reply, edit, click and submit in a
  * {@link FakeSlack} workspace, and each action reaches the app as the signed request Slack would send.
  *
  * <pre>{@code

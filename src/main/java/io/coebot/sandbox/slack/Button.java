@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 /**
  * A button as a person sees it on a message, an ephemeral message or a view.

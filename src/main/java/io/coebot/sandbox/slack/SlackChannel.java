@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 /**
  * A conversation in the fake workspace.

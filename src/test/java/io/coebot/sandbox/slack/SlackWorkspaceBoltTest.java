@@ -1,4 +1,4 @@
-package io.coebot.testing;
+package io.coebot.sandbox.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
