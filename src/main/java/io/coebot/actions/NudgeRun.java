@@ -78,6 +78,19 @@ public class NudgeRun implements Outbox.SentListener {
 
     /** One run at {@code now}; public so a test (or an operator) can run it at a fixed clock. */
     public Report runAt(Instant now) {
+        return runAt(now, schedule);
+    }
+
+    /**
+     * One run at {@code now} planned as if it were every member's send time on a send day (the sandbox's
+     * "Send today's digests now"). Claims still hold: whoever already had today's digest gets no second one.
+     */
+    public Report runAsIfSendTimeForEveryone(Instant now) {
+        return runAt(now, new DigestSchedule(LocalTime.MIDNIGHT, EnumSet.allOf(DayOfWeek.class),
+                schedule.overdueEscalationDays()));
+    }
+
+    private Report runAt(Instant now, DigestSchedule schedule) {
         int digests = 0;
         int reports = 0;
         int reassigns = 0;

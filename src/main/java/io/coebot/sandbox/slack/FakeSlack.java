@@ -152,6 +152,45 @@ public final class FakeSlack implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /**
+     * Forgets the workspace: people (but the bot), channels, messages, ephemerals, views, files, calls and
+     * faults, as a fresh fake would start. Ids and {@code ts} keep counting up, so nothing said before a
+     * reset can be mistaken for something said after it. The sandbox's "Reset" uses it.
+     */
+    public void reset() {
+        synchronized (lock) {
+            calls.clear();
+            outcomes.clear();
+            users.keySet().removeIf(id -> !id.equals(BOT_USER_ID));
+            channels.clear();
+            dmByUser.clear();
+            messages.clear();
+            messageByKey.clear();
+            ephemerals.clear();
+            responses.clear();
+            responseTargets.clear();
+            views.clear();
+            homeViewByUser.clear();
+            uploads.clear();
+            files.clear();
+            triggers.clear();
+            exchangedTriggers.clear();
+            nextFaults.clear();
+            alwaysFaults.clear();
+            internalErrors.clear();
+        }
+    }
+
+    /** Someone in the workspace as the sandbox page lists them. */
+    public record Member(String id, String name, String tz, boolean bot) {}
+
+    /** Every person in the workspace, the bot included, in the order they were added. */
+    public List<Member> members() {
+        synchronized (lock) {
+            return users.values().stream().map(u -> new Member(u.id, u.name, u.tz, u.isBot)).toList();
+        }
+    }
+
     // ------------------------------------------------------------------ identity
 
     /** "http://127.0.0.1:PORT/api/" — the app's {@code SLACK_API_URL}. */

@@ -512,7 +512,11 @@ public final class SlackWorkspace implements AutoCloseable {
 
         /** Clicks a button on an ephemeral message shown to this person. */
         public SlackResponse clicks(String labelOrActionId, Ephemeral ephemeral) {
-            Button b = ephemeral.button(labelOrActionId);
+            return clicks(ephemeral.button(labelOrActionId), ephemeral);
+        }
+
+        /** Clicks this very button (action_id and value) on an ephemeral, for ephemerals with several alike. */
+        public SlackResponse clicks(Button b, Ephemeral ephemeral) {
             Channel channel = new Channel(ephemeral.channel());
             String responseUrl = slack.newResponseUrl(ephemeral.channel(), id, ephemeral.messageTs());
             String triggerId = slack.newTriggerId(id);
