@@ -1,0 +1,196 @@
+package io.coebot.sandbox;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A short COE in the sandbox, in a real (headless) browser: start, two answers in the card's thread, a 📌 on a
+ * channel message, and finish with "Publish anyway…". The app runs in sandbox mode as {@code ./mvnw mn:run} would
+ * start it without a token; the page sends everything through {@code POST /slack/events}. Leaves
+ * {@code target/sandbox.png}. Skipped, saying so, where Debian's chromium and chromedriver are not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SandboxBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Path dataDir;
+    private Path profile;
+    private ApplicationContext app;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String base;
+
+    @BeforeAll
+    void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed: " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " are needed (apt-get install chromium chromium-driver; .ci/run does it as root)");
+        dataDir = Files.createTempDirectory("coe-sandbox-");
+        profile = Files.createTempDirectory("coe-chromium-");
+        app = SandboxMode.start(new String[0], Map.of("micronaut.server.port", -1, "coe.data-dir", dataDir.toString(),
+                "coe.nudge.enabled", false));
+        base = "http://127.0.0.1:" + app.getBean(EmbeddedServer.class).getPort();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without these, Chromium's background connections are refused by a closed network, many at a time.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.quit();
+        if (app != null) app.close();
+        delete(dataDir);
+        delete(profile);
+    }
+
+    @Test
+    void aShortCoeFromStartToThePublishedMarkdown() throws Exception {
+        try {
+            runTheCoe();
+        } finally {
+            screenshot();
+        }
+    }
+
+    /** target/sandbox.png: what the page showed at the end (or where it stopped, when the story failed). */
+    private void screenshot() throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot.toPath(), Path.of("target", "sandbox.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void runTheCoe() throws Exception {
+        browser.get(base + "/sandbox");
+        await(By.xpath("//section[@id='messages']//div[contains(@class,'msg')]"
+                + "[.//div[contains(.,'Checkout is returning 500s')]]"));
+
+        type("composer-text", "/coe start Checkout 500s");
+        WebElement card = await(By.xpath("//section[@id='messages']//div[@data-from='bot'][contains(.,'COE-1')]"));
+        assertTrue(card.getText().contains("Checkout 500s"), card.getText());
+
+        // The interview runs in the card's thread: open it, answer twice.
+        click(By.xpath("//div[@data-from='bot'][contains(.,'COE-1')]//button[contains(@class,'replies-link')]"));
+        await(By.xpath("//section[@id='thread-messages']//div[@data-from='bot']"));
+        int botRepliesBefore = botReplies();
+        type("thread-text", "14:02");
+        wait.until(d -> botReplies() > botRepliesBefore);
+        int afterFirst = botReplies();
+        type("thread-text", "14:09");
+        wait.until(d -> botReplies() > afterFirst);
+        String thread = browser.findElement(By.id("thread-messages")).getText();
+        assertTrue(thread.contains("14:02") && thread.contains("14:09"), thread);
+
+        // 📌 on Bob's message: the hover tool, as a person would use it.
+        By bobs = By.xpath("//section[@id='messages']//div[contains(@class,'msg')][.//div[contains(.,'Checkout is returning 500s')]]");
+        wait.until(d -> {
+            try {
+                WebElement m = d.findElement(bobs);
+                new Actions(d).moveToElement(m).perform();
+                m.findElement(By.cssSelector("button.pin")).click();
+                return true;
+            } catch (WebDriverException e) {
+                return false; // re-rendered under the pointer: try again
+            }
+        });
+        await(By.xpath("//section[@id='messages']//button[contains(@class,'reaction')][contains(.,'📌 1')]"));
+
+        // Finish: the bar is not met, so the owner publishes anyway, with a reason.
+        click(By.id("thread-close"));
+        type("composer-text", "/coe finish");
+        click(By.xpath("//div[contains(@class,'ephemeral')]//button[contains(.,'Publish anyway')]"));
+        WebElement reason = await(By.cssSelector("#modal textarea"));
+        reason.sendKeys("A game day: we rehearse publishing before the 5 Whys are done.");
+        browser.findElement(By.id("modal-submit")).click();
+        WebElement file = await(By.cssSelector("#messages .file a"));
+        awaitText(By.id("messages"), "A game day: we rehearse publishing");
+        assertTrue(browser.findElements(By.cssSelector("#modal .modal-box")).isEmpty(), "the modal closed");
+
+        String href = file.getAttribute("href");
+        HttpResponse<String> markdown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, markdown.statusCode());
+        assertTrue(markdown.body().contains("Checkout 500s") && markdown.body().contains("A game day"), markdown.body());
+
+    }
+
+    /** The page re-renders as the bot answers; a click that lands on a replaced element is tried again. */
+    private void click(By by) {
+        wait.until(d -> {
+            try {
+                d.findElement(by).click();
+                return true;
+            } catch (WebDriverException e) {
+                return false;
+            }
+        });
+    }
+
+    private int botReplies() {
+        return browser.findElements(By.xpath("//section[@id='thread-messages']/div[@data-from='bot']")).size();
+    }
+
+    private void type(String inputId, String text) {
+        WebElement input = await(By.id(inputId));
+        input.sendKeys(text);
+        input.submit();
+    }
+
+    private WebElement await(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void awaitText(By by, String fragment) {
+        wait.until(d -> List.of(d.findElement(by).getText()).get(0).contains(fragment));
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) return;
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
