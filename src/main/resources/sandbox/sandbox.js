@@ -75,8 +75,12 @@ function token(inner) {
   return '<a href="' + esc(target) + '" target="_blank" rel="noopener">' + esc(label || target) + '</a>';
 }
 
+// The emoji the bot writes as :shortcodes:; anything else stays as typed, as in Slack without the emoji.
+const EMOJI = {warning: '⚠️', pushpin: '📌', hourglass_flowing_sand: '⏳', small_blue_diamond: '🔹',
+  white_check_mark: '✅', triangular_flag_on_post: '🚩', stopwatch: '⏱️', inbox_tray: '📥', x: '❌', tada: '🎉'};
+
 function inlineMarks(s) {
-  return s.replace(/`([^`\n]+)`/g, '<code>$1</code>')
+  return s.replace(/:([a-z0-9_+-]+):/g, (all, name) => EMOJI[name] || all).replace(/`([^`\n]+)`/g, '<code>$1</code>')
     .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, '$1<b>$2</b>')
     .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, '$1<i>$2</i>')
     .replace(/(^|[\s(])~([^~\n]+)~(?=$|[\s).,:;!?])/g, '$1<s>$2</s>');
