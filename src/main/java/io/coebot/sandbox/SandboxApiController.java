@@ -64,7 +64,7 @@ public class SandboxApiController {
     public String send(@Body String body) {
         return act(body, (r, who) -> {
             Channel channel = workspace.conversation(str(r, "channel"));
-            String text = str(r, "text").strip();
+            String text = mentions(str(r, "text").strip());
             String threadTs = str(r, "threadTs");
             if (text.startsWith("/")) {
                 if (threadTs != null) {
@@ -223,6 +223,15 @@ public class SandboxApiController {
             LOG.debug("Sandbox action refused: {}", first);
             return failure(first).toString();
         }
+    }
+
+    /** "@bob" typed in the composer reaches the bot as Slack sends a mention: {@code <@U…|bob>}. */
+    private static String mentions(String text) {
+        String out = text;
+        for (SandboxWorkspace.Member m : SandboxWorkspace.MEMBERS) {
+            out = out.replaceAll("(?<![\\w<])@" + m.name() + "\\b", "<@" + m.id() + "|" + m.name() + ">");
+        }
+        return out;
     }
 
     private List<Ephemeral> ephemeralsOf(Person who) {
