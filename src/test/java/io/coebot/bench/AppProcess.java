@@ -70,6 +70,9 @@ final class AppProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         long began = System.nanoTime();
         process = pb.start();
+        Process started = process;
+        // the benchmark interrupted (Ctrl-C) must not leave the app and its PostgreSQL running
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
         long deadline = began + timeout.toNanos();
         while (System.nanoTime() < deadline) {
