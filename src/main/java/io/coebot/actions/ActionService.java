@@ -105,7 +105,8 @@ public class ActionService {
     @Transactional
     public Outcome change(String teamId, long itemId, String actor, Change change, LocalDate actorToday, LocalDate ownerToday) {
         ActionItem before = store.lock(itemId).orElse(null);
-        if (before == null) {
+        if (before == null || coes.byId(before.coeId()).filter(c -> c.teamId().equals(teamId)).isEmpty()) {
+            // gone, or another workspace's item
             return new Outcome(null, "That action item no longer exists.");
         }
         ItemChange result;

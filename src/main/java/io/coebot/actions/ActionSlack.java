@@ -73,7 +73,7 @@ public class ActionSlack implements SlackFeature {
             String[] meta = view.getPrivateMetadata().split("\\|", 2);
             String user = req.getPayload().getUser().getId();
             String team = req.getPayload().getTeam().getId();
-            Optional<Coe> coe = coes.byId(Long.parseLong(meta[0]));
+            Optional<Coe> coe = coes.byId(Long.parseLong(meta[0])).filter(c -> c.teamId().equals(team));
             if (coe.isEmpty()) {
                 return ctx.ackWithErrors(Map.of("text", "This COE no longer exists."));
             }

@@ -127,6 +127,9 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
             long coeId = Long.parseLong(v[0]);
             Question q = Questions.byId(v[1]);
+            if (!interviews.belongsTo(coeId, req.getPayload().getTeam().getId())) {
+                return ctx.ack();
+            }
             Answer current = interviews.stateOf(coeId).map(s -> s.answers().get(q.id())).orElse(null);
             String initial = current == null ? "" : BlockKit.unescape(shown(q, current));
             if (initial.length() > INPUT_MAX) {

@@ -84,7 +84,16 @@ public class InterviewService implements Outbox.SentListener {
     /** For buttons: applied only while {@code questionId} (when given) is still the current question. */
     @Transactional
     public Outcome applyToQuestion(long coeId, String teamId, String questionId, InterviewInput input) {
+        // A button or form carries the COE's id: from another workspace it must not reach this one's COE.
+        if (!belongsTo(coeId, teamId)) {
+            return Outcome.NO_INTERVIEW;
+        }
         return applyLocked(coeId, questionId, input, clock.instant());
+    }
+
+    /** Whether the COE is one of this workspace's. */
+    public boolean belongsTo(long coeId, String teamId) {
+        return coes.byId(coeId).filter(c -> c.teamId().equals(teamId)).isPresent();
     }
 
     private Outcome applyLocked(long coeId, String expectedQuestionId, InterviewInput input, Instant now) {

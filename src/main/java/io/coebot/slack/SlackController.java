@@ -53,13 +53,21 @@ public class SlackController {
         }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         http.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(http.getPath())
-                .queryString(http.getParameters().asMap())
-                .headers(new RequestHeaders(headers))
-                .requestBody(body == null ? "" : body)
-                .remoteAddress(http.getRemoteAddress().getHostString())
-                .build());
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(http.getPath())
+                    .queryString(http.getParameters().asMap())
+                    .headers(new RequestHeaders(headers))
+                    .requestBody(body == null ? "" : body)
+                    .remoteAddress(http.getRemoteAddress().getHostString())
+                    .build());
+        } catch (RuntimeException e) {
+            // A body Slack would never send (truncated JSON, a field of the wrong type): refuse it without
+            // echoing the parser's message, which quotes the request.
+            LOG.info("Refused a malformed Slack request: {}", e.getClass().getSimpleName());
+            return HttpResponse.badRequest("Not a Slack request");
+        }
         if (request == null) {
             return HttpResponse.badRequest("Not a Slack request");
         }

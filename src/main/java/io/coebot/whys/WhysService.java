@@ -102,6 +102,10 @@ public class WhysService implements Outbox.SentListener {
             return Outcome.NOTHING;
         }
         WhysSession before = locked.get();
+        if (!before.teamId().equals(teamId)) {
+            // a session id from another workspace's button
+            return Outcome.NOTHING;
+        }
         if (seq != null && before.state().lastAsked().map(a -> a.seq() != seq).orElse(true)) {
             return new Outcome(false, FiveWhys.STALE_BUTTON);
         }

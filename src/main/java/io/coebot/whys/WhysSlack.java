@@ -117,7 +117,8 @@ public class WhysSlack implements SlackFeature {
     private void start(BlockActionRequest req, ActionContext ctx) throws IOException {
         var p = req.getPayload();
         long coeId = Long.parseLong(p.getActions().get(0).getValue());
-        Coe coe = coes.byId(coeId).filter(c -> c.status() != Coe.Status.PUBLISHED).orElse(null);
+        Coe coe = coes.byId(coeId).filter(c -> c.status() != Coe.Status.PUBLISHED)
+                .filter(c -> c.teamId().equals(p.getTeam().getId())).orElse(null);
         if (coe == null) {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("That COE is closed."));
             return;
