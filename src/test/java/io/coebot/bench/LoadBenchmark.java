@@ -2,13 +2,13 @@ package io.coebot.bench;
 
 import com.google.gson.JsonObject;
 import io.coebot.interview.InterviewMessages;
-import io.coebot.testing.Button;
-import io.coebot.testing.FakeSlack;
+import io.coebot.sandbox.slack.Button;
+import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.testing.RunningApp;
-import io.coebot.testing.SlackMessage;
-import io.coebot.testing.SlackPayloads;
-import io.coebot.testing.SlackRequests;
-import io.coebot.testing.SlackWorkspace;
+import io.coebot.sandbox.slack.SlackMessage;
+import io.coebot.sandbox.slack.SlackPayloads;
+import io.coebot.sandbox.slack.SlackRequests;
+import io.coebot.sandbox.slack.SlackWorkspace;
 
 import java.io.IOException;
 import java.net.ServerSocket;

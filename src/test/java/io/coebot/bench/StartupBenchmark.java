@@ -1,6 +1,6 @@
 package io.coebot.bench;
 
-import io.coebot.testing.FakeSlack;
+import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.testing.RunningApp;
 
 import java.nio.file.Files;

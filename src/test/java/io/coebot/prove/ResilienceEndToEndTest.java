@@ -5,10 +5,10 @@ import io.coebot.interview.InterviewService;
 import io.coebot.interview.InterviewState;
 import io.coebot.interview.Questions;
 import io.coebot.testing.EndToEnd;
-import io.coebot.testing.SlackMessage;
-import io.coebot.testing.SlackResponse;
-import io.coebot.testing.SlackWorkspace.Channel;
-import io.coebot.testing.SlackWorkspace.Person;
+import io.coebot.sandbox.slack.SlackMessage;
+import io.coebot.sandbox.slack.SlackResponse;
+import io.coebot.sandbox.slack.SlackWorkspace.Channel;
+import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
