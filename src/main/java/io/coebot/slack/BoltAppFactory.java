@@ -20,15 +20,15 @@ public class BoltAppFactory {
     private static final String NOT_CONFIGURED = "xoxb-not-configured-see-manifest";
 
     @Singleton
-    Slack slack(SlackSettings settings) {
+    Slack slack(SlackSettings settings, @io.micronaut.context.annotation.Value("${coe.slack.read-timeout-millis:8000}") int readTimeoutMillis) {
         // SlackConfig.DEFAULT is immutable: a fresh config is the only way to point the whole client elsewhere.
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
         // Bounded, so a slow Slack delays one outbox message, never an ack for long.
-        config.setHttpClientReadTimeoutMillis(8_000);
-        config.setHttpClientCallTimeoutMillis(10_000);
+        config.setHttpClientReadTimeoutMillis(readTimeoutMillis);
+        config.setHttpClientCallTimeoutMillis(readTimeoutMillis + 2_000);
         return Slack.getInstance(config);
     }
 

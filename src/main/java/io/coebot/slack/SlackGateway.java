@@ -21,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,8 @@ public class SlackGateway {
         return t;
     });
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    /** The last error of a POST whose answer never came: Slack may have it. */
+    static final String MAYBE_POSTED = "maybe_posted";
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile boolean running;
 
@@ -137,7 +141,10 @@ public class SlackGateway {
         OutboundMessage m = pending.message();
         String ts;
         try {
-            ts = deliver(m);
+            ts = alreadyPosted(pending).orElse(null);
+            if (ts == null) {
+                ts = deliver(m);
+            }
         } catch (SlackRefusal refusal) {
             return handleRefusal(pending, refusal, now);
         } catch (RuntimeException e) {
@@ -265,8 +272,41 @@ public class SlackGateway {
                 throw SlackRefusal.transientFailure("http_" + code);
             }
             throw SlackRefusal.fromError(e.getError() != null ? e.getError().getError() : "http_" + code);
+        } catch (InterruptedIOException e) {
+            // Slack may have posted it and only the answer was lost: the retry looks before posting again.
+            throw SlackRefusal.transientFailure(m.kind() == OutboundMessage.Kind.POST ? MAYBE_POSTED : e.getClass().getSimpleName());
         } catch (IOException e) {
             throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * After a POST timed out, the message may be in Slack already. chat.postMessage has no idempotency key, so the
+     * retry first reads the conversation (or the thread) since the message was queued, for the bot's own message
+     * with the same text: found, it is taken as sent, and nothing is posted twice.
+     */
+    private java.util.Optional<String> alreadyPosted(Outbox.PendingMessage pending) throws SlackRefusal {
+        OutboundMessage m = pending.message();
+        if (m.kind() != OutboundMessage.Kind.POST || !MAYBE_POSTED.equals(pending.lastError())) {
+            return java.util.Optional.empty();
+        }
+        String oldest = pending.createdAt().minusSeconds(1).getEpochSecond() + ".000000";
+        try {
+            List<com.slack.api.model.Message> recent;
+            if (m.threadOwnerKind() == null) {
+                var r = methods().conversationsHistory(b -> b.channel(m.channelId()).oldest(oldest).limit(100));
+                recent = r.isOk() ? r.getMessages() : List.of();
+            } else {
+                String threadTs = threadTs(m);
+                var r = methods().conversationsReplies(b -> b.channel(m.channelId()).ts(threadTs).oldest(oldest).limit(200));
+                recent = r.isOk() ? r.getMessages() : List.of();
+            }
+            return recent == null ? java.util.Optional.empty() : recent.stream()
+                    .filter(x -> x.getBotId() != null && java.util.Objects.equals(x.getText(), m.text()))
+                    .map(com.slack.api.model.Message::getTs).findFirst();
+        } catch (IOException | SlackApiException e) {
+            // cannot tell: posting again is better than never posting
+            return java.util.Optional.empty();
         }
     }
 

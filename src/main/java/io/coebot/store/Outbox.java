@@ -32,7 +32,8 @@ public class Outbox {
         default void failed(String tag, PendingMessage message) {}
     }
 
-    public record PendingMessage(long id, OutboundMessage message, int attempts) {}
+    /** A message to send, with what became of its last attempt ({@code lastError}) and when it was queued. */
+    public record PendingMessage(long id, OutboundMessage message, int attempts, String lastError, Instant createdAt) {}
 
     private final JdbcOperations jdbc;
     private final ApplicationEventPublisher<Enqueued> events;
@@ -166,6 +167,7 @@ public class Outbox {
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
                 rs.getString("channel_id"), rs.getString("thread_owner_kind"), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
                 rs.getString("response_url"), rs.getString("on_sent"), rs.getString("file_name"));
-        return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"));
+        return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }
