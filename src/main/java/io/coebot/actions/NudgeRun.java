@@ -43,12 +43,14 @@ public class NudgeRun implements Outbox.SentListener {
     private final NudgeClaimStore claims;
     private final NudgeQueue queue;
     private final UserZones people;
+    private final io.coebot.slack.ChannelAccess access;
     private final DigestSchedule schedule;
     private final Duration pace;
     private final Duration retryAfter;
     private final boolean enabled;
 
     public NudgeRun(ActionStore items, NudgeClaimStore claims, NudgeQueue queue, UserZones people,
+                    io.coebot.slack.ChannelAccess access,
                     @Value("${coe.nudge.send-at}") String sendAt,
                     @Value("${coe.nudge.days}") String days,
                     @Value("${coe.nudge.pace-millis:500}") long paceMillis,
@@ -58,6 +60,7 @@ public class NudgeRun implements Outbox.SentListener {
         this.claims = claims;
         this.queue = queue;
         this.people = people;
+        this.access = access;
         this.schedule = new DigestSchedule(LocalTime.parse(sendAt), days(days), DigestSchedule.DEFAULT.overdueEscalationDays());
         this.pace = Duration.ofMillis(paceMillis);
         this.retryAfter = Duration.ofMinutes(retryMinutes);
@@ -101,7 +104,12 @@ public class NudgeRun implements Outbox.SentListener {
             Map<String, SlackPerson> who = lookUp(team, open);
             NudgePlan plan = DigestPlanner.plan(now, open, u -> who.get(u).zone(), u -> who.get(u).deactivated(),
                     schedule, claims.held(team, now));
-            for (ActionItemDigest d : plan.digests()) {
+            Visibility visibility = new Visibility();
+            for (ActionItemDigest planned : plan.digests()) {
+                ActionItemDigest d = visibility.ownVisible(planned);
+                if (d == null) {
+                    continue;
+                }
                 List<LayoutBlock> blocks = ActionMessages.digestBlocks(d);
                 if (queue.queue(team, NudgeClaimStore.DIGEST, NudgeClaimStore.key(d.key()), d.owner(),
                         "Your open action items (" + d.lines().size() + ")", blocks, now, slot)) {
@@ -126,6 +134,31 @@ public class NudgeRun implements Outbox.SentListener {
             }
         }
         return new Report(digests, reports, reassigns);
+    }
+
+    /**
+     * A private channel's items are never shown to someone outside it, not even to the item's owner in their
+     * digest (as in `/coe actions mine`): the COE owner's weekly report still covers them. Remembered for one run,
+     * so each channel is asked about once.
+     */
+    private final class Visibility {
+        private final Map<String, Boolean> isPublic = new HashMap<>();
+        private final Map<String, Set<String>> members = new HashMap<>();
+
+        ActionItemDigest ownVisible(ActionItemDigest d) {
+            List<DigestLine> lines = d.lines().stream().filter(l -> canSee(l.item().channelId(), d.owner())).toList();
+            if (lines.isEmpty()) {
+                return null;
+            }
+            return lines.size() == d.lines().size() ? d : new ActionItemDigest(d.key(), d.zone(), lines);
+        }
+
+        private boolean canSee(String channel, String user) {
+            if (isPublic.computeIfAbsent(channel, access::isPublic)) {
+                return true;
+            }
+            return members.computeIfAbsent(channel, access::members).contains(user);
+        }
     }
 
     /** Zones and deactivation of everyone who may be nudged, from the cache or users.info (outside any transaction). */

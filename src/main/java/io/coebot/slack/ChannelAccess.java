@@ -20,30 +20,27 @@ public class ChannelAccess {
     }
 
     public boolean canSee(String channelId, String userId) {
+        return isPublic(channelId) || members(channelId).contains(userId);
+    }
+
+    /** The people in a channel the bot is in (empty when Slack cannot tell). */
+    public java.util.Set<String> members(String channelId) {
+        java.util.Set<String> all = new java.util.HashSet<>();
         try {
-            var info = slack.methods().conversationsInfo(b -> b.channel(channelId));
-            if (!info.isOk() || info.getChannel() == null) {
-                return false;
-            }
-            if (!info.getChannel().isPrivate()) {
-                return true;
-            }
             String cursor = null;
             do {
                 String page = cursor;
                 var members = slack.methods().conversationsMembers(b -> b.channel(channelId).cursor(page).limit(200));
                 if (!members.isOk()) {
-                    return false;
+                    return java.util.Set.of();
                 }
-                if (members.getMembers().contains(userId)) {
-                    return true;
-                }
+                all.addAll(members.getMembers());
                 cursor = members.getResponseMetadata() == null ? null : members.getResponseMetadata().getNextCursor();
             } while (cursor != null && !cursor.isEmpty());
-            return false;
+            return all;
         } catch (Exception e) {
-            LOG.info("Could not tell who may see a channel: {}", e.getClass().getSimpleName());
-            return false;
+            LOG.info("Could not list a channel's members: {}", e.getClass().getSimpleName());
+            return java.util.Set.of();
         }
     }
 

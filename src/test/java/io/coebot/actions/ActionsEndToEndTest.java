@@ -226,4 +226,26 @@ class ActionsEndToEndTest extends EndToEnd {
         assertTrue(!again.contains("Draft from"), "a completed draft is not offered again: " + again);
         assertTrue(again.contains("Fixes:"), again);
     }
+
+    @Test
+    void aDigestNeverShowsAPrivateChannelsItemToSomeoneOutsideIt() {
+        Person alice = ws.user("U0ALICE67", "alice", "UTC");
+        Person bob = ws.user("U0BOB0067", "bob", "UTC");
+        Coe open = new Coe("inc-actions-digest-public", alice);
+        alice.runs("/coe action Public digest fix <@" + bob.id() + "> due " + inDays(9), open.channel);
+        Channel secret = ws.privateChannel("inc-actions-digest-secret");
+        slack.addMember(secret.id(), alice.id());
+        alice.runs("/coe start Secret digest incident", secret);
+        secret.awaitMessageFromBot(m -> m.visibleText().contains("Secret digest incident"));
+        alice.runs("/coe action Secret digest fix <@" + bob.id() + "> due " + inDays(9), secret);
+
+        app.bean(NudgeRun.class).runAt(Instant.parse("2026-11-26T14:30:00Z"));
+        SlackMessage thursday = bob.awaitDm(m -> m.visibleText().contains("Good morning") && m.visibleText().contains("Public digest fix"));
+        assertTrue(!thursday.visibleText().contains("Secret digest fix"), "not a member: " + thursday.visibleText());
+
+        slack.addMember(secret.id(), bob.id());
+        app.bean(NudgeRun.class).runAt(Instant.parse("2026-11-27T14:30:00Z"));
+        SlackMessage friday = bob.awaitDm(m -> m.visibleText().contains("Good morning") && m.visibleText().contains("Secret digest fix"));
+        assertTrue(friday.visibleText().contains("You have 2 open action items"), friday.visibleText());
+    }
 }
