@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -75,6 +76,8 @@ class SandboxBrowserTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the page redraws as the bot answers: an element read just before a redraw is simply read again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -107,8 +110,8 @@ class SandboxBrowserTest {
                 + "[.//div[contains(.,'Checkout is returning 500s')]]"));
 
         type("composer-text", "/coe start Checkout 500s");
-        WebElement card = await(By.xpath("//section[@id='messages']//div[@data-from='bot'][contains(.,'COE-1')]"));
-        assertTrue(card.getText().contains("Checkout 500s"), card.getText());
+        String card = textOf(By.xpath("//section[@id='messages']//div[@data-from='bot'][contains(.,'COE-1')]"));
+        assertTrue(card.contains("Checkout 500s"), card);
 
         // The interview runs in the card's thread: open it, answer twice.
         click(By.xpath("//div[@data-from='bot'][contains(.,'COE-1')]//button[contains(@class,'replies-link')]"));
@@ -119,7 +122,7 @@ class SandboxBrowserTest {
         int afterFirst = botReplies();
         type("thread-text", "14:09");
         wait.until(d -> botReplies() > afterFirst);
-        String thread = browser.findElement(By.id("thread-messages")).getText();
+        String thread = textOf(By.id("thread-messages"));
         assertTrue(thread.contains("14:02") && thread.contains("14:09"), thread);
 
         // 📌 on Bob's message: the hover tool, as a person would use it.
@@ -140,14 +143,18 @@ class SandboxBrowserTest {
         click(By.id("thread-close"));
         type("composer-text", "/coe finish");
         click(By.xpath("//div[contains(@class,'ephemeral')]//button[contains(.,'Publish anyway')]"));
-        WebElement reason = await(By.cssSelector("#modal textarea"));
-        reason.sendKeys("A game day: we rehearse publishing before the 5 Whys are done.");
-        browser.findElement(By.id("modal-submit")).click();
-        WebElement file = await(By.cssSelector("#messages .file a"));
+        wait.until(d -> {
+            WebElement reason = d.findElement(By.cssSelector("#modal textarea"));
+            reason.clear();
+            reason.sendKeys("A game day: we rehearse publishing before the 5 Whys are done.");
+            return true;
+        });
+        click(By.id("modal-submit"));
+        await(By.cssSelector("#messages .file a"));
         awaitText(By.id("messages"), "A game day: we rehearse publishing");
         assertTrue(browser.findElements(By.cssSelector("#modal .modal-box")).isEmpty(), "the modal closed");
 
-        String href = file.getAttribute("href");
+        String href = wait.until(d -> d.findElement(By.cssSelector("#messages .file a")).getAttribute("href"));
         HttpResponse<String> markdown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, markdown.statusCode());
@@ -167,14 +174,26 @@ class SandboxBrowserTest {
         });
     }
 
+    /** The element's text as it is now, read again if the page redrew it meanwhile. */
+    private String textOf(By by) {
+        return wait.until(d -> {
+            String text = d.findElement(by).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
     private int botReplies() {
         return browser.findElements(By.xpath("//section[@id='thread-messages']/div[@data-from='bot']")).size();
     }
 
     private void type(String inputId, String text) {
-        WebElement input = await(By.id(inputId));
-        input.sendKeys(text);
-        input.submit();
+        wait.until(d -> {
+            WebElement input = d.findElement(By.id(inputId));
+            input.clear();
+            input.sendKeys(text);
+            input.submit();
+            return true;
+        });
     }
 
     private WebElement await(By by) {
