@@ -110,7 +110,7 @@ final class ActionForms {
     }
 
     private static String label(Enum<?> e) {
-        String k = e.name().toLowerCase();
+        String k = e.name().toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(k.charAt(0)) + k.substring(1);
     }
 

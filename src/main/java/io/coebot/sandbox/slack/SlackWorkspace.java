@@ -250,9 +250,9 @@ public final class SlackWorkspace implements AutoCloseable {
         executor().submit(() -> {
             try {
                 SlackResponse r = requests.event(json);
-                record(new Delivery("bot " + a.kind().name().toLowerCase() + " event", json, r, null));
+                record(new Delivery("bot " + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " event", json, r, null));
             } catch (RuntimeException e) {
-                record(new Delivery("bot " + a.kind().name().toLowerCase() + " event", json, null, e.toString()));
+                record(new Delivery("bot " + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " event", json, null, e.toString()));
             } finally {
                 pendingBotEvents.decrementAndGet();
             }
