@@ -426,7 +426,7 @@ public final class FiveWhys {
         StringBuilder sb = new StringBuilder();
         if (roots.stream().allMatch(n -> n.remediations().isEmpty())) {
             sb.append("Every branch has reached a root cause:\n");
-            roots.forEach(n -> sb.append("★ ").append(t.label(n.id())).append(" ").append(oneLine(n.text())).append('\n'));
+            roots.forEach(n -> sb.append("★ ").append(t.label(n.id())).append(" ").append(WhysTreeText.shortLine(n.text(), 200)).append('\n'));
             sb.append("For each one: what would prevent it? Each answer becomes an action-item draft; its owner, "
                     + "priority and due date come with the action items.\n\n");
         }
@@ -489,10 +489,6 @@ public final class FiveWhys {
         return "> " + (text == null ? "" : text.strip().replace("\n", "\n> "));
     }
 
-    private static String oneLine(String text) {
-        String line = text.strip().replace('\n', ' ');
-        return line.length() > 200 ? line.substring(0, 199) + "…" : line;
-    }
 
     private static WhysStep say(WhysState s, String text) {
         return new WhysStep(s, List.of(WhysMessage.say(text)), null);

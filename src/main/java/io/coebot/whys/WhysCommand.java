@@ -58,7 +58,7 @@ public class WhysCommand implements CoeSubcommand {
                     : "<" + BlockKit.permalink(teamDomain, s.channelId(), s.rootTs()) + "|" + s.label() + ">";
             int roots = s.state().tree().rootCauses().size();
             sb.append("• ").append(name).append(" — ")
-                    .append(s.problem() == null ? "_waiting for its problem_" : "“" + oneLine(s.problem()) + "”")
+                    .append(s.problem() == null ? "_waiting for its problem_" : "“" + WhysTreeText.shortLine(s.problem(), 120) + "”")
                     .append(" · ").append(s.state().finished() ? "complete" : "in progress")
                     .append(roots == 0 ? "" : ", " + roots + " root cause" + (roots == 1 ? "" : "s")).append('\n');
         }
@@ -66,8 +66,4 @@ public class WhysCommand implements CoeSubcommand {
         return sb.toString();
     }
 
-    private static String oneLine(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
-    }
 }

@@ -80,7 +80,7 @@ public class WhysMessages {
     }
 
     static String fallback(WhysSession s) {
-        return s.label() + " — " + (s.problem() == null ? "the problem is being named in the thread" : oneLine(s.problem()));
+        return s.label() + " — " + (s.problem() == null ? "the problem is being named in the thread" : WhysTreeText.shortLine(s.problem(), 300));
     }
 
     List<LayoutBlock> rootBlocks(Coe coe, WhysSession s) {
@@ -132,14 +132,9 @@ public class WhysMessages {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("5 Whys");
-        return line.length() > 300 ? line.substring(0, 299) + "…" : line;
+        return WhysTreeText.shortLine(text.strip().lines().findFirst().orElse("5 Whys"), 300);
     }
 
-    private static String oneLine(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() > 300 ? line.substring(0, 299) + "…" : line;
-    }
 
     private static String clip(String text) {
         return text.length() <= BlockKit.SECTION_TEXT_MAX ? text : text.substring(0, BlockKit.SECTION_TEXT_MAX - 40)

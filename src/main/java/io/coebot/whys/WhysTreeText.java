@@ -58,4 +58,17 @@ public final class WhysTreeText {
     private static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " ");
     }
+
+    /**
+     * A cause or problem on one short line, for lists and notification text: whitespace collapsed, cut at
+     * {@code max} characters with "…", never between the two halves of an emoji.
+     */
+    static String shortLine(String text, int max) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (line.length() <= max) {
+            return line;
+        }
+        int cut = Character.isHighSurrogate(line.charAt(max - 2)) ? max - 2 : max - 1;
+        return line.substring(0, cut) + "…";
+    }
 }

@@ -317,4 +317,12 @@ class FiveWhysTest {
         assertTrue(slack.get(4).endsWith("*1.1.1.1.1* ★ Pool size hard-coded"), slack.get(4));
         assertTrue(slack.get(5).endsWith("→ _Fix:_ Make pool size configurable"), slack.get(5));
     }
+
+    @Test
+    void aShortLineCollapsesWhitespaceAndNeverCutsAnEmojiInHalf() {
+        assertEquals("Pool size hard-coded", WhysTreeText.shortLine("  Pool size\n  hard-coded ", 50));
+        assertEquals("abcd…", WhysTreeText.shortLine("abcdefgh", 5));
+        String emojiAtCut = "abc\uD83D\uDD25defg"; // the 🔥 would be split at 5
+        assertEquals("abc…", WhysTreeText.shortLine(emojiAtCut, 5));
+    }
 }
