@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Polling waits for asynchronous effects, so tests never sleep for a fixed time. */
+/**
+ * Polling waits for asynchronous effects, so tests never sleep for a fixed time. The default ceiling is
+ * generous (30 s): a busy CI machine must slow a test down, never fail it.
+ */
 public final class Eventually {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final long POLL_MILLIS = 20;
 
     private Eventually() {
