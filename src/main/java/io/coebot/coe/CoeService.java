@@ -1,6 +1,5 @@
 package io.coebot.coe;
 
-import io.coebot.store.Outbox;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -17,24 +16,22 @@ public class CoeService {
 
     private final CoeStore store;
     private final CoeCard card;
-    private final Outbox outbox;
 
-    public CoeService(CoeStore store, CoeCard card, Outbox outbox) {
+    public CoeService(CoeStore store, CoeCard card) {
         this.store = store;
         this.card = card;
-        this.outbox = outbox;
     }
 
     @Transactional
     public Started start(String teamId, String channelId, String userId, String title, String responseUrl, Instant now) {
         store.lockChannel(teamId, channelId);
-        var existing = store.openIn(teamId, channelId);
+        var existing = store.openWithCardState(teamId, channelId);
         if (existing.isPresent()) {
-            Coe coe = existing.get();
+            Coe coe = existing.get().coe();
             if (coe.cardTs() != null) {
                 return new Started(coe, false, CardState.POSTED);
             }
-            if (outbox.cardPostPending(coe.id())) {
+            if (existing.get().cardPostQueued()) {
                 return new Started(coe, false, CardState.ON_ITS_WAY);
             }
             // The card never made it (Slack refused it for good): try again.

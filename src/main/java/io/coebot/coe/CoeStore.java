@@ -43,6 +43,26 @@ public class CoeStore implements CardAnchors {
         return one("SELECT * FROM coe WHERE team_id = ? AND channel_id = ? AND status <> 'PUBLISHED'", teamId, channelId);
     }
 
+    /** An open COE and whether its card's first post is still queued or on its way to Slack. */
+    record OpenCoe(Coe coe, boolean cardPostQueued) {}
+
+    /**
+     * One statement, so one snapshot: the outbox marks the card's post sent and stores its ts in one transaction,
+     * and two separate reads could fall on either side of that commit and see neither (the card then posted twice).
+     */
+    Optional<OpenCoe> openWithCardState(String teamId, String channelId) {
+        return jdbc.prepareStatement("""
+                SELECT c.*, EXISTS (SELECT 1 FROM outbox o WHERE o.card_of_coe = c.id AND o.kind = 'POST'
+                                    AND o.status IN ('PENDING', 'SENDING')) AS card_queued
+                FROM coe c WHERE c.team_id = ? AND c.channel_id = ? AND c.status <> 'PUBLISHED'""", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, channelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new OpenCoe(read(rs), rs.getBoolean("card_queued"))) : Optional.empty();
+            }
+        });
+    }
+
     /** The channel's COE still open, or else the one published last: publishing again edits what was posted. */
     public Optional<Coe> latestIn(String teamId, String channelId) {
         return one("SELECT * FROM coe WHERE team_id = ? AND channel_id = ? ORDER BY (status <> 'PUBLISHED') DESC, id DESC LIMIT 1",

@@ -59,14 +59,19 @@ public class SlackGateway {
         return t;
     });
     private final AtomicBoolean drainQueued = new AtomicBoolean();
-    /** The last error of a POST whose answer never came: Slack may have it. */
-    static final String MAYBE_POSTED = "maybe_posted";
+    private final Duration lease;
+    /** Marks the bot's messages so that one whose fate is unknown can be found again (Slack's message metadata). */
+    static final String METADATA_TYPE = "coe_bot_outbox";
+    /** Pages of history read when looking for a message that may have been sent (200 messages each). */
+    private static final int LOOKUP_CALLS = 4;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile boolean running;
 
     public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
                         CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.SentListener> listeners,
-                        @Value("${coe.outbox.poll-millis:500}") long pollMillis) {
+                        @Value("${coe.outbox.poll-millis:500}") long pollMillis,
+                        @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
+                        @Value("${coe.outbox.lease-millis:0}") long leaseMillis) {
         this.slack = slack;
         this.settings = settings;
         this.outbox = outbox;
@@ -75,6 +80,10 @@ public class SlackGateway {
         this.routes = routes;
         this.listeners = listeners;
         this.pollEvery = Duration.ofMillis(pollMillis);
+        // Longer than any one attempt can take (each Web API call is cut at read timeout + 2 s; an attempt makes at
+        // most LOOKUP_CALLS + 3 of them), so a live sender never has its message taken over and sent twice.
+        // (A shorter lease may be set where Slack is known to answer fast: the crash test's fake Slack on loopback.)
+        this.lease = Duration.ofMillis(leaseMillis > 0 ? leaseMillis : (readTimeoutMillis + 2_000) * (LOOKUP_CALLS + 3) + 10_000);
     }
 
     /** The bot's Web API client, for the few calls that must happen while a person waits (views.open, users.info). */
@@ -119,7 +128,7 @@ public class SlackGateway {
     private void drain() {
         drainQueued.set(false);
         try {
-            while (running && Instant.now().isAfter(pausedUntil) && tx.executeWrite(status -> sendOne())) {
+            while (running && Instant.now().isAfter(pausedUntil) && sendOne()) {
                 // keep going while there is work
             }
         } catch (Exception e) {
@@ -130,29 +139,79 @@ public class SlackGateway {
         }
     }
 
-    /** @return whether a message was handled (sent, failed or rescheduled) */
+    /**
+     * Three steps, so that a crash at any moment leaves a trace: the claim (SENDING) is committed before Slack is
+     * called, Slack is called outside any transaction, and the outcome is committed after. A message found SENDING
+     * later is looked up in Slack before it is sent again.
+     *
+     * @return whether a message was handled (sent, failed or rescheduled)
+     */
     private boolean sendOne() {
         Instant now = Instant.now();
-        var claimed = outbox.claimNext(now);
+        var claimed = tx.executeWrite(status -> outbox.claimNext(now, lease));
         if (claimed.isEmpty()) {
             return false;
         }
-        Outbox.PendingMessage pending = claimed.get();
-        OutboundMessage m = pending.message();
-        String ts;
-        try {
-            ts = alreadyPosted(pending).orElse(null);
-            if (ts == null) {
-                ts = deliver(m);
+        Outbox.Claimed claim = claimed.get();
+        Attempt attempt = attempt(claim);
+        return recordPatiently(claim, attempt, now.plus(lease));
+    }
+
+    /**
+     * The outcome is known only here, in memory: if the database is briefly unavailable, keep trying to write it
+     * rather than leave the message SENDING until its lease ends (it would then be looked up, and sent late).
+     */
+    private boolean recordPatiently(Outbox.Claimed claim, Attempt attempt, Instant leaseEnds) {
+        while (true) {
+            try {
+                return tx.executeWrite(status -> record(claim, attempt, Instant.now()));
+            } catch (RuntimeException e) {
+                if (!running || Instant.now().plus(pollEvery).isAfter(leaseEnds)) {
+                    throw e;
+                }
+                LOG.info("Recording what Slack said about outbox message {} failed ({}); trying again",
+                        claim.pending().id(), e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(Math.max(100, Math.min(1_000, pollEvery.toMillis())));
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
+        }
+    }
+
+    /** What one call to Slack gave: the message's ts (or file id), or why not. */
+    private record Attempt(String ts, SlackRefusal refusal) {}
+
+    private Attempt attempt(Outbox.Claimed claim) {
+        Outbox.PendingMessage pending = claim.pending();
+        try {
+            var found = claim.maybeSent() ? alreadySent(pending) : java.util.Optional.<String>empty();
+            return new Attempt(found.isPresent() ? found.get() : deliver(pending), null);
         } catch (SlackRefusal refusal) {
-            return handleRefusal(pending, refusal, now);
+            return new Attempt(null, refusal);
         } catch (RuntimeException e) {
-            return handleRefusal(pending, SlackRefusal.transientFailure(e.getClass().getSimpleName()), now);
+            return new Attempt(null, SlackRefusal.transientFailure(e.getClass().getSimpleName()));
+        }
+    }
+
+    private boolean record(Outbox.Claimed claim, Attempt attempt, Instant now) {
+        if (!outbox.stillClaimed(claim)) {
+            // Our lease ran out while Slack kept us waiting; whoever took the message over looks it up first.
+            LOG.warn("Outbox message {} was taken over by another sender while this one waited for Slack", claim.pending().id());
+            return true;
+        }
+        Outbox.PendingMessage pending = claim.pending();
+        if (attempt.refusal() != null) {
+            SlackRefusal refusal = attempt.refusal();
+            // Until a look has shown the message is not in Slack, every retry must look first.
+            boolean stillUnknown = claim.maybeSent() && refusal.kind != SlackRefusal.Kind.PERMANENT;
+            return handleRefusal(pending, stillUnknown ? refusal.withError(Outbox.MAYBE_POSTED) : refusal, now);
         }
         // Slack has the message: from here on nothing may undo "sent", or it would be posted again.
-        outbox.markSent(pending.id(), ts);
-        afterSend(pending, ts);
+        outbox.markSent(pending.id(), attempt.ts());
+        afterSend(pending, attempt.ts());
         return true;
     }
 
@@ -209,7 +268,7 @@ public class SlackGateway {
             case RATE_LIMITED -> {
                 // Waiting is Slack's instruction, not a failed attempt.
                 Instant until = now.plusSeconds(refusal.retryAfterSeconds);
-                outbox.retryAt(pending.id(), until, "ratelimited", false);
+                outbox.retryAt(pending.id(), until, refusal.error, false);
                 pausedUntil = until;
                 LOG.info("Slack asked us to wait {} s (429); outbox resumes then", refusal.retryAfterSeconds);
                 return false;
@@ -237,14 +296,15 @@ public class SlackGateway {
         }
     }
 
-    private String deliver(OutboundMessage m) throws SlackRefusal {
+    private String deliver(Outbox.PendingMessage pending) throws SlackRefusal {
+        OutboundMessage m = pending.message();
         MethodsClient api = methods();
         try {
             return switch (m.kind()) {
                 case POST -> {
                     String threadTs = m.threadOwnerKind() == null ? null : threadTs(m);
                     var r = api.chatPostMessage(b -> b.channel(m.channelId()).threadTs(threadTs).text(m.text())
-                            .blocksAsString(m.blocksJson()).unfurlLinks(false));
+                            .blocksAsString(m.blocksJson()).unfurlLinks(false).metadata(metadataOf(pending)));
                     yield ok(r).getTs();
                 }
                 case UPLOAD -> {
@@ -273,41 +333,111 @@ public class SlackGateway {
             }
             throw SlackRefusal.fromError(e.getError() != null ? e.getError().getError() : "http_" + code);
         } catch (InterruptedIOException e) {
-            // Slack may have posted it and only the answer was lost: the retry looks before posting again.
-            throw SlackRefusal.transientFailure(m.kind() == OutboundMessage.Kind.POST ? MAYBE_POSTED : e.getClass().getSimpleName());
+            // Slack may have it and only the answer was lost: the retry looks before sending again.
+            throw SlackRefusal.transientFailure(m.kind() == OutboundMessage.Kind.UPDATE ? e.getClass().getSimpleName() : Outbox.MAYBE_POSTED);
         } catch (IOException e) {
             throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
         }
     }
 
+    /** The outbox row's identity, carried by the posted message; the queue time keeps two databases' ids apart. */
+    private static com.slack.api.model.Message.Metadata metadataOf(Outbox.PendingMessage pending) {
+        return com.slack.api.model.Message.Metadata.builder().eventType(METADATA_TYPE)
+                .eventPayload(java.util.Map.of("outbox_id", String.valueOf(pending.id()),
+                        "queued_at", String.valueOf(pending.createdAt().toEpochMilli())))
+                .build();
+    }
+
+    private static boolean carries(com.slack.api.model.Message message, Outbox.PendingMessage pending) {
+        var metadata = message.getMetadata();
+        if (metadata == null || !METADATA_TYPE.equals(metadata.getEventType()) || metadata.getEventPayload() == null) {
+            return false;
+        }
+        var payload = metadata.getEventPayload();
+        return String.valueOf(pending.id()).equals(String.valueOf(payload.get("outbox_id")))
+                && String.valueOf(pending.createdAt().toEpochMilli()).equals(String.valueOf(payload.get("queued_at")));
+    }
+
     /**
-     * After a POST timed out, the message may be in Slack already. chat.postMessage has no idempotency key, so the
-     * retry first reads the conversation (or the thread) since the message was queued, for the bot's own message
-     * with the same text: found, it is taken as sent, and nothing is posted twice.
+     * A message whose sender died or timed out may already be in Slack; chat.postMessage has no idempotency key. So
+     * before sending it again, read the conversation (or the thread) since it was queued: a post is recognised by the
+     * outbox id in its metadata, an upload by its file name. An edit (chat.update) is simply made again.
+     * Slack's trouble while looking (429, 5xx) postpones the message and it looks again; a conversation the bot
+     * may not read makes it send, since a message posted twice is better than one never posted.
      */
-    private java.util.Optional<String> alreadyPosted(Outbox.PendingMessage pending) throws SlackRefusal {
+    private java.util.Optional<String> alreadySent(Outbox.PendingMessage pending) throws SlackRefusal {
         OutboundMessage m = pending.message();
-        if (m.kind() != OutboundMessage.Kind.POST || !MAYBE_POSTED.equals(pending.lastError())) {
+        if (m.kind() == OutboundMessage.Kind.UPDATE) {
             return java.util.Optional.empty();
         }
-        String oldest = pending.createdAt().minusSeconds(1).getEpochSecond() + ".000000";
+        String oldest = SlackTs.of(pending.createdAt().minusSeconds(2));
         try {
-            List<com.slack.api.model.Message> recent;
-            if (m.threadOwnerKind() == null) {
-                var r = methods().conversationsHistory(b -> b.channel(m.channelId()).oldest(oldest).limit(100));
-                recent = r.isOk() ? r.getMessages() : List.of();
-            } else {
-                String threadTs = threadTs(m);
-                var r = methods().conversationsReplies(b -> b.channel(m.channelId()).ts(threadTs).oldest(oldest).limit(200));
-                recent = r.isOk() ? r.getMessages() : List.of();
+            String channel = m.channelId();
+            if (channel.startsWith("U") || channel.startsWith("W")) {
+                // a DM was posted to the user id; its history lives in the IM channel
+                var open = methods().conversationsOpen(b -> b.users(List.of(m.channelId())));
+                if (!open.isOk() || open.getChannel() == null) {
+                    return cannotLook(pending, open.getError());
+                }
+                channel = open.getChannel().getId();
             }
-            return recent == null ? java.util.Optional.empty() : recent.stream()
-                    .filter(x -> x.getBotId() != null && java.util.Objects.equals(x.getText(), m.text()))
-                    .map(com.slack.api.model.Message::getTs).findFirst();
-        } catch (IOException | SlackApiException e) {
-            // cannot tell: posting again is better than never posting
+            String threadTs = m.kind() == OutboundMessage.Kind.POST && m.threadOwnerKind() != null ? threadTs(m) : null;
+            String cursor = null;
+            for (int page = 0; page < LOOKUP_CALLS - 1; page++) {
+                String in = channel;
+                String from = cursor;
+                List<com.slack.api.model.Message> messages;
+                if (threadTs == null) {
+                    var r = methods().conversationsHistory(b -> b.channel(in).oldest(oldest).limit(200).cursor(from)
+                            .includeAllMetadata(true));
+                    if (!r.isOk()) {
+                        return cannotLook(pending, r.getError());
+                    }
+                    messages = r.getMessages();
+                    cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+                } else {
+                    var r = methods().conversationsReplies(b -> b.channel(in).ts(threadTs).oldest(oldest).limit(200).cursor(from)
+                            .includeAllMetadata(true));
+                    if (!r.isOk()) {
+                        return cannotLook(pending, r.getError());
+                    }
+                    messages = r.getMessages();
+                    cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+                }
+                for (var message : messages == null ? List.<com.slack.api.model.Message>of() : messages) {
+                    if (m.kind() == OutboundMessage.Kind.POST && carries(message, pending)) {
+                        return java.util.Optional.of(message.getTs());
+                    }
+                    if (m.kind() == OutboundMessage.Kind.UPLOAD && message.getFiles() != null) {
+                        for (var file : message.getFiles()) {
+                            if (m.fileName().equals(file.getName())) {
+                                return java.util.Optional.of(file.getId());
+                            }
+                        }
+                    }
+                }
+                if (cursor == null || cursor.isEmpty()) {
+                    break;
+                }
+            }
             return java.util.Optional.empty();
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            if (code == 429) {
+                throw SlackRefusal.rateLimited(parseSeconds(e.getResponse().header("Retry-After")));
+            }
+            if (code >= 500) {
+                throw SlackRefusal.transientFailure("http_" + code);
+            }
+            return cannotLook(pending, e.getError() != null ? e.getError().getError() : "http_" + code);
+        } catch (IOException e) {
+            throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
         }
+    }
+
+    private static java.util.Optional<String> cannotLook(Outbox.PendingMessage pending, String error) {
+        LOG.warn("Could not look for outbox message {} in Slack ({}); sending it again", pending.id(), error);
+        return java.util.Optional.empty();
     }
 
     /** The ts of the thread the message goes into (or whose root it edits), known only once its root was posted. */

@@ -36,6 +36,11 @@ final class SlackRefusal extends Exception {
         return new SlackRefusal(Kind.PERMANENT, error, 0);
     }
 
+    /** The same handling, recorded under another error (the outbox keeps "maybe posted" until a look settles it). */
+    SlackRefusal withError(String other) {
+        return new SlackRefusal(kind, other, retryAfterSeconds);
+    }
+
     /** What the person who asked should read when a message could not be posted. */
     String explanation() {
         return switch (error) {

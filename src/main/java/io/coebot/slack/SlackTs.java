@@ -22,6 +22,11 @@ public final class SlackTs {
         return Optional.of(Instant.ofEpochSecond(Math.floorDiv(total, 1_000_000L), Math.floorMod(total, 1_000_000L) * 1_000L));
     }
 
+    /** The ts of a moment ("1763680000.000123"), as Slack's {@code oldest} and {@code latest} take it. */
+    public static String of(Instant instant) {
+        return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1_000);
+    }
+
     public static boolean isBefore(String ts, String other) {
         BigDecimal a = decimal(ts);
         BigDecimal b = decimal(other);

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,7 +34,19 @@ public class Outbox {
     }
 
     /** A message to send, with what became of its last attempt ({@code lastError}) and when it was queued. */
-    public record PendingMessage(long id, OutboundMessage message, int attempts, String lastError, Instant createdAt) {}
+    public record PendingMessage(long id, OutboundMessage message, int attempts, String lastError, Instant createdAt,
+                                 boolean wasSending) {}
+
+    /**
+     * A message this sender holds: {@code claim} identifies the hold; {@code maybeSent} says Slack may already have
+     * it (an earlier sender died or timed out while sending), so it must be looked up before it is sent again.
+     */
+    public record Claimed(PendingMessage pending, long claim, boolean maybeSent) {}
+
+    /** The last error of a POST whose answer never came: Slack may have it. */
+    public static final String MAYBE_POSTED = "maybe_posted";
+
+    private final java.util.random.RandomGenerator claims = new java.security.SecureRandom();
 
     private final JdbcOperations jdbc;
     private final ApplicationEventPublisher<Enqueued> events;
@@ -94,55 +107,86 @@ public class Outbox {
     }
 
     /**
-     * The oldest due message of a channel whose earlier messages are all sent, locked for this
-     * transaction. Keeping per-channel order means a question never overtakes its echo, also when
-     * several app instances send from one database.
+     * Claims the oldest due message of a channel whose earlier messages are all sent, and marks it SENDING; the
+     * caller commits that before it calls Slack. Keeping per-channel order means a question never overtakes its
+     * echo, also when several app instances send from one database. A message still SENDING after its lease
+     * belonged to a sender that died (or hung) after calling Slack, maybe after Slack accepted it: it is claimed
+     * again with {@link Claimed#maybeSent()} set, and looked up before it is sent again.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<PendingMessage> claimNext(Instant now) {
-        return jdbc.prepareStatement("""
+    public Optional<Claimed> claimNext(Instant now, Duration lease) {
+        Optional<PendingMessage> next = jdbc.prepareStatement("""
                 SELECT * FROM outbox o
-                WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status = 'PENDING' AND p.team_id = o.team_id
+                WHERE ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN ('PENDING', 'SENDING') AND p.team_id = o.team_id
                                   AND p.channel_id = o.channel_id AND p.id < o.id)
                 ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED""", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
+            ps.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         });
-    }
-
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void markSent(long id, String ts) {
-        update("UPDATE outbox SET status = 'SENT', sent_ts = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", ts, id);
-    }
-
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void markFailed(long id, String error) {
-        update("UPDATE outbox SET status = 'FAILED', last_error = ?, attempts = attempts + 1 WHERE id = ?", error, id);
-    }
-
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void retryAt(long id, Instant when, String error, boolean countAttempt) {
-        jdbc.prepareStatement("UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(when));
-            ps.setString(2, error);
-            ps.setInt(3, countAttempt ? 1 : 0);
-            ps.setLong(4, id);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        PendingMessage m = next.get();
+        boolean maybeSent = m.wasSending() || MAYBE_POSTED.equals(m.lastError());
+        long claim = claims.nextLong();
+        jdbc.prepareStatement("""
+                UPDATE outbox SET status = 'SENDING', sending_until = ?, sending_claim = ?, attempts = attempts + 1
+                WHERE id = ?""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
+            ps.setLong(2, claim);
+            ps.setLong(3, m.id());
             return ps.executeUpdate();
         });
+        return Optional.of(new Claimed(m, claim, maybeSent));
     }
 
-    /** Whether the card of this COE is still waiting to be posted (so posting it again would double it). */
-    public boolean cardPostPending(long coeId) {
-        return jdbc.prepareStatement(
-                "SELECT 1 FROM outbox WHERE card_of_coe = ? AND kind = 'POST' AND status = 'PENDING' LIMIT 1", ps -> {
-                    ps.setLong(1, coeId);
+    /**
+     * Locks a claimed message again, after Slack answered, to record the outcome. False when the claim was lost
+     * (the lease ran out and another sender took it over; that one decides what became of the message).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean stillClaimed(Claimed claimed) {
+        return jdbc.prepareStatement("SELECT 1 FROM outbox WHERE id = ? AND status = 'SENDING' AND sending_claim = ? FOR UPDATE",
+                ps -> {
+                    ps.setLong(1, claimed.pending().id());
+                    ps.setLong(2, claimed.claim());
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next();
                     }
                 });
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void markSent(long id, String ts) {
+        update("UPDATE outbox SET status = 'SENT', sent_ts = ?, last_error = NULL, sending_until = NULL WHERE id = ?", ts, id);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void markFailed(long id, String error) {
+        update("UPDATE outbox SET status = 'FAILED', last_error = ?, sending_until = NULL WHERE id = ?", error, id);
+    }
+
+    /**
+     * Back to the queue until {@code when}. A wait Slack asked for (429) is not a failed attempt, so the claim's
+     * count is taken back; {@link #MAYBE_POSTED} as the error marks a message whose answer never came, so the next
+     * try looks for it first.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void retryAt(long id, Instant when, String error, boolean countAttempt) {
+        jdbc.prepareStatement("""
+                UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, last_error = ?, attempts = attempts - ?,
+                                  sending_until = NULL, sending_claim = NULL
+                WHERE id = ?""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(when));
+            ps.setString(2, error);
+            ps.setInt(3, countAttempt ? 0 : 1);
+            ps.setLong(4, id);
+            return ps.executeUpdate();
+        });
     }
 
     private void update(String sql, String text, long id) {
@@ -168,6 +212,6 @@ public class Outbox {
                 rs.getString("channel_id"), rs.getString("thread_owner_kind"), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
                 rs.getString("response_url"), rs.getString("on_sent"), rs.getString("file_name"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), "SENDING".equals(rs.getString("status")));
     }
 }

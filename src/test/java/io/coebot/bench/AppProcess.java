@@ -134,6 +134,36 @@ final class AppProcess implements AutoCloseable {
         return all.stream().distinct().toList();
     }
 
+    /** SIGKILL of the JVM alone, as the OOM killer does: its PostgreSQL is left to the watchdog and the next start. */
+    void killJvm() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        process = null;
+    }
+
+    /** SIGKILL of the JVM and of every PostgreSQL process at once, as when a container or a machine dies. */
+    void killJvmAndDatabase() throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(postgresProcesses());
+        all.addAll(process.descendants().toList());
+        process.destroyForcibly();
+        all.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // gone already
+            }
+        }
+        process = null;
+    }
+
+    /** The embedded PostgreSQL the app runs on (its port is the fourth line of postmaster.pid). */
+    String jdbcUrl() throws IOException {
+        List<String> lines = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+        return "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
+    }
+
     /** Stops the app as a deployment would (SIGTERM: Micronaut closes the pools, then PostgreSQL). */
     @Override
     public void close() throws InterruptedException {

@@ -341,7 +341,7 @@ public final class LoadBenchmark {
             long began = System.nanoTime();
             while (System.nanoTime() - began < timeout.toNanos()) {
                 try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                     ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox WHERE status = 'PENDING'")) {
+                     ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return Duration.ofNanos(System.nanoTime() - began);

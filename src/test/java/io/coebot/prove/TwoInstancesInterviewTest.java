@@ -111,7 +111,7 @@ class TwoInstancesInterviewTest {
         var jdbc = app.bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
         io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx =
                 app.bean(io.micronaut.transaction.TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM outbox WHERE status = 'PENDING'", ps -> {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')", ps -> {
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

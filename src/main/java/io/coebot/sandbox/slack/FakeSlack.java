@@ -1303,7 +1303,12 @@ public final class FakeSlack implements AutoCloseable {
         int end = Math.min(ordered.size(), start + limit);
         JsonArray page = new JsonArray();
         for (int i = start; i < end; i++) {
-            page.add(snapshot(ordered.get(i)).toJson());
+            JsonObject message = snapshot(ordered.get(i)).toJson();
+            if (!r.flag("include_all_metadata")) {
+                // as Slack: a message's metadata is only returned to whoever asks for it
+                message.remove("metadata");
+            }
+            page.add(message);
         }
         boolean hasMore = end < ordered.size();
         String next = hasMore ? encodeCursor(ordered.get(end).ts) : "";

@@ -1,0 +1,296 @@
+package io.coebot.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.coebot.sandbox.slack.FakeSlack;
+import io.coebot.sandbox.slack.SlackMessage;
+import io.coebot.sandbox.slack.SlackPayloads;
+import io.coebot.sandbox.slack.SlackRequests;
+import io.coebot.sandbox.slack.SlackResponse;
+import io.coebot.sandbox.slack.SlackWorkspace;
+import io.coebot.testing.RunningApp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The crash test: the bot in its own JVM on its embedded PostgreSQL (production durability), an interview answered
+ * in turn by three people, and SIGKILL at random moments, of the JVM alone or of the JVM with its PostgreSQL, each
+ * followed by a restart on the same data. People behave as Slack does: an event that got no HTTP 200 is delivered
+ * again (with X-Slack-Retry-Num) until it gets one; a slash command that got no answer is run again by its person.
+ * <p>
+ * What it checks is what the team would notice: every reply that got a 200 is stored, under the question it was
+ * written under (the last question the thread showed before it); no question and no card appears twice; the
+ * interview ends complete.
+ */
+final class CrashRun {
+    /** A reply Slack was told we received: its ts, and the question it was written under. */
+    record Acked(String ts, String questionId, String text) {}
+
+    record Result(int kills, int killsWithDatabase, List<Long> restartMillis, List<Acked> acked, List<String> problems,
+                  Map<String, Integer> questionsPosted, int cards, int redeliveries) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+
+        String figures() {
+            long max = restartMillis.stream().mapToLong(Long::longValue).max().orElse(0);
+            double mean = restartMillis.stream().mapToLong(Long::longValue).average().orElse(0);
+            return String.format("%d kills (%d with PostgreSQL), %d restarts (ready in mean %.0f ms, max %d ms), "
+                            + "%d replies acked, %d deliveries repeated after no 200, %d cards, %d questions, %d problems",
+                    kills, killsWithDatabase, restartMillis.size(), mean, max, acked.size(), redeliveries, cards,
+                    questionsPosted.size(), problems.size());
+        }
+    }
+
+    private static final Pattern QUESTION = Pattern.compile("interview\\|(\\d+)\\|([a-z_]+)");
+    private static final String TITLE = "Crash-test incident";
+
+    private final int kills;
+    private final long seed;
+    private final List<String> jvmArgs;
+
+    CrashRun(int kills, long seed, List<String> jvmArgs) {
+        this.kills = kills;
+        this.seed = seed;
+        this.jvmArgs = jvmArgs;
+    }
+
+    Result run() throws Exception {
+        Random random = new Random(seed);
+        Path dir = Files.createTempDirectory("coe-crash-");
+        List<Long> restarts = new ArrayList<>();
+        List<Acked> acked = new ArrayList<>();
+        int[] killed = new int[2];
+        int[] redelivered = new int[1];
+        try (FakeSlack slack = FakeSlack.start(RunningApp.BOT_TOKEN);
+             AppProcess app = new AppProcess(dir, slack.apiUrl(), LoadBenchmark.freePort(), jvmArgs)) {
+            slack.awaitTimeout(Duration.ofSeconds(120));
+            app.startAndAwaitReady(Duration.ofSeconds(120));
+            SlackRequests requests = new SlackRequests(app.baseUrl(), RunningApp.SIGNING_SECRET).withTimeout(Duration.ofSeconds(10));
+            SlackWorkspace ws = new SlackWorkspace(slack, requests).requireAck(false);
+            SlackPayloads payloads = ws.payloads();
+            List<SlackWorkspace.Person> people = List.of(ws.user("U0CRASH01", "alice", "UTC"),
+                    ws.user("U0CRASH02", "bob", "UTC"), ws.user("U0CRASH03", "carol", "UTC"));
+            SlackWorkspace.Channel channel = ws.channel("inc-crash");
+
+            AtomicBoolean done = new AtomicBoolean();
+            Object appLock = new Object();
+            Thread killer = new Thread(() -> {
+                try {
+                    for (int k = 0; k < kills && !done.get(); k++) {
+                        Thread.sleep(300 + random.nextInt(2_500));
+                        if (done.get()) {
+                            break;
+                        }
+                        synchronized (appLock) {
+                            boolean withDatabase = random.nextBoolean();
+                            if (withDatabase) {
+                                app.killJvmAndDatabase();
+                                killed[1]++;
+                            } else {
+                                app.killJvm();
+                            }
+                            killed[0]++;
+                            restarts.add(app.startAndAwaitReady(Duration.ofSeconds(120)));
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("the killer failed", e);
+                }
+            }, "crash-killer");
+            killer.setDaemon(true);
+            killer.start();
+
+            // /coe start until it is answered: a person whose command timed out runs it again
+            until(() -> people.get(0).runs("/coe start " + TITLE, channel).status() == 200);
+            SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains(TITLE));
+            Map<String, String> answers = answers();
+            int turn = 0;
+            String lastAnswered = null;
+            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (channel.thread(card.ts()).stream().anyMatch(m -> m.isFromBot() && m.visibleText().contains("That's the whole interview"))) {
+                    break;
+                }
+                String current = lastQuestion(channel.thread(card.ts()));
+                if (current == null || current.equals(lastAnswered)) {
+                    Thread.sleep(50);
+                    continue;
+                }
+                String text = answers.get(current);
+                if (text == null) {
+                    throw new IllegalStateException("no answer for " + current);
+                }
+                SlackWorkspace.Person who = people.get(turn++ % people.size());
+                SlackMessage reply = slack.postAsUser(who.id(), channel.id(), text, card.ts());
+                String json = SlackPayloads.toJson(payloads.envelope(payloads.messageEvent(reply)));
+                redelivered[0] += deliverUntilAcked(requests, json);
+                acked.add(new Acked(reply.ts(), current, text));
+                lastAnswered = current;
+            }
+            done.set(true);
+            killer.join(Duration.ofMinutes(3).toMillis());
+            synchronized (appLock) {
+                return check(slack, channel, card, acked, app, killed, restarts, redelivered[0]);
+            }
+        }
+    }
+
+    /** Slack's behaviour: no 200, deliver the same body again with the next X-Slack-Retry-Num. Returns the repeats. */
+    private static int deliverUntilAcked(SlackRequests requests, String json) throws InterruptedException {
+        int attempt = 0;
+        while (true) {
+            try {
+                SlackResponse r = attempt == 0 ? requests.event(json)
+                        : requests.event(json, Map.of("X-Slack-Retry-Num", String.valueOf(attempt), "X-Slack-Retry-Reason",
+                        "http_timeout"));
+                if (r.status() == 200) {
+                    return attempt;
+                }
+            } catch (RuntimeException down) {
+                // connection refused or timed out: the app is being killed or restarted
+            }
+            attempt++;
+            Thread.sleep(200);
+        }
+    }
+
+    private static void until(java.util.function.BooleanSupplier step) throws InterruptedException {
+        while (true) {
+            try {
+                if (step.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException | AssertionError down) {
+                // the app is down; the person tries again
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The question the thread shows last (the bot's newest message that carries a question's buttons). */
+    private static String lastQuestion(List<SlackMessage> thread) {
+        String current = null;
+        for (SlackMessage m : thread) {
+            if (m.isFromBot() && m.blocks() != null) {
+                Matcher q = QUESTION.matcher(m.blocks());
+                if (q.find()) {
+                    current = q.group(2);
+                }
+            }
+        }
+        return current;
+    }
+
+    private Result check(FakeSlack slack, SlackWorkspace.Channel channel, SlackMessage card, List<Acked> acked,
+                         AppProcess app, int[] killed, List<Long> restarts, int redelivered) throws Exception {
+        List<String> problems = new ArrayList<>();
+        // the bot's remaining messages go out before the thread is judged
+        Thread.sleep(2_000);
+        Map<String, Integer> posted = new TreeMap<>();
+        for (SlackMessage m : channel.thread(card.ts())) {
+            if (m.isFromBot() && m.blocks() != null) {
+                Matcher q = QUESTION.matcher(m.blocks());
+                if (q.find()) {
+                    posted.merge(q.group(2), 1, Integer::sum);
+                }
+            }
+        }
+        posted.forEach((q, n) -> {
+            if (n > 1) {
+                problems.add("question " + q + " was posted " + n + " times");
+            }
+        });
+        int cards = (int) channel.messages().stream().filter(m -> m.isFromBot() && m.visibleText().contains(TITLE)).count();
+        if (cards != 1) {
+            problems.add(cards + " cards in the channel");
+        }
+        JsonObject state;
+        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "postgres");
+             ResultSet rs = c.createStatement().executeQuery("SELECT state FROM interview")) {
+            if (!rs.next()) {
+                problems.add("no interview stored");
+                return new Result(killed[0], killed[1], restarts, acked, problems, posted, cards, redelivered);
+            }
+            state = JsonParser.parseString(rs.getString(1)).getAsJsonObject();
+        }
+        if (!"COMPLETE".equals(state.get("status").getAsString())) {
+            problems.add("the interview is " + state.get("status") + ", not complete");
+        }
+        Map<String, String> storedUnder = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> a : state.getAsJsonObject("answers").entrySet()) {
+            for (JsonElement contribution : a.getValue().getAsJsonObject().getAsJsonArray("contributions")) {
+                JsonElement ts = contribution.getAsJsonObject().get("messageTs");
+                if (ts != null && !ts.isJsonNull()) {
+                    storedUnder.put(ts.getAsString(), a.getKey());
+                }
+            }
+        }
+        for (Acked a : acked) {
+            if ("summary".equals(a.questionId())) {
+                continue; // "accept" takes the draft; the draft, not the word, becomes the summary
+            }
+            String under = storedUnder.get(a.ts());
+            if (under == null) {
+                problems.add("acked reply " + a.ts() + " \"" + a.text() + "\" to " + a.questionId() + " is not stored");
+            } else if (!under.equals(a.questionId())) {
+                problems.add("acked reply " + a.ts() + " to " + a.questionId() + " is stored under " + under);
+            }
+        }
+        return new Result(killed[0], killed[1], restarts, acked, problems, posted, cards, redelivered);
+    }
+
+    /** A plausible answer to every question, as a team would type it (times a day ago, so always in the past). */
+    private static Map<String, String> answers() {
+        String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("trigger_at", day + " 14:05 UTC");
+        a.put("detected_at", day + " 14:43 UTC");
+        a.put("mitigated_at", day + " 15:20 UTC");
+        a.put("resolved_at", day + " 16:00 UTC");
+        a.put("severity", "sev2");
+        a.put("services", "checkout and payments API");
+        a.put("customers_affected", "about 1,200");
+        a.put("customer_experience", "checkout failed with an error page");
+        a.put("impact_severity", "No data lost; 40 orders were charged twice and refunded");
+        a.put("second_order_impact", "The support queue tripled for a day");
+        a.put("nfr", "reliability and perf");
+        a.put("consequences", "Two enterprise customers asked for a review");
+        a.put("detection_how", "monitoring");
+        a.put("detection_halve", "Alarm on checkout errors, not only latency");
+        a.put("underlying_cause", "A config change removed the payments timeout");
+        a.put("internal_activity", "no");
+        a.put("activity_announced", "yes");
+        a.put("owner_knew", "Yes, they approved the window");
+        a.put("backlog_task", "There was one; it kept losing to feature work");
+        a.put("diagnosis_halve", "Link the deploy log from the alarm");
+        a.put("mitigated_confirm", "yes");
+        a.put("restored_how", "the checkout error rate stayed at baseline for 30 minutes");
+        a.put("mitigation_found", "the deploy log showed the config change, so we rolled it back");
+        a.put("mitigation_halve", "One-click config rollback");
+        a.put("prevention", "validate the config schema so a timeout can't be empty");
+        a.put("metrics", "https://dash.example/checkout-errors");
+        a.put("monitoring_how", "Error-rate alarm per region");
+        a.put("lessons", "Config changes need the same review as code");
+        a.put("related", "none");
+        a.put("summary", "accept");
+        return a;
+    }
+}
