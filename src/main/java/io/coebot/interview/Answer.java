@@ -24,6 +24,16 @@ public record Answer(String questionId, List<Contribution> contributions, String
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * A yes/no answer's label with what people wrote beyond the yes or no ("No — the push was a routine change"), so
+     * the reason given with it is never dropped; {@code label} alone when there was nothing more.
+     */
+    public String withRemark(String label) {
+        String remark = contributions.stream().map(Contribution::text).filter(Objects::nonNull)
+                .map(AnswerReading::remarkAfterYesNo).filter(r -> !r.isEmpty()).collect(Collectors.joining("; "));
+        return remark.isEmpty() ? label : label + " — " + remark;
+    }
+
     /** Who answered, first contributor first, each once. */
     public List<String> contributors() {
         return contributions.stream().map(Contribution::userId).filter(Objects::nonNull).distinct().toList();

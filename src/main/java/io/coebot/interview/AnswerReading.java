@@ -126,6 +126,18 @@ record AnswerReading(String value, String note, String problem) {
         return NO_WORDS.contains(words[0]) ? "no" : null;
     }
 
+    /**
+     * What a yes/no reply says beyond its yes or no ("no, the push was a routine change" → "the push was a routine
+     * change"); empty when it is just the word. The reason is often the part a reviewer needs.
+     */
+    static String remarkAfterYesNo(String text) {
+        if (text == null || yesOrNo(text) == null) {
+            return "";
+        }
+        String rest = text.strip().replaceFirst("^\\S+?(?=[\\s,.;:!?—–-]|$)", "");
+        return rest.replaceFirst("^[\\s,.;:!?—–-]+", "").strip();
+    }
+
     private static AnswerReading text(Question q, String text) {
         String value = textValue(q, text);
         if (METRICS.equals(q.id()) && NONE.equals(value)) {

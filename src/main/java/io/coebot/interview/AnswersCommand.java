@@ -96,9 +96,8 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
         String value = a.value();
         return switch (q.kind()) {
             case TIME, CONFIRM_TIME -> value == null ? a.text() : asUtc(value);
-            case CHOICE, MULTI_CHOICE, YES_NO -> value == null ? a.text() : java.util.Arrays.stream(value.split(","))
-                    .map(v -> q.choices().stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst().orElse(v))
-                    .collect(Collectors.joining(", "));
+            case CHOICE, MULTI_CHOICE -> value == null ? a.text() : q.labelsOf(value);
+            case YES_NO -> value == null ? a.text() : a.withRemark(q.labelsOf(value));
             case SUMMARY -> value == null ? a.text() : value;
             default -> a.text();
         };

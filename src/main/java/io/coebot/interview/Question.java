@@ -30,4 +30,12 @@ public record Question(String id, Section section, Kind kind, String label, Stri
     public boolean isConditional() {
         return onlyIfQuestion != null;
     }
+
+    /** A choice answer's stored value ("reliability,cost") in the words people picked ("Reliability, Cost"). */
+    public String labelsOf(String value) {
+        return java.util.Arrays.stream(value.split(","))
+                .map(String::strip)
+                .map(v -> choices.stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst().orElse(v))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -1,15 +1,12 @@
 package io.coebot.publish;
 
 import io.coebot.interview.Answer;
-import io.coebot.interview.Choice;
 import io.coebot.interview.Question;
 import io.coebot.timeline.TimelineTime;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * How an answer reads in the published COE: what people wrote for text, the meaning of a time or a button (the
@@ -34,7 +31,8 @@ final class AnswerWording {
         String value = a.value();
         return switch (q.kind()) {
             case TIME, CONFIRM_TIME -> value == null ? a.text() : instant(value, time, a);
-            case CHOICE, MULTI_CHOICE, YES_NO -> value == null || value.isBlank() ? a.text() : labels(q, value);
+            case CHOICE, MULTI_CHOICE -> value == null || value.isBlank() ? a.text() : q.labelsOf(value);
+            case YES_NO -> value == null || value.isBlank() ? a.text() : a.withRemark(q.labelsOf(value));
             // an accepted draft is stored as the value; the reply itself only says "accept"
             case SUMMARY -> value == null || value.isBlank() ? a.text() : value;
             case TEXT -> a.text().isBlank() && value != null ? value : a.text();
@@ -49,10 +47,4 @@ final class AnswerWording {
         }
     }
 
-    private static String labels(Question q, String value) {
-        return Arrays.stream(value.split(","))
-                .map(String::strip)
-                .map(v -> q.choices().stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst().orElse(v))
-                .collect(Collectors.joining(", "));
-    }
 }

@@ -280,6 +280,26 @@ class InterviewEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void aYesOrNoTypedWithItsReasonKeepsTheReasonWhereverTheAnswerIsShown() {
+        Person alice = ws.user("U0ALICE3A", "alice", "UTC");
+        Incident inc = new Incident("inc-yes-no-reason", alice, "Yes no reason");
+        for (String id : Conversation.HAPPY_PATH.subList(0, Conversation.HAPPY_PATH.indexOf(Questions.INTERNAL_ACTIVITY))) {
+            inc.awaitQuestion(id);
+            inc.reply(alice, id.endsWith("_at") ? "yesterday " + (10 + Conversation.HAPPY_PATH.indexOf(id)) + ":00"
+                    : Conversation.ANSWERS.get(id));
+        }
+        inc.answer(alice, "yes", Questions.ACTIVITY_ANNOUNCED);
+        inc.answer(alice, "no, the config push was a routine weekday change, not a maintenance window", Questions.OWNER_KNEW);
+
+        alice.runs("/coe answers", inc.channel);
+        var list = inc.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Answers · COE-"));
+        assertTrue(list.visibleText().contains("No — the config push was a routine weekday change, not a maintenance window"),
+                "the reason is kept with the no: " + list.visibleText());
+        var state = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow();
+        assertEquals("no", state.answers().get(Questions.ACTIVITY_ANNOUNCED).value(), "the value stays a plain no");
+    }
+
+    @Test
     void answersCommandListsAnswersAndItsModalEditsOne() {
         Person alice = ws.user("U0ALICE39", "alice", "UTC");
         Incident inc = new Incident("inc-answers", alice, "Answers");
