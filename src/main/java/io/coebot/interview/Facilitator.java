@@ -20,7 +20,7 @@ final class Facilitator {
     static final String INTRO = "Let's work through the COE together, one question at a time, right here in this "
             + "thread. Any reply in this thread answers the current question, whoever writes it. "
             + "Say `skip`, `back` or `pause` (or use the buttons). "
-            + "Start a message with `//` to talk among yourselves without answering. "
+            + SideTalk.HOW + " "
             + "To change or clear an answer, edit or delete your message.";
     static final String PAUSED = "Paused. Press Resume on the COE card or run `/coe resume` in the channel; "
             + "I'll pick up right here.";

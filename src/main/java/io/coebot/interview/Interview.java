@@ -73,7 +73,7 @@ public final class Interview {
 
     private static Step reply(InterviewState s, Reply r, Instant now) {
         String text = r.text() == null ? "" : r.text().strip();
-        if (text.isEmpty() || text.startsWith("//") || s.status() == COMPLETE || alreadyHeard(s, r.messageTs())) {
+        if (text.isEmpty() || SideTalk.isAside(text) || s.status() == COMPLETE || alreadyHeard(s, r.messageTs())) {
             return quiet(s);
         }
         Control control = Control.fromWord(text);

@@ -1,5 +1,7 @@
 package io.coebot.whys;
 
+import io.coebot.interview.SideTalk;
+
 import static io.coebot.whys.WhysMessage.Action.ANOTHER_CAUSE;
 import static io.coebot.whys.WhysMessage.Action.BACK;
 import static io.coebot.whys.WhysMessage.Action.KEEP;
@@ -95,7 +97,7 @@ public final class FiveWhys {
 
     private static WhysStep reply(WhysState s, Reply r) {
         String text = r.text() == null ? "" : r.text().strip();
-        if (text.isEmpty() || s.tree().heard(r.ts()) || s.held().stream().anyMatch(h -> SlackTs.same(h.ts(), r.ts()))) {
+        if (text.isEmpty() || SideTalk.isAside(text) || s.tree().heard(r.ts()) || s.held().stream().anyMatch(h -> SlackTs.same(h.ts(), r.ts()))) {
             return quiet(s);
         }
         if (s.awaitingQuestionTs()) {

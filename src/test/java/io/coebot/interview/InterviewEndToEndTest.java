@@ -90,7 +90,7 @@ class InterviewEndToEndTest extends EndToEnd {
         SlackMessage severity = inc.awaitQuestion(Questions.SEVERITY);
         alice.clicks("SEV2", severity, inc.channel);
         inc.awaitQuestion(Questions.SERVICES);
-        inc.reply(bob, "// which services did the canary cover?");
+        inc.reply(bob, "(which services did the canary cover?)");
         inc.answer(alice, "checkout-api and payments-gateway", Questions.CUSTOMERS_AFFECTED);
         inc.answer(bob, "about 12,000 customers", Questions.CUSTOMER_EXPERIENCE);
         inc.answer(alice, "Checkout failed with an error page", Questions.IMPACT_SEVERITY);

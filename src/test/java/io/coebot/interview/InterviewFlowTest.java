@@ -26,7 +26,7 @@ class InterviewFlowTest {
 
         assertEquals(2, step.replies().size());
         String intro = ((Say) step.replies().get(0)).text();
-        for (String rule : List.of("one question at a time", "`skip`", "`back`", "`pause`", "`//`",
+        for (String rule : List.of("one question at a time", "`skip`", "`back`", "`pause`", "(parentheses)",
                 "edit or delete your message")) {
             assertContains(intro, rule);
         }
@@ -556,8 +556,8 @@ class InterviewFlowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"// is the graph in UTC?", "//checking", "  // later"})
-    void remarksStartingWithSlashSlashAreNotAnswers(String remark) {
+    @ValueSource(strings = {"(is the graph in UTC?)", "(checking", "  (later, after lunch)"})
+    void remarksInParenthesesAreSideTalkNotAnswers(String remark) {
         Conversation c = Conversation.started();
         InterviewState before = c.state;
         c.reply(remark);

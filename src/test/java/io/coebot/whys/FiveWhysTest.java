@@ -186,6 +186,17 @@ class FiveWhysTest {
     }
 
     @Test
+    void aRemarkInParenthesesIsSideTalkAndNeverACause() {
+        WhysConversation s = WhysConversation.on("Checkout errors");
+        s.answer("The payments API timed out");
+
+        s.reply("U2", "(is the dashboard in UTC?)");
+
+        assertEquals(List.of("1 The payments API timed out"), s.outline(), "no cause was made of the remark");
+        assertEquals(new Prompt(Prompt.Kind.WHY, 1), s.state().prompt(), "still asking about cause 1");
+    }
+
+    @Test
     void aStaleButtonChangesNothing() {
         WhysConversation s = WhysConversation.on("Checkout errors");
         s.answer("A");
