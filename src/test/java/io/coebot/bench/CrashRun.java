@@ -91,6 +91,7 @@ final class CrashRun {
             SlackWorkspace.Channel channel = ws.channel("inc-crash");
 
             AtomicBoolean done = new AtomicBoolean();
+            List<String> killerProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
             Object appLock = new Object();
             Thread killer = new Thread(() -> {
                 try {
@@ -112,20 +113,25 @@ final class CrashRun {
                         }
                     }
                 } catch (Exception e) {
-                    throw new IllegalStateException("the killer failed", e);
+                    // the bot did not come back: that is the finding, and nothing more can be learned from this run
+                    killerProblems.add("restart after kill " + (killed[0]) + " failed: " + e.getMessage());
+                    done.set(true);
                 }
             }, "crash-killer");
             killer.setDaemon(true);
             killer.start();
 
             // /coe start until it is answered: a person whose command timed out runs it again
-            until(() -> people.get(0).runs("/coe start " + TITLE, channel).status() == 200);
+            until(done, () -> people.get(0).runs("/coe start " + TITLE, channel).status() == 200);
+            if (!killerProblems.isEmpty()) {
+                return new Result(killed[0], killed[1], restarts, acked, killerProblems, Map.of(), 0, redelivered[0]);
+            }
             SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains(TITLE));
             Map<String, String> answers = answers();
             int turn = 0;
             String lastAnswered = null;
             long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && killerProblems.isEmpty()) {
                 if (channel.thread(card.ts()).stream().anyMatch(m -> m.isFromBot() && m.visibleText().contains("That's the whole interview"))) {
                     break;
                 }
@@ -141,12 +147,15 @@ final class CrashRun {
                 SlackWorkspace.Person who = people.get(turn++ % people.size());
                 SlackMessage reply = slack.postAsUser(who.id(), channel.id(), text, card.ts());
                 String json = SlackPayloads.toJson(payloads.envelope(payloads.messageEvent(reply)));
-                redelivered[0] += deliverUntilAcked(requests, json);
+                redelivered[0] += deliverUntilAcked(requests, json, killerProblems);
                 acked.add(new Acked(reply.ts(), current, text));
                 lastAnswered = current;
             }
             done.set(true);
             killer.join(Duration.ofMinutes(3).toMillis());
+            if (!killerProblems.isEmpty()) {
+                return new Result(killed[0], killed[1], restarts, acked, killerProblems, Map.of(), 0, redelivered[0]);
+            }
             synchronized (appLock) {
                 return check(slack, channel, card, acked, app, killed, restarts, redelivered[0]);
             }
@@ -154,9 +163,9 @@ final class CrashRun {
     }
 
     /** Slack's behaviour: no 200, deliver the same body again with the next X-Slack-Retry-Num. Returns the repeats. */
-    private static int deliverUntilAcked(SlackRequests requests, String json) throws InterruptedException {
+    private static int deliverUntilAcked(SlackRequests requests, String json, List<String> stopped) throws InterruptedException {
         int attempt = 0;
-        while (true) {
+        while (stopped.isEmpty()) {
             try {
                 SlackResponse r = attempt == 0 ? requests.event(json)
                         : requests.event(json, Map.of("X-Slack-Retry-Num", String.valueOf(attempt), "X-Slack-Retry-Reason",
@@ -170,10 +179,11 @@ final class CrashRun {
             attempt++;
             Thread.sleep(200);
         }
+        return attempt;
     }
 
-    private static void until(java.util.function.BooleanSupplier step) throws InterruptedException {
-        while (true) {
+    private static void until(AtomicBoolean stopped, java.util.function.BooleanSupplier step) throws InterruptedException {
+        while (!stopped.get()) {
             try {
                 if (step.getAsBoolean()) {
                     return;
