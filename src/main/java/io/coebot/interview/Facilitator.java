@@ -28,6 +28,8 @@ final class Facilitator {
             + "to carry on.";
     static final String NOT_PAUSED = "We're not paused; the current question is still open.";
     static final String PAUSED_REMINDER = "We're paused. Press Resume on the COE card or run `/coe resume` first.";
+    static final String PAUSED_NOT_ANSWERED = "We're paused, so I'm not taking replies as answers. Press Resume on "
+            + "the COE card or run `/coe resume` when you're ready, and I'll ask the current question again.";
     static final String ALREADY_COMPLETE = "This interview is complete. To change an answer, use `/coe answers`.";
     static final String NOTHING_BEFORE = "This is the first question, so there's nothing to go back to.";
     static final String SHORT_SUMMARY = "Reply `accept` to use the draft, or write the summary in a few sentences "
@@ -93,6 +95,10 @@ final class Facilitator {
     static String notCurrent(String questionId) {
         String label = Questions.find(questionId).map(Question::label).orElse(questionId);
         return "We're not on “" + label + "” right now. Say `back` to return to it, or use `/coe answers`.";
+    }
+
+    static String skipped(Question q) {
+        return "Skipped “" + q.label() + "”. I'll come back to it before the summary.";
     }
 
     static String keptAnswer(Question q, Answer a) {

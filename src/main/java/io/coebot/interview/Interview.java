@@ -85,7 +85,7 @@ public final class Interview {
         Answer earlier = writtenBeforeQuestionShown(s, r.messageTs()) ? previousAnswer(s) : null;
         if (control != null) {
             if (s.status() == PAUSED && (control == Control.SKIP || control == Control.BACK)) {
-                return quiet(s); // while paused people talk freely, and "back" in a chat is just a word
+                return pausedNotice(s); // while paused people talk freely, and "back" in a chat is just a word
             }
             if (control == Control.SKIP && earlier != null) {
                 // whoever typed it was looking at the previous question; skipping one nobody has seen would lose it
@@ -94,7 +94,7 @@ public final class Interview {
             return control(s, control);
         }
         if (s.status() == PAUSED) {
-            return quiet(s);
+            return pausedNotice(s);
         }
         if (earlier != null) {
             return addToEarlier(s, earlier, r, text, now);
@@ -182,6 +182,14 @@ public final class Interview {
         return new Step(running, List.of(Facilitator.ask(running, current(running), true)));
     }
 
+    /**
+     * While paused, replies are talk, not answers; the first one of a pause hears why nothing happens (so nobody
+     * waits for a question that will not come), the rest are left alone.
+     */
+    private static Step pausedNotice(InterviewState s) {
+        return s.pauseExplained() ? quiet(s) : new Step(s.withPauseExplained(), List.of(new Say(Facilitator.PAUSED_NOT_ANSWERED)));
+    }
+
     private static Step skip(InterviewState s) {
         Question q = current(s);
         List<BotReply> out = new ArrayList<>();
@@ -191,6 +199,7 @@ public final class Interview {
             out.add(new Say(Facilitator.keptAnswer(q, existing)));
             return moveOn(s, out, null, true);
         }
+        out.add(new Say(Facilitator.skipped(q)));
         return moveOn(s.withSkipped(adding(s.skipped(), q.id())), out, q.id(), true);
     }
 

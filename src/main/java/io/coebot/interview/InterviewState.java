@@ -29,7 +29,8 @@ public record InterviewState(
         List<String> trail,
         boolean revisiting,
         List<String> revisit,
-        List<HeldReply> heldReplies) {
+        List<HeldReply> heldReplies,
+        boolean pauseExplained) {
 
     public InterviewState {
         // null-tolerant so that JSON written by an older version (missing fields) still loads
@@ -46,6 +47,13 @@ public record InterviewState(
                           List<String> revisit) {
         this(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped, trail, revisiting, revisit,
                 List.of());
+    }
+
+    public InterviewState(InterviewStatus status, String currentQuestionId, String askedTs, String previousQuestionId,
+                          Map<String, Answer> answers, List<String> skipped, List<String> trail, boolean revisiting,
+                          List<String> revisit, List<HeldReply> heldReplies) {
+        this(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped, trail, revisiting, revisit,
+                heldReplies, false);
     }
 
     static InterviewState startingAt(String questionId) {
@@ -68,50 +76,57 @@ public record InterviewState(
         return open;
     }
 
+    /** A new status; whether people were told about a pause belongs to the pause it was about. */
     InterviewState withStatus(InterviewStatus newStatus) {
         return new InterviewState(newStatus, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
-                trail, revisiting, revisit, heldReplies);
+                trail, revisiting, revisit, heldReplies, false);
+    }
+
+    /** Someone wrote while paused and was told so: later replies of the same pause are left alone. */
+    InterviewState withPauseExplained() {
+        return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
+                trail, revisiting, revisit, heldReplies, true);
     }
 
     /** Makes {@code questionId} current; its message has not been posted yet. */
     InterviewState at(String questionId) {
         return new InterviewState(status, questionId, null, currentQuestionId, answers, skipped,
-                trail, revisiting, revisit, heldReplies);
+                trail, revisiting, revisit, heldReplies, pauseExplained);
     }
 
     /** After completion replies are ignored, so nothing stays held either. */
     InterviewState completed() {
         return new InterviewState(InterviewStatus.COMPLETE, null, null, currentQuestionId, answers, skipped,
-                trail, revisiting, List.of(), List.of());
+                trail, revisiting, List.of(), List.of(), false);
     }
 
     InterviewState withAskedTs(String ts) {
         return new InterviewState(status, currentQuestionId, ts, previousQuestionId, answers, skipped,
-                trail, revisiting, revisit, heldReplies);
+                trail, revisiting, revisit, heldReplies, pauseExplained);
     }
 
     InterviewState withAnswers(Map<String, Answer> newAnswers) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, newAnswers, skipped,
-                trail, revisiting, revisit, heldReplies);
+                trail, revisiting, revisit, heldReplies, pauseExplained);
     }
 
     InterviewState withSkipped(List<String> newSkipped) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, newSkipped,
-                trail, revisiting, revisit, heldReplies);
+                trail, revisiting, revisit, heldReplies, pauseExplained);
     }
 
     InterviewState withTrail(List<String> newTrail) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
-                newTrail, revisiting, revisit, heldReplies);
+                newTrail, revisiting, revisit, heldReplies, pauseExplained);
     }
 
     InterviewState withRevisit(boolean nowRevisiting, List<String> newRevisit) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
-                trail, nowRevisiting, newRevisit, heldReplies);
+                trail, nowRevisiting, newRevisit, heldReplies, pauseExplained);
     }
 
     InterviewState withHeldReplies(List<HeldReply> newHeld) {
         return new InterviewState(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped,
-                trail, revisiting, revisit, newHeld);
+                trail, revisiting, revisit, newHeld, pauseExplained);
     }
 }

@@ -76,7 +76,7 @@ class InterviewCorrectionsTest {
     @Test
     void editingAMessageThatHeldNoAnswerDoesNothing() {
         Conversation c = Conversation.started().answerUntil("services");
-        c.reply("// checking the dashboard");
+        c.reply("(checking the dashboard)");
         String remarkTs = c.lastReplyTs;
         InterviewState before = c.state;
 

@@ -267,16 +267,22 @@ class InterviewEndToEndTest extends EndToEnd {
         inc.awaitBotSaying("Paused");
         SlackMessage card = inc.channel.awaitMessage(inc.card.ts(), m -> m.visibleText().contains("Interview paused"));
         inc.reply(alice, "we'll come back to this tomorrow");
+        inc.awaitBotSaying("We're paused, so I'm not taking replies as answers");
+        inc.reply(alice, "yesterday 04:00 I think");
         assertTrue(app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow().answers().isEmpty(),
                 "talk while paused is not an answer");
+        assertEquals(1, inc.botRepliesContaining("We're paused, so I'm not taking replies"), "said once: " + inc.thread());
 
         alice.clicks("Resume interview", card, inc.channel);
         inc.awaitQuestion(Questions.TRIGGER_AT);
+        inc.reply(alice, "skip");
+        inc.awaitBotSaying("Skipped “When it started”. I'll come back to it before the summary.");
+        inc.awaitQuestion(Questions.DETECTED_AT);
         inc.reply(alice, "pause");
         inc.channel.awaitMessage(inc.card.ts(), m -> m.visibleText().contains("Interview paused"));
         String ack = alice.runs("/coe resume", inc.channel).visibleText();
         assertTrue(ack.contains("Resuming"), ack);
-        inc.awaitQuestion(Questions.TRIGGER_AT);
+        inc.awaitQuestion(Questions.DETECTED_AT);
     }
 
     @Test
@@ -288,6 +294,7 @@ class InterviewEndToEndTest extends EndToEnd {
             inc.reply(alice, id.endsWith("_at") ? "yesterday " + (10 + Conversation.HAPPY_PATH.indexOf(id)) + ":00"
                     : Conversation.ANSWERS.get(id));
         }
+        inc.awaitQuestion(Questions.INTERNAL_ACTIVITY);
         inc.answer(alice, "yes", Questions.ACTIVITY_ANNOUNCED);
         inc.answer(alice, "no, the config push was a routine weekday change, not a maintenance window", Questions.OWNER_KNEW);
 

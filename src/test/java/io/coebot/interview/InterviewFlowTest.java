@@ -598,13 +598,30 @@ class InterviewFlowTest {
     void whilePausedPeopleTalkFreelyAndNothingIsRecorded() {
         Conversation c = Conversation.started();
         c.reply("pause");
-        InterviewState paused = c.state;
 
-        for (String talk : List.of("2026-11-19 14:05 UTC", "I think it was earlier", "skip", "back")) {
+        c.reply("2026-11-19 14:05 UTC");
+        assertEquals(List.of(Facilitator.PAUSED_NOT_ANSWERED), c.says(), "the first reply of a pause hears why nothing happens");
+        InterviewState told = c.state;
+        for (String talk : List.of("I think it was earlier", "skip", "back")) {
             c.reply(talk);
-            c.assertNothingHappened(paused);
+            c.assertNothingHappened(told);
         }
         assertTrue(c.state.answers().isEmpty());
+
+        c.reply("resume");
+        c.reply("pause");
+        c.reply("still looking at the graphs");
+        assertEquals(List.of(Facilitator.PAUSED_NOT_ANSWERED), c.says(), "told again in a later pause");
+    }
+
+    @Test
+    void skipSaysWhatWasSkippedAndThatItComesBack() {
+        Conversation c = Conversation.started().answerUntil("services");
+
+        c.reply("skip");
+
+        assertContains(c.said(), "Skipped “Affected services”. I'll come back to it before the summary.");
+        assertEquals("customers_affected", c.current());
     }
 
     @Test
