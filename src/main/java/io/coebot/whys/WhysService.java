@@ -53,7 +53,9 @@ public class WhysService implements Outbox.SentListener {
 
     /**
      * Opens a session with its root message in the channel and its first question in the root's thread. With no
-     * problem given, the interview's impact answer is proposed.
+     * problem given, the interview's impact answer is proposed. When the interview is waiting on its Prevention
+     * question, the session answers it (that question says so, however the session is opened: its button, the
+     * card's, or {@code /coe whys <problem>}), and the interview goes on while the whys are worked out.
      */
     @Transactional
     public WhysSession open(Coe coe, String problem, String userId, String responseUrl) {
@@ -63,19 +65,16 @@ public class WhysService implements Outbox.SentListener {
         messages.postRoot(coe, session, responseUrl, now);
         messages.send(session, step.messages(), now);
         card.refresh(coe, now);
+        // refused as stale, and so without effect, unless Prevention is the question on screen
+        interviews.applyToQuestion(coe.id(), coe.teamId(), Questions.PREVENTION, new AnswerReplaced(userId,
+                Questions.PREVENTION, "Worked out in " + session.label() + ", in its own thread.", null));
         return session;
     }
 
-    /**
-     * "Start 5 Whys" on the interview's Prevention question: the session answers that question, so the
-     * interview goes on while the team works through the whys in their own thread.
-     */
+    /** "Start 5 Whys" on the interview's Prevention question (which any opening answers, see {@link #open}). */
     @Transactional
     public WhysSession openForPrevention(Coe coe, String userId) {
-        WhysSession s = open(coe, null, userId, null);
-        interviews.applyToQuestion(coe.id(), coe.teamId(), Questions.PREVENTION, new AnswerReplaced(userId,
-                Questions.PREVENTION, "Worked out in " + s.label() + ", in its own thread.", null));
-        return s;
+        return open(coe, null, userId, null);
     }
 
     /** A session still waiting for its problem, opened by a button pressed twice in a hurry, is not opened again. */

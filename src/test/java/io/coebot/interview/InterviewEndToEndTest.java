@@ -307,6 +307,25 @@ class InterviewEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void coeWhysWithAProblemWhileThePreventionQuestionWaitsAnswersItAndTheInterviewGoesOn() {
+        Person alice = ws.user("U0ALICE3B", "alice", "UTC");
+        Incident inc = new Incident("inc-whys-prevention", alice, "Whys answer prevention");
+        for (String id : Conversation.HAPPY_PATH.subList(0, Conversation.HAPPY_PATH.indexOf(Questions.PREVENTION))) {
+            inc.awaitQuestion(id);
+            inc.reply(alice, id.endsWith("_at") ? "yesterday " + (10 + Conversation.HAPPY_PATH.indexOf(id)) + ":00"
+                    : Conversation.ANSWERS.get(id));
+        }
+        inc.awaitQuestion(Questions.PREVENTION);
+
+        String ack = alice.runs("/coe whys Checkout returned 500s", inc.channel).visibleText();
+
+        assertTrue(ack.contains("Opened 5 Whys #1"), ack);
+        inc.awaitQuestion(Questions.METRICS);
+        var state = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow();
+        assertTrue(state.answers().get(Questions.PREVENTION).text().contains("Worked out in 5 Whys #1"), state.answers().toString());
+    }
+
+    @Test
     void answersCommandListsAnswersAndItsModalEditsOne() {
         Person alice = ws.user("U0ALICE39", "alice", "UTC");
         Incident inc = new Incident("inc-answers", alice, "Answers");
