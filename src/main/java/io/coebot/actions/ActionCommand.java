@@ -38,9 +38,9 @@ public class ActionCommand implements CoeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) throws IOException, com.slack.api.methods.SlackApiException {
         var p = req.getPayload();
-        Optional<Coe> coe = coes.openIn(p.getTeamId(), p.getChannelId());
+        Optional<Coe> coe = coes.latestIn(p.getTeamId(), p.getChannelId());
         if (coe.isEmpty()) {
-            return ctx.ack("There is no open COE in this channel. Start one with `/coe start [title]`, then add its action items.");
+            return ctx.ack(Coe.noneInChannel("then add its action items."));
         }
         LocalDate today = LocalDate.now(zones.zoneOf(p.getTeamId(), p.getUserId()));
         ParsedAction parsed = ActionCommandParser.parse(args, today);

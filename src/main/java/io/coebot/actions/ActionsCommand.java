@@ -65,9 +65,9 @@ public class ActionsCommand implements CoeSubcommand {
             return ctx.ack("`/coe actions` lists this COE's items; `/coe actions mine` lists yours. To add one: `"
                     + ActionCommandParser.USAGE + "`.");
         }
-        Optional<Coe> coe = coes.openIn(p.getTeamId(), p.getChannelId());
+        Optional<Coe> coe = coes.latestIn(p.getTeamId(), p.getChannelId());
         if (coe.isEmpty()) {
-            return ctx.ack("There is no open COE in this channel. `/coe actions mine` lists your items across COEs.");
+            return ctx.ack(Coe.noneInChannel("or use `/coe actions mine` for your items across COEs."));
         }
         return ctx.ack(ofCoe(coe.get(), today));
     }

@@ -69,8 +69,9 @@ public class CoeCard {
                 ? "*To do:* Summary · Impact · Timeline · Metrics · Detection · Diagnosis · Mitigation · 5 Whys · Action items · Lessons learned"
                 : String.join("\n", lines);
         blocks.add(section(s -> s.text(markdownText(fit(progress, 3000)))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(
-                "The interview runs in this message's thread: reply there to answer. `/coe help` lists everything.")))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(coe.status() == Coe.Status.PUBLISHED
+                ? "This COE is published. Its commands still work here; `/coe finish` publishes changes again, in place."
+                : "The interview runs in this message's thread: reply there to answer. `/coe help` lists everything.")))));
         List<BlockElement> buttons = new ArrayList<>();
         parts.forEach(p -> p.buttons().forEach(b ->
                 buttons.add(button(x -> x.actionId(b.actionId()).text(plainText(b.label())).value(b.value())))));

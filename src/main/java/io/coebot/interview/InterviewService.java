@@ -121,9 +121,9 @@ public class InterviewService implements Outbox.SentListener {
 
     /** The interview of the channel's open COE, or why there is none, for `/coe` commands. */
     ChannelInterview inChannel(String teamId, String channelId) {
-        Optional<Coe> coe = coes.openIn(teamId, channelId);
+        Optional<Coe> coe = coes.latestIn(teamId, channelId);
         if (coe.isEmpty()) {
-            return ChannelInterview.none("There is no open COE in this channel. Start one with `/coe start [title]`.");
+            return ChannelInterview.none(Coe.noneInChannel(null));
         }
         return store.find(coe.get().id())
                 .map(state -> ChannelInterview.of(coe.get(), state))

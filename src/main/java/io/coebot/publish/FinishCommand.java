@@ -50,7 +50,7 @@ public class FinishCommand implements CoeSubcommand {
         var p = req.getPayload();
         Optional<Coe> found = coes.latestIn(p.getTeamId(), p.getChannelId());
         if (found.isEmpty()) {
-            return ctx.ack("There is no COE in this channel. Start one with `/coe start [title]`.");
+            return ctx.ack(Coe.noneInChannel(null));
         }
         Coe coe = found.get();
         CoeDocument doc = documents.of(coe, Instant.now());

@@ -111,7 +111,13 @@ public class PublishService implements Outbox.SentListener {
     public void sent(String tag, Outbox.PendingMessage message, String ts) {
         if (tag.startsWith(PART_TAG)) {
             var m = message.message();
+            boolean first = coes.latestIn(m.teamId(), m.channelId())
+                    .filter(c -> c.status() == Coe.Status.PUBLISHED && store.firstPartTs(c.id()).isEmpty()).isPresent();
             routes.claim(m.teamId(), m.channelId(), ts, PublishStore.PART, Long.parseLong(tag.substring(PART_TAG.length())));
+            if (first) {
+                // the card's link to the published COE can be drawn now
+                coes.latestIn(m.teamId(), m.channelId()).ifPresent(c -> card.refresh(c, clock.instant()));
+            }
         }
     }
 }

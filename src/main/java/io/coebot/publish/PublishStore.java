@@ -39,6 +39,20 @@ public class PublishStore {
         });
     }
 
+    /** The ts of the published COE's first message, once Slack has it. */
+    Optional<String> firstPartTs(long coeId) {
+        return jdbc.prepareStatement("""
+                SELECT r.thread_ts FROM published_part p
+                JOIN thread_route r ON r.owner_kind = ? AND r.owner_id = p.id AND r.team_id = p.team_id
+                WHERE p.coe_id = ? ORDER BY p.position LIMIT 1""", ps -> {
+            ps.setString(1, PART);
+            ps.setLong(2, coeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
     long addPart(String teamId, long coeId, String key, int position, Instant now) {
         return jdbc.prepareStatement("""
                 INSERT INTO published_part (team_id, coe_id, part_key, position, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -33,7 +33,7 @@ public class StatusCommand implements CoeSubcommand {
         var p = req.getPayload();
         Optional<Coe> coe = coes.latestIn(p.getTeamId(), p.getChannelId());
         if (coe.isEmpty()) {
-            return ctx.ack("There is no COE in this channel. Start one with `/coe start [title]`.");
+            return ctx.ack(Coe.noneInChannel(null));
         }
         CoeDocument doc = documents.of(coe.get(), Instant.now());
         return ctx.ack(report(doc));
@@ -53,7 +53,7 @@ public class StatusCommand implements CoeSubcommand {
                     .append(s.detail() == null || s.detail().isBlank() ? "" : ": " + s.detail()).append('\n');
         }
         QualityVerdict verdict = QualityBar.check(doc);
-        sb.append('\n').append(verdict(verdict));
+        sb.append('\n').append(doc.coe().status() == Coe.Status.PUBLISHED ? published(verdict) : verdict(verdict));
         List<BlameWarning> blame = BlameCheck.scan(doc);
         if (!blame.isEmpty()) {
             sb.append("\n\n*Blame-free check:* ").append(blame.size()).append(" sentence").append(blame.size() == 1 ? "" : "s")
@@ -62,6 +62,12 @@ public class StatusCommand implements CoeSubcommand {
                     .append(w.hint()).append('\n'));
         }
         return sb.toString().strip();
+    }
+
+    /** After publishing, changes are published again with the same command, which edits the messages in place. */
+    private static String published(QualityVerdict v) {
+        String bar = v.passed() ? "*Quality bar: met.*" : verdict(v);
+        return bar + "\n*Published.* `/coe finish` publishes your changes again, editing the published messages in place.";
     }
 
     static String verdict(QualityVerdict v) {

@@ -49,9 +49,9 @@ public class TimelineCommand implements CoeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
-        Optional<Coe> found = timelines.openIn(p.getTeamId(), p.getChannelId());
+        Optional<Coe> found = timelines.currentIn(p.getTeamId(), p.getChannelId());
         if (found.isEmpty()) {
-            return ctx.ack("There is no open COE in this channel. Start one with `/coe start [title]`, then build its timeline.");
+            return ctx.ack(Coe.noneInChannel("then build its timeline."));
         }
         Coe coe = found.get();
         String[] parts = args.strip().split("\\s+", 2);

@@ -48,6 +48,11 @@ public class TimelineService {
         }
     }
 
+    /** The COE commands act on: the channel's open one, or else the one published last (until the next start). */
+    public Optional<Coe> currentIn(String teamId, String channelId) {
+        return coes.latestIn(teamId, channelId);
+    }
+
     public Optional<Coe> openIn(String teamId, String channelId) {
         return coes.openIn(teamId, channelId);
     }

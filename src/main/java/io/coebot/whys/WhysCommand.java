@@ -34,9 +34,9 @@ public class WhysCommand implements CoeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
-        Optional<Coe> coe = coes.openIn(p.getTeamId(), p.getChannelId());
+        Optional<Coe> coe = coes.latestIn(p.getTeamId(), p.getChannelId());
         if (coe.isEmpty()) {
-            return ctx.ack("There is no open COE in this channel. Start one with `/coe start [title]`, then run the 5 Whys.");
+            return ctx.ack(Coe.noneInChannel("then run the 5 Whys."));
         }
         if (!args.isBlank()) {
             WhysSession s = whys.open(coe.get(), args, p.getUserId(), p.getResponseUrl());

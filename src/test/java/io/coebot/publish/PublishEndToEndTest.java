@@ -76,6 +76,19 @@ class PublishEndToEndTest extends EndToEnd {
         }
         assertTrue(published.stream().noneMatch(SlackMessage::isReply), "posted in the channel, not in a thread");
         slack.await("the card says Published", () -> channel.message(card.ts()).visibleText().contains("Published"));
+        String firstPart = published.get(0).ts().replace(".", "");
+        slack.await("the card links to the published COE and no longer points at the interview", () -> {
+            String shown = channel.message(card.ts()).visibleText() + channel.message(card.ts()).blocks();
+            return shown.contains("/archives/" + channel.id() + "/p" + firstPart) && !shown.contains("The interview runs");
+        });
+
+        // a published COE stays reachable by every command until the next /coe start
+        String statusAfter = alice.runs("/coe status", channel).visibleText();
+        assertTrue(statusAfter.contains("*Published.*") && !statusAfter.contains("`/coe finish` publishes it."), statusAfter);
+        for (String command : List.of("/coe actions", "/coe timeline", "/coe answers")) {
+            String answer = alice.runs(command, channel).visibleText();
+            assertFalse(answer.contains("There is no"), command + " still reaches the published COE: " + answer);
+        }
 
         // publish again: the same messages are edited, and a new version of the file is uploaded
         int messagesAfterFirst = channel.messages().size();

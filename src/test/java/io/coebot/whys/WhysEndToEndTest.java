@@ -230,7 +230,7 @@ class WhysEndToEndTest extends EndToEnd {
 
         String answer = alice.runs("/coe whys Something broke", quiet).visibleText();
 
-        assertTrue(answer.contains("There is no open COE in this channel"), answer);
+        assertTrue(answer.contains("There is no COE in this channel"), answer);
         assertTrue(quiet.messages().isEmpty());
     }
 }
