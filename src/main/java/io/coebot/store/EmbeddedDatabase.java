@@ -43,9 +43,12 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
     private DataFolderLock lock;
     private PostmasterWatchdog watchdog;
 
-    public EmbeddedDatabase(@Value("${coe.data-dir}") String dataDir,
+    public EmbeddedDatabase(@Value("${coe.data-dir}") String dataDir, @Value("${coe.home:}") String home,
                             @Value("${coe.embedded-db.durable:true}") boolean durable, BeanContext beans) {
-        this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
+        // coe.home: the project folder when run from source (mn:run runs in target/, which a clean build deletes)
+        Path configured = Path.of(dataDir);
+        this.dataDir = (configured.isAbsolute() || home.isBlank() ? configured : Path.of(home).resolve(configured))
+                .toAbsolutePath().normalize();
         this.durable = durable;
         this.beans = beans;
     }
