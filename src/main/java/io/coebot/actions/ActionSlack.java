@@ -7,6 +7,7 @@ import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
@@ -143,9 +144,9 @@ public class ActionSlack implements SlackFeature {
         if (outcome.refusal() != null) {
             text = outcome.refusal();
         } else if (change instanceof ActionService.Change.Done) {
-            text = "✅ Done: *" + outcome.item().text() + "*. Thank you! I've told the COE's thread.";
+            text = "✅ Done: *" + ActionMessages.clip(EchoedText.mrkdwn(outcome.item().text())) + "*. Thank you! I've told the COE's thread.";
         } else {
-            text = "💤 I'll leave *" + outcome.item().text() + "* out of your reminders until "
+            text = "💤 I'll leave *" + ActionMessages.clip(EchoedText.mrkdwn(outcome.item().text())) + "* out of your reminders until "
                     + ActionMessages.day(outcome.item().snoozedUntil()) + ".";
         }
         ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));

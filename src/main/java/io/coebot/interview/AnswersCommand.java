@@ -8,6 +8,7 @@ import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
@@ -78,7 +79,7 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             if ((a == null && !isOpen) || !q.appliesGiven(state.answers()) || blocks.size() >= 49) {
                 continue;
             }
-            String body = a == null ? "_Skipped: still open_" : preview(shown(q, a));
+            String body = a == null ? "_Skipped: still open_" : preview(EchoedText.mrkdwn(shown(q, a)));
             String who = a == null ? "" : a.contributors().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
             String text = "*" + q.label() + "*\n" + body + (who.isEmpty() ? "" : "\n_by " + who + "_");
             String label = a == null ? "Answer" : "Edit";

@@ -12,6 +12,8 @@ public final class BlockKit {
     private static final Gson GSON = GsonFactory.createSnakeCase();
     /** Slack refuses section text over 3,000 characters. */
     public static final int SECTION_TEXT_MAX = 3000;
+    /** Slack refuses a message whose text is over 40,000 characters ({@code msg_too_long}). */
+    public static final int MESSAGE_TEXT_MAX = 40_000;
 
     private BlockKit() {}
 
@@ -33,6 +35,22 @@ public final class BlockKit {
     public static String permalink(String teamDomain, String channelId, String ts) {
         String host = teamDomain == null || teamDomain.isBlank() ? "app.slack.com" : teamDomain + ".slack.com";
         return "https://" + host + "/archives/" + channelId + "/p" + ts.replace(".", "");
+    }
+
+    /**
+     * The start of a text that is kept whole elsewhere, cut to at most {@code max} characters and saying where the
+     * rest is ({@code continued}, e.g. "in the thread"), so a reader knows it goes on. Never splits an emoji.
+     */
+    public static String cut(String text, int max, String continued) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        String tail = "…\n_(continued " + continued + ")_";
+        int at = Math.max(0, max - tail.length());
+        if (at > 0 && Character.isHighSurrogate(text.charAt(at - 1))) {
+            at--;
+        }
+        return text.substring(0, at) + tail;
     }
 
     /**

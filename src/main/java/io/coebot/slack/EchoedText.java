@@ -55,6 +55,14 @@ public final class EchoedText {
     }
 
     /**
+     * The same text for a {@code plain_text} field (a header, a button, an option): Slack shows those as written, so
+     * the escapes are undone after the rule, and "@channel" reads as the person wrote it.
+     */
+    public static String plain(String slackText) {
+        return mrkdwn(slackText).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /**
      * Plain text a person typed where Slack does not escape it (a modal's input), in the form Slack stores typed
      * text: only &amp;, &lt; and &gt; are special to Slack, so nothing in it can become markup.
      */
