@@ -475,7 +475,7 @@ public final class FakeSlack implements AutoCloseable {
             try {
                 checkMessageBody(body);
             } catch (ApiError e) {
-                refused("command ack", e);
+                refused("command ack", e, Json.str(body, "text"));
                 return;
             }
             if ("in_channel".equals(Json.str(body, "response_type"))) {
@@ -551,7 +551,7 @@ public final class FakeSlack implements AutoCloseable {
         if (problems.isEmpty()) {
             return false;
         }
-        refused("view_submission ack", new ApiError("invalid_arguments", problems.toArray(String[]::new)));
+        refused("view_submission ack", new ApiError("invalid_arguments", problems.toArray(String[]::new)), appView.toString());
         v.lastMethod = "response_action:refused";
         return true;
     }
@@ -940,7 +940,7 @@ public final class FakeSlack implements AutoCloseable {
                 answer = handler.apply(req);
             } catch (ApiError e) {
                 answer = e.toJson();
-                refused(method, e);
+                refused(method, e, params.containsKey("view") ? params.get("view") : params.get("text"));
             }
             outcomes.put(call, describe(answer) + (fault != null ? " (answered after " + fault.delay.toMillis() + " ms)" : ""));
         }
@@ -1046,7 +1046,7 @@ public final class FakeSlack implements AutoCloseable {
                 checkMessageBody(json);
             } catch (ApiError e) {
                 // like an incoming webhook: 400, and nothing is shown
-                refused("response_url", e);
+                refused("response_url", e, Json.str(json, "text"));
                 send(ex, 400, "application/json", e.toJson().toString(), Map.of());
                 return;
             }
@@ -2217,10 +2217,10 @@ public final class FakeSlack implements AutoCloseable {
     private static final Set<String> CONTENT_ERRORS = Set.of("msg_too_long", "no_text", "invalid_blocks",
             "invalid_blocks_format", "invalid_attachments", "invalid_arguments", "invalid_metadata_format");
 
-    /** Call with lock held. */
-    private void refused(String via, ApiError e) {
+    /** Call with lock held; {@code sent} is the message's text or the view, to tell which it was. */
+    private void refused(String via, ApiError e, String sent) {
         if (e.aboutContent()) {
-            refusals.add(new Refusal(via, e.error, List.of(e.messages), Instant.now()));
+            refusals.add(new Refusal(via, e.error, List.of(e.messages), sent == null ? "" : sent, Instant.now()));
         }
     }
 
