@@ -57,7 +57,7 @@ final class MarkdownText {
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return EchoedText.editable(s);
     }
 
     /**

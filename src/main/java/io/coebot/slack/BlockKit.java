@@ -7,7 +7,7 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Block Kit as Slack wants it on the wire, and the few text rules every feature shares. */
+/** Block Kit as Slack wants it on the wire, and how long text is laid out in it (people's text: {@link EchoedText}). */
 public final class BlockKit {
     private static final Gson GSON = GsonFactory.createSnakeCase();
     /** Slack refuses section text over 3,000 characters. */
@@ -19,16 +19,6 @@ public final class BlockKit {
 
     public static String json(List<LayoutBlock> blocks) {
         return GSON.toJson(blocks);
-    }
-
-    /** Text people typed, made safe for mrkdwn: only &, < and > are special to Slack. */
-    public static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** Text as Slack stores it (escaped) back into what a person typed, for a form field they will edit. */
-    public static String unescape(String slackText) {
-        return slackText == null ? null : slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     /** A link to a message that works for everyone in the workspace. */

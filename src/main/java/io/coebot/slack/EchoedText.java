@@ -59,7 +59,7 @@ public final class EchoedText {
      * the escapes are undone after the rule, and "@channel" reads as the person wrote it.
      */
     public static String plain(String slackText) {
-        return mrkdwn(slackText).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return unescaped(mrkdwn(slackText));
     }
 
     /**
@@ -68,6 +68,15 @@ public final class EchoedText {
      */
     public static String typed(String plain) {
         return plain == null ? "" : plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Text as Slack stores it back into what the person typed, for a form field they will edit (not shown). */
+    public static String editable(String slackText) {
+        return slackText == null ? null : unescaped(slackText);
+    }
+
+    private static String unescaped(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static String markup(String whole, String target, String label) {

@@ -41,6 +41,8 @@ class LongTextEndToEndTest extends EndToEnd {
         String problem = words("The checkout page failed for everyone in the region", 5_000);
         alice.runs("/coe whys", channel);
         SlackMessage root = channel.awaitMessageFromBot(m -> m.visibleText().contains("5 Whys #1") && !m.isReply());
+        // the session owns its thread once its first words are in it
+        channel.awaitReplyFromBot(root.ts(), "Each reply in this thread answers");
         alice.repliesInThread(channel, root.ts(), problem);
         channel.awaitReplyFromBot(root.ts(), "Why #1");
         slack.await("the root shows the start of the problem and where the rest is", () ->
