@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
-import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
@@ -50,7 +50,7 @@ public class ActionCommand implements CoeSubcommand {
         ActionItemDraft draft = parsed.draft();
         if (draft.owner() == null) {
             ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(ActionForms.create(new ActionForms.Prefill(
-                    coe.get().id(), BlockKit.unescape(draft.text()), null, draft.priority(), draft.due(), null))));
+                    coe.get().id(), EchoedText.editable(draft.text()), null, draft.priority(), draft.due(), null))));
             return ctx.ack("Who owns it? Pick one person in the form I opened (your text is in it).");
         }
         LocalDate ownerToday = LocalDate.now(zones.zoneOf(p.getTeamId(), draft.owner()));

@@ -3,6 +3,7 @@ package io.coebot.actions;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import jakarta.inject.Singleton;
@@ -42,7 +43,7 @@ public class ActionMessages {
 
     /** "*Add an alarm* — <@U1> · high · due Mon 7 Dec 2026 (in 2 days) · COE-7". */
     static String line(ActionItem item, LocalDate today) {
-        StringBuilder sb = new StringBuilder("*").append(item.text()).append("*\n<@").append(item.owner()).append("> · ")
+        StringBuilder sb = new StringBuilder("*").append(EchoedText.mrkdwn(item.text())).append("*\n<@").append(item.owner()).append("> · ")
                 .append(item.priority().key()).append(" · due ").append(DAY.format(item.due()));
         if (item.isOpen()) {
             sb.append(" (").append(Dueness.of(item.due(), today).phrase()).append(")");
@@ -54,12 +55,12 @@ public class ActionMessages {
         if (item.status() == ActionStatus.DONE) {
             sb.append("\n✅ Done");
         } else if (item.status() == ActionStatus.WONT_DO) {
-            sb.append("\n🚫 Won't do: ").append(item.statusReason());
+            sb.append("\n🚫 Won't do: ").append(EchoedText.mrkdwn(item.statusReason()));
         } else if (item.snoozedUntil() != null && item.isSnoozedOn(today)) {
             sb.append("\n💤 Snoozed until ").append(DAY.format(item.snoozedUntil()));
         }
         if (item.causeText() != null) {
-            sb.append("\n_Fixes:_ ").append(item.causeText());
+            sb.append("\n_Fixes:_ ").append(EchoedText.mrkdwn(item.causeText()));
         }
         if (item.trackerUrl() != null) {
             sb.append("\n<").append(item.trackerUrl()).append("|Tracker>");
@@ -92,20 +93,20 @@ public class ActionMessages {
 
     /** Said in the COE card's thread, where the team follows the COE. */
     void announce(String teamId, ActionItem item, String text, Instant now) {
-        outbox.enqueue(OutboundMessage.post(teamId, item.channelId(), text,
+        outbox.enqueue(OutboundMessage.post(teamId, item.channelId(), clip(text),
                 BlockKit.json(List.of(section(s -> s.text(markdownText(clip(text))))))).inThreadOfCoe(item.coeId()), now);
     }
 
     /** A DM: Slack opens the bot's conversation with a person when the channel is their user id. */
     void dm(String teamId, String userId, String text, List<LayoutBlock> blocks, String tag, Instant notBefore) {
-        OutboundMessage m = OutboundMessage.post(teamId, userId, text, BlockKit.json(blocks));
+        OutboundMessage m = OutboundMessage.post(teamId, userId, clip(text), BlockKit.json(blocks));
         outbox.enqueue(tag == null ? m : m.onSent(tag), notBefore);
     }
 
     /** The owner hears about an item the moment it is theirs. */
     void assigned(String teamId, ActionItem item, String by, LocalDate ownerToday, Instant now) {
         String text = "<@" + by + "> made you the owner of an action item from COE-" + item.coeNumber() + " · "
-                + item.coeTitle() + ":";
+                + EchoedText.mrkdwn(item.coeTitle()) + ":";
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(clip(text)))));
         blocks.addAll(itemBlocks(item, ownerToday, false));
@@ -128,7 +129,11 @@ public class ActionMessages {
         return blocks;
     }
 
+    /**
+     * An item's text is kept whole (and published whole), but one section shows at most its start; the same cut
+     * keeps a notification's text far under Slack's limit, since it repeats the section.
+     */
     static String clip(String text) {
-        return text.length() <= BlockKit.SECTION_TEXT_MAX ? text : text.substring(0, BlockKit.SECTION_TEXT_MAX - 1) + "…";
+        return BlockKit.cut(text, BlockKit.SECTION_TEXT_MAX, "in the published COE and its Markdown");
     }
 }

@@ -3,6 +3,7 @@ package io.coebot.actions;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
+import io.coebot.slack.EchoedText;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -142,12 +143,12 @@ public class ActionService {
 
     private static String announcement(ActionItem before, ActionItem after, String actor) {
         String who = "<@" + actor + ">";
-        String what = "*" + after.text() + "*";
+        String what = "*" + EchoedText.mrkdwn(after.text()) + "*";
         if (after.status() == ActionStatus.DONE) {
             return "✅ " + who + " marked " + what + " done.";
         }
         if (after.status() == ActionStatus.WONT_DO) {
-            return "🚫 " + who + " decided not to do " + what + ": " + after.statusReason();
+            return "🚫 " + who + " decided not to do " + what + ": " + EchoedText.mrkdwn(after.statusReason());
         }
         if (!Objects.equals(before.owner(), after.owner())) {
             return "👤 " + who + " gave " + what + " to <@" + after.owner() + "> (it was <@" + before.owner() + ">'s).";

@@ -6,7 +6,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
-import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
@@ -48,7 +48,7 @@ public class ActionSlack implements SlackFeature {
             String team = req.getPayload().getTeam().getId();
             LocalDate today = LocalDate.now(zones.zoneOf(team, req.getPayload().getUser().getId()));
             Optional<RemediationDrafts.Draft> draft = v.length > 1 ? drafts.find(coeId, v[1]) : Optional.empty();
-            open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> BlockKit.unescape(d.text())).orElse(null),
+            open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> EchoedText.editable(d.text())).orElse(null),
                     null, Priority.MEDIUM, ActionItemRules.defaultDue(today), draft.map(RemediationDrafts.Draft::ref).orElse(null))));
             return ctx.ack();
         });
@@ -91,7 +91,7 @@ public class ActionSlack implements SlackFeature {
             String priority = ActionForms.value(state, "priority");
             String type = ActionForms.value(state, "type");
             String text = ActionForms.value(state, "text");
-            ActionService.NewItem n = new ActionService.NewItem(text == null ? null : BlockKit.escape(text), owner,
+            ActionService.NewItem n = new ActionService.NewItem(text == null ? null : EchoedText.typed(text), owner,
                     priority == null ? Priority.MEDIUM : Priority.fromKey(priority), due,
                     type == null ? null : ActionType.fromKey(type), cause.map(RemediationDrafts.Draft::ref).orElse(null),
                     cause.map(d -> "root cause " + d.causeLabel() + " of " + d.session() + ": " + d.causeText()).orElse(null),
@@ -116,7 +116,7 @@ public class ActionSlack implements SlackFeature {
             String reason = ActionForms.value(view.getState(), "reason");
             String refusal = changeFromView(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
                     Long.parseLong(view.getPrivateMetadata()),
-                    new ActionService.Change.WontDo(reason == null ? null : BlockKit.escape(reason)));
+                    new ActionService.Change.WontDo(reason == null ? null : EchoedText.typed(reason)));
             return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("reason", refusal));
         });
         slack.viewSubmission(ActionForms.REASSIGN, (req, ctx) -> {
@@ -143,9 +143,9 @@ public class ActionSlack implements SlackFeature {
         if (outcome.refusal() != null) {
             text = outcome.refusal();
         } else if (change instanceof ActionService.Change.Done) {
-            text = "✅ Done: *" + outcome.item().text() + "*. Thank you! I've told the COE's thread.";
+            text = "✅ Done: *" + ActionMessages.clip(EchoedText.mrkdwn(outcome.item().text())) + "*. Thank you! I've told the COE's thread.";
         } else {
-            text = "💤 I'll leave *" + outcome.item().text() + "* out of your reminders until "
+            text = "💤 I'll leave *" + ActionMessages.clip(EchoedText.mrkdwn(outcome.item().text())) + "* out of your reminders until "
                     + ActionMessages.day(outcome.item().snoozedUntil()) + ".";
         }
         ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));

@@ -8,6 +8,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.ChannelAccess;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
 
@@ -99,7 +100,7 @@ public class ActionsCommand implements CoeSubcommand {
             if (blocks.size() >= MAX_BLOCKS - 1) {
                 break;
             }
-            String text = "_Draft from " + d.session() + ", root cause " + d.causeLabel() + ":_ " + d.text();
+            String text = "_Draft from " + d.session() + ", root cause " + d.causeLabel() + ":_ " + EchoedText.mrkdwn(d.text());
             blocks.add(section(s -> s.text(markdownText(ActionMessages.clip(text)))
                     .accessory(button(b -> b.actionId(ActionMessages.ADD).text(plainText("Complete"))
                             .value(coe.id() + "|" + d.ref())))));

@@ -177,7 +177,7 @@ public class NudgeRun implements Outbox.SentListener {
         StringBuilder sb = new StringBuilder("These action items of your COEs are overdue by more than a week:\n");
         for (DigestLine l : r.lines()) {
             ActionItem i = l.item();
-            sb.append("• *").append(i.text()).append("* — <@").append(i.owner()).append("> · ").append(l.phrase())
+            sb.append("• *").append(io.coebot.slack.EchoedText.mrkdwn(i.text())).append("* — <@").append(i.owner()).append("> · ").append(l.phrase())
                     .append(" · <#").append(i.channelId()).append("> COE-").append(i.coeNumber()).append('\n');
         }
         sb.append("As the COE owner you can change their dates or owners from `/coe actions` in the COE's channel.");

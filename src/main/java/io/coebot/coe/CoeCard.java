@@ -3,6 +3,7 @@ package io.coebot.coe;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import jakarta.inject.Singleton;
@@ -49,7 +50,7 @@ public class CoeCard {
     }
 
     static String fallback(Coe coe) {
-        return coe.label() + " · " + coe.title() + " — owner <@" + coe.ownerUserId() + ">";
+        return coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + " — owner <@" + coe.ownerUserId() + ">";
     }
 
     List<LayoutBlock> blocks(Coe coe) {
@@ -60,7 +61,7 @@ public class CoeCard {
         long epoch = coe.createdAt().getEpochSecond();
 
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(fit(coe.label() + " · " + coe.title(), HEADER_MAX)))));
+        blocks.add(header(h -> h.text(plainText(fit(coe.label() + " · " + EchoedText.plain(coe.title()), HEADER_MAX)))));
         blocks.add(context(c -> c.elements(List.of(markdownText(
                 "Owner <@" + coe.ownerUserId() + "> · Opened <!date^" + epoch + "^{date_short_pretty} {time}|"
                         + coe.createdAt() + "> · *" + status + "*")))));

@@ -5,6 +5,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class StartCommand implements CoeSubcommand {
         }
         var started = coes.start(p.getTeamId(), p.getChannelId(), p.getUserId(), args, p.getResponseUrl(), Instant.now());
         Coe coe = started.coe();
-        String name = "*" + coe.label() + " · " + BlockKit.escape(coe.title()) + "*";
+        String name = "*" + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + "*";
         if (started.created()) {
             return ctx.ack("Opening " + name + ". Its card is coming to the channel; the interview runs in the card's thread.");
         }

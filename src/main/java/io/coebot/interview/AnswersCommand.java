@@ -6,8 +6,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
-import io.coebot.slack.BlockKit;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
@@ -78,7 +78,7 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             if ((a == null && !isOpen) || !q.appliesGiven(state.answers()) || blocks.size() >= 49) {
                 continue;
             }
-            String body = a == null ? "_Skipped: still open_" : preview(shown(q, a));
+            String body = a == null ? "_Skipped: still open_" : preview(EchoedText.mrkdwn(shown(q, a)));
             String who = a == null ? "" : a.contributors().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
             String text = "*" + q.label() + "*\n" + body + (who.isEmpty() ? "" : "\n_by " + who + "_");
             String label = a == null ? "Answer" : "Edit";
@@ -130,7 +130,7 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
                 return ctx.ack();
             }
             Answer current = interviews.stateOf(coeId).map(s -> s.answers().get(q.id())).orElse(null);
-            String initial = current == null ? "" : BlockKit.unescape(shown(q, current));
+            String initial = current == null ? "" : EchoedText.editable(shown(q, current));
             if (initial.length() > INPUT_MAX) {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("“" + q.label()
                         + "” is longer than a form can hold (" + initial.length() + " characters), so it can't be edited "
@@ -154,7 +154,7 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             String user = req.getPayload().getUser().getId();
             String team = req.getPayload().getTeam().getId();
             interviews.applyToQuestion(Long.parseLong(meta[0]), team, null,
-                    new AnswerReplaced(user, meta[1], BlockKit.escape(text == null ? "" : text), zones.zoneOf(team, user)));
+                    new AnswerReplaced(user, meta[1], EchoedText.typed(text == null ? "" : text), zones.zoneOf(team, user)));
             return ctx.ack();
         });
     }

@@ -183,8 +183,20 @@ final class Facilitator {
                 return labels;
             }
         }
-        String oneLine = value.replaceAll("\\s*\\n\\s*", " ");
-        return "“" + (oneLine.length() > SHOWN_TEXT ? oneLine.substring(0, SHOWN_TEXT - 1) + "…" : oneLine) + "”";
+        return quoted(value);
+    }
+
+    /**
+     * What someone wrote, quoted back on one line and cut short: a reply can be 40,000 characters, and repeating it
+     * whole would make a message Slack refuses. Never cuts an emoji in half.
+     */
+    static String quoted(String text) {
+        String oneLine = text.replaceAll("\\s*\\n\\s*", " ");
+        if (oneLine.length() <= SHOWN_TEXT) {
+            return "“" + oneLine + "”";
+        }
+        int cut = SHOWN_TEXT - 1;
+        return "“" + oneLine.substring(0, Character.isHighSurrogate(oneLine.charAt(cut - 1)) ? cut - 1 : cut) + "…”";
     }
 
     private static String labels(List<String> ids) {

@@ -69,7 +69,7 @@ public final class IncidentTimeParser {
             timeZone = zoneNamed(zonePart.strip());
             if (timeZone == null) {
                 return looksLikeZone(zonePart.strip())
-                        ? ParsedTime.error("I couldn't read “" + written + "” as a time: I don't know the time zone “"
+                        ? ParsedTime.error("I couldn't read " + Facilitator.quoted(written) + " as a time: I don't know the time zone “"
                         + zonePart.strip() + "”. Use a name like Europe/Paris or an offset like +01:00.")
                         : unreadable(written);
             }
@@ -186,11 +186,11 @@ public final class IncidentTimeParser {
     }
 
     private static ParsedTime inFuture(String written, Instant t) {
-        return ParsedTime.error("“" + written + "” would be " + IncidentTime.utc(t)
+        return ParsedTime.error(Facilitator.quoted(written) + " would be " + IncidentTime.utc(t)
                 + ", which is in the future.");
     }
 
     private static ParsedTime unreadable(String written) {
-        return ParsedTime.error("I couldn't read “" + written + "” as a time.");
+        return ParsedTime.error("I couldn't read " + Facilitator.quoted(written) + " as a time.");
     }
 }

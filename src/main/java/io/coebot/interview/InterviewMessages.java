@@ -5,6 +5,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
 import io.coebot.coe.Coe;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import jakarta.inject.Singleton;
@@ -43,14 +44,19 @@ public class InterviewMessages {
         this.outbox = outbox;
     }
 
+    /**
+     * The interview's words quote people's answers and never carry markup of their own beyond mentions, so the whole
+     * reply goes through {@link EchoedText}: a quoted answer cannot ping the channel from the card's thread.
+     */
     void send(Coe coe, List<BotReply> replies, Instant now) {
         for (BotReply reply : replies) {
             OutboundMessage m;
             if (reply instanceof Ask ask) {
-                m = OutboundMessage.post(coe.teamId(), coe.channelId(), ask.text(), BlockKit.json(askBlocks(coe.id(), ask)))
+                m = OutboundMessage.post(coe.teamId(), coe.channelId(), EchoedText.mrkdwn(ask.text()),
+                                BlockKit.json(askBlocks(coe.id(), ask)))
                         .onSent(new InterviewService.QuestionTag(coe.id(), ask.questionId()).tag());
             } else {
-                String text = ((Say) reply).text();
+                String text = EchoedText.mrkdwn(((Say) reply).text());
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), text, BlockKit.json(sayBlocks(text)));
             }
             outbox.enqueue(m.inThreadOfCoe(coe.id()), now);
@@ -66,9 +72,9 @@ public class InterviewMessages {
     }
 
     static List<LayoutBlock> askBlocks(long coeId, Ask ask) {
-        List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(ask.text()));
+        List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(EchoedText.mrkdwn(ask.text())));
         if (ask.hint() != null && !ask.hint().isBlank()) {
-            blocks.add(context(c -> c.elements(List.of(markdownText(ask.hint())))));
+            blocks.add(context(c -> c.elements(List.of(markdownText(EchoedText.mrkdwn(ask.hint()))))));
         }
         String base = coeId + "|" + ask.questionId();
         List<BlockElement> elements = new ArrayList<>();

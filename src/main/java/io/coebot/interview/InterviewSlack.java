@@ -10,6 +10,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.coebot.coe.CoeStore;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
@@ -121,7 +122,7 @@ public class InterviewSlack implements SlackFeature {
     private static String withFiles(String text, List<com.slack.api.model.File> files) {
         String links = files == null ? "" : files.stream()
                 .filter(f -> f.getPermalink() != null)
-                .map(f -> "<" + f.getPermalink() + "|" + (f.getName() == null ? "file" : f.getName()) + ">")
+                .map(f -> "<" + f.getPermalink() + "|" + (f.getName() == null ? "file" : EchoedText.typed(f.getName())) + ">")
                 .collect(java.util.stream.Collectors.joining(" "));
         if (links.isEmpty()) {
             return text;

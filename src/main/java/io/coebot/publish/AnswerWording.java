@@ -2,6 +2,7 @@ package io.coebot.publish;
 
 import io.coebot.interview.Answer;
 import io.coebot.interview.Question;
+import io.coebot.slack.EchoedText;
 import io.coebot.timeline.TimelineTime;
 
 import java.time.Instant;
@@ -17,33 +18,37 @@ final class AnswerWording {
     private AnswerWording() {
     }
 
-    /** Slack mrkdwn: typed text as stored (already escaped), times as a date token each reader sees locally. */
+    /**
+     * Slack mrkdwn: typed text as stored (already escaped) and echoed by {@link EchoedText}, times as a date token
+     * each reader sees locally (the bot's own token, so it is not echoed).
+     */
     static String slack(Question q, Answer a) {
-        return wording(q, a, TimelineTime::slackDate);
+        return wording(q, a, TimelineTime::slackDate, EchoedText::mrkdwn);
     }
 
     /** Still Slack markup for typed text (the caller converts it); times as UTC stamps, the zone the COE states. */
     static String markdownSource(Question q, Answer a) {
-        return wording(q, a, TimelineTime::utcStamp);
+        return wording(q, a, TimelineTime::utcStamp, Function.identity());
     }
 
-    private static String wording(Question q, Answer a, Function<Instant, String> time) {
+    private static String wording(Question q, Answer a, Function<Instant, String> time, Function<String, String> typed) {
         String value = a.value();
         return switch (q.kind()) {
-            case TIME, CONFIRM_TIME -> value == null ? a.text() : instant(value, time, a);
-            case CHOICE, MULTI_CHOICE -> value == null || value.isBlank() ? a.text() : q.labelsOf(value);
-            case YES_NO -> value == null || value.isBlank() ? a.text() : a.withRemark(q.labelsOf(value));
+            case TIME, CONFIRM_TIME -> value == null ? typed.apply(a.text()) : instant(value, time, typed.apply(a.text()));
+            case CHOICE, MULTI_CHOICE -> value == null || value.isBlank() ? typed.apply(a.text()) : q.labelsOf(value);
+            // the remark beside a yes or no is what people typed
+            case YES_NO -> value == null || value.isBlank() ? typed.apply(a.text()) : typed.apply(a.withRemark(q.labelsOf(value)));
             // an accepted draft is stored as the value; the reply itself only says "accept"
-            case SUMMARY -> value == null || value.isBlank() ? a.text() : value;
-            case TEXT -> a.text().isBlank() && value != null ? value : a.text();
+            case SUMMARY -> typed.apply(value == null || value.isBlank() ? a.text() : value);
+            case TEXT -> typed.apply(a.text().isBlank() && value != null ? value : a.text());
         };
     }
 
-    private static String instant(String iso, Function<Instant, String> time, Answer a) {
+    private static String instant(String iso, Function<Instant, String> time, String typed) {
         try {
             return time.apply(Instant.parse(iso));
         } catch (DateTimeParseException e) {
-            return a.text();
+            return typed;
         }
     }
 

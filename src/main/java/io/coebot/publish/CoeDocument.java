@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param actions               the action items, in the order to show and number them (Action item 1, 2…)
  * @param publishedAnywayReason why the owner published without meeting the bar, or null. Slack mrkdwn, escaped the
  *                              way Slack escapes slash-command text; a modal's plain input must be passed through
- *                              {@code BlockKit.escape} first
+ *                              {@code EchoedText.typed} first
  * @param renderedAt            when it is published, shown as the publication date (no clock is read here)
  */
 public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,

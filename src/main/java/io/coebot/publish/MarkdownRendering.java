@@ -7,7 +7,7 @@ import io.coebot.interview.Answer;
 import io.coebot.interview.Question;
 import io.coebot.interview.Questions;
 import io.coebot.interview.Section;
-import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.timeline.Milestone;
 import io.coebot.timeline.Timeline;
 import io.coebot.timeline.TimelineEntry;
@@ -83,7 +83,7 @@ public final class MarkdownRendering {
 
     /** "COE-7-checkout-500s.md": lowercase ASCII, accents dropped, words joined by hyphens, "coe" when none is left. */
     public static String fileName(Coe coe) {
-        String title = BlockKit.unescape(coe.title() == null ? "" : coe.title());
+        String title = EchoedText.editable(coe.title() == null ? "" : coe.title());
         String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > SLUG_MAX) {

@@ -1,5 +1,7 @@
 package io.coebot.publish;
 
+import io.coebot.slack.EchoedText;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,10 +9,14 @@ import java.util.regex.Pattern;
  * Slack's stored mrkdwn turned into Markdown a wiki shows as people meant it: mentions, channel links and links
  * become readable Markdown and Slack's three escapes are undone. Slack's own *bold* and _italic_ are left as
  * they are: both still read as emphasis in Markdown.
+ *
+ * <p>People's text goes through {@link EchoedText} first, so the file follows the same rule as Slack (no broadcast,
+ * a link shows its address); and brackets people typed are escaped, so their words cannot build a Markdown link or
+ * image ("[click](https://evil.example)") that the wiki would render with a label hiding the address.
  */
 final class MarkdownText {
 
-    /** Anything Slack writes between angle brackets: mentions, channels, specials, dates and links. */
+    /** What {@link EchoedText} leaves between angle brackets: mentions, channels and links. */
     private static final Pattern MARKUP = Pattern.compile("<([^<>|]+)(?:\\|([^<>]*))?>");
 
     private static final Pattern TAG_OPENING = Pattern.compile("<(?=[A-Za-z/!?])");
@@ -23,49 +29,44 @@ final class MarkdownText {
         if (slack == null || slack.isEmpty()) {
             return "";
         }
-        Matcher m = MARKUP.matcher(slack);
+        String echoed = EchoedText.mrkdwn(slack);
+        Matcher m = MARKUP.matcher(echoed);
         StringBuilder out = new StringBuilder();
+        int last = 0;
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(markup(m.group(1), m.group(2))));
+            out.append(plain(unescape(echoed.substring(last, m.start()))));
+            out.append(markup(unescape(m.group(1)), m.group(2) == null ? null : unescape(m.group(2))));
+            last = m.end();
         }
-        m.appendTail(out);
-        return unescape(out.toString());
+        return out.append(plain(unescape(echoed.substring(last)))).toString();
     }
 
     private static String markup(String target, String label) {
         boolean labelled = label != null && !label.isBlank();
         if (target.startsWith("@")) {
-            return "@" + (labelled ? label.replaceFirst("^@", "") : target.substring(1));
+            return "@" + plain(labelled ? label.replaceFirst("^@", "") : target.substring(1));
         }
         if (target.startsWith("#")) {
-            return "#" + (labelled ? label : target.substring(1));
-        }
-        if (target.startsWith("!")) {
-            // <!here>, <!subteam^S1|@oncall>, <!date^…|fallback>: the label is what Slack shows without the token
-            if (labelled) {
-                return label;
-            }
-            String special = target.substring(1);
-            int caret = special.indexOf('^');
-            return "@" + (caret < 0 ? special : special.substring(caret + 1));
+            return "#" + plain(labelled ? label : target.substring(1));
         }
         if (!labelled) {
             return target;
         }
-        return "[" + label.replace("[", "\\[").replace("]", "\\]") + "](" + target.replace(")", "%29") + ")";
+        // EchoedText kept the label only where it is the address itself
+        return "[" + plain(label) + "](" + target.replace(")", "%29") + ")";
     }
 
     private static String unescape(String s) {
-        return plain(s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+        return EchoedText.editable(s);
     }
 
     /**
      * Plain text (as typed in a modal, or Slack text once unescaped) made safe for Markdown: a "&lt;" that would open
      * an HTML tag ("&lt;checkout&gt;", "&lt;script&gt;") is written as an entity, because wikis render tags and the
-     * words would vanish. "p99 &lt; 2s" is left alone.
+     * words would vanish ("p99 &lt; 2s" is left alone); brackets are escaped, so no link or image is built from it.
      */
     static String plain(String s) {
-        return s == null ? "" : TAG_OPENING.matcher(s).replaceAll("&lt;");
+        return s == null ? "" : TAG_OPENING.matcher(s).replaceAll("&lt;").replace("[", "\\[").replace("]", "\\]");
     }
 
     /**

@@ -4,6 +4,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import io.coebot.store.ThreadRoutes;
@@ -96,7 +97,7 @@ public class PublishService implements Outbox.SentListener {
         outbox.enqueue(OutboundMessage.upload(coe.teamId(), coe.channelId(), fileName, MarkdownRendering.render(doc),
                 coe.label() + " as Markdown, ready to paste into your wiki" + (times > 1 ? " (version " + times + ")." : ".")), now);
         if (reviewChannel != null && channelIsPublic) {
-            String text = "📘 " + coe.label() + " · " + coe.title() + " was " + (times > 1 ? "updated" : "published")
+            String text = "📘 " + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + " was " + (times > 1 ? "updated" : "published")
                     + " in <#" + coe.channelId() + "> by <@" + by + ">.";
             outbox.enqueue(OutboundMessage.post(coe.teamId(), reviewChannel, text,
                     BlockKit.json(List.of(section(s -> s.text(markdownText(text)))))), now);

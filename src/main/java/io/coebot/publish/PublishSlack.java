@@ -2,7 +2,7 @@ package io.coebot.publish;
 
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
-import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import jakarta.inject.Singleton;
@@ -66,7 +66,7 @@ public class PublishSlack implements SlackFeature {
                 return ctx.ackWithErrors(Map.of("reason", "Only the COE owner can publish it before it meets the quality bar."));
             }
             // the COE appearing in the channel is the answer; the form just closes
-            finish.publish(coe.get(), req.getPayload().getUser().getId(), BlockKit.escape(value.strip()));
+            finish.publish(coe.get(), req.getPayload().getUser().getId(), EchoedText.typed(value.strip()));
             return ctx.ack();
         });
     }

@@ -6,6 +6,7 @@ import io.coebot.actions.ActionType;
 import io.coebot.interview.Question;
 import io.coebot.interview.Questions;
 import io.coebot.interview.Section;
+import io.coebot.slack.EchoedText;
 import io.coebot.timeline.Milestone;
 import io.coebot.timeline.TimelineGap;
 import io.coebot.timeline.TimelineTime;
@@ -220,7 +221,7 @@ public final class QualityBar {
 
     /** "5 Whys #1 · 1.2 (“The deploy tool …”)" */
     private static String cause(CoeDocument.RootCause c) {
-        return c.session().label() + " · " + c.label() + " (“" + shortText(c.node().text()) + "”)";
+        return c.session().label() + " · " + c.label() + " (“" + shortText(EchoedText.mrkdwn(c.node().text())) + "”)";
     }
 
     /** A cause quoted in a fix: enough words to recognise it, never cut inside Slack markup. */

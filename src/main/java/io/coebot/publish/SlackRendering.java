@@ -7,6 +7,7 @@ import io.coebot.interview.Answer;
 import io.coebot.interview.Question;
 import io.coebot.interview.Questions;
 import io.coebot.interview.Section;
+import io.coebot.slack.EchoedText;
 import io.coebot.timeline.Milestone;
 import io.coebot.timeline.SectionText;
 import io.coebot.timeline.Timeline;
@@ -41,8 +42,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  * continues in the next one, keyed "timeline-2", "timeline-3"… Keys depend only on the COE's content, so
  * publishing the same COE again gives the same keys and each message can be updated in place.
  *
- * <p>Text from Slack (answers, entries, causes, items) is stored escaped and is shown as is; notes and gap
- * explanations come from modals and are escaped by {@link TimelineText}.
+ * <p>Text from Slack (answers, entries, causes, items) is stored escaped and is shown through {@link EchoedText}
+ * (never a broadcast, links by their address); notes and gap explanations come from modals and are escaped by
+ * {@link TimelineText}.
  */
 public final class SlackRendering {
 
@@ -68,7 +70,8 @@ public final class SlackRendering {
     public static List<PublishedPart> render(CoeDocument d) {
         String label = d.coe().label();
         List<PublishedPart> parts = new ArrayList<>();
-        parts.addAll(pack("header", label + " · " + d.coe().title(), label + " · " + d.coe().title(), opening(d)));
+        String heading = label + " · " + EchoedText.mrkdwn(d.coe().title());
+        parts.addAll(pack("header", heading, heading, opening(d)));
         parts.addAll(pack("summary", "Summary", label, List.of(answerOrGap(d, Questions.byId(Questions.SUMMARY), false))));
         parts.addAll(pack("impact", "Impact", label, questions(d, d.applicable(Section.IMPACT))));
         parts.addAll(pack("timeline", "Timeline", label, timeline(d)));
@@ -83,10 +86,10 @@ public final class SlackRendering {
 
     private static List<String> opening(CoeDocument d) {
         List<String> out = new ArrayList<>();
-        String heading = d.coe().label() + " · " + d.coe().title();
+        String heading = d.coe().label() + " · " + EchoedText.plain(d.coe().title());
         if (heading.length() > HEADER_MAX) {
             // the header block had to cut it, so the title is said whole here
-            out.add("*" + d.coe().title() + "*");
+            out.add("*" + EchoedText.mrkdwn(d.coe().title()) + "*");
         }
         List<String> facts = new ArrayList<>();
         facts.add("*Owner:* <@" + d.coe().ownerUserId() + ">");
@@ -104,7 +107,7 @@ public final class SlackRendering {
         out.add("_Published " + TimelineTime.slackDate(d.renderedAt()) + ". All times are shown in your time zone and in UTC._");
         if (d.publishedAnywayReason() != null) {
             out.add(":warning: *Published without meeting the quality bar.* The owner's reason:\n>"
-                    + d.publishedAnywayReason().strip().replace("\n", "\n>"));
+                    + EchoedText.mrkdwn(d.publishedAnywayReason().strip()).replace("\n", "\n>"));
         }
         return out;
     }
@@ -186,8 +189,8 @@ public final class SlackRendering {
             WhyTree tree = s.state().tree();
             StringBuilder p = new StringBuilder("*").append(s.label()).append("*")
                     .append(s.state().finished() ? "" : " · _not finished_")
-                    .append("\n*Problem:* ").append(tree.problem() == null ? "_not stated_" : tree.problem());
-            List<String> lines = WhysTreeText.slackLines(tree);
+                    .append("\n*Problem:* ").append(tree.problem() == null ? "_not stated_" : EchoedText.mrkdwn(tree.problem()));
+            List<String> lines = WhysTreeText.slackLines(tree).stream().map(EchoedText::mrkdwn).toList();
             p.append('\n').append(lines.isEmpty() ? "_No cause yet._" : String.join("\n", lines));
             out.add(p.toString());
         }
@@ -201,13 +204,13 @@ public final class SlackRendering {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < d.actions().size(); i++) {
             ActionItem item = d.actions().get(i);
-            StringBuilder p = new StringBuilder("*").append(i + 1).append(".* ").append(item.text());
+            StringBuilder p = new StringBuilder("*").append(i + 1).append(".* ").append(EchoedText.mrkdwn(item.text()));
             List<String> facts = new ArrayList<>();
             facts.add(item.owner() == null || item.owner().isBlank() ? "_no owner_" : "<@" + item.owner() + ">");
             facts.add(item.priority() == null ? "_no priority_" : "*" + item.priority().key() + "*");
             facts.add(item.due() == null ? "_no due date_" : "due " + DUE.format(item.due()));
             facts.add(item.status() == ActionStatus.WONT_DO && item.statusReason() != null
-                    ? "won't do: " + item.statusReason() : item.status().label());
+                    ? "won't do: " + EchoedText.mrkdwn(item.statusReason()) : item.status().label());
             if (item.type() != null) {
                 facts.add(item.type().key());
             }
@@ -235,7 +238,8 @@ public final class SlackRendering {
             int n = parts.size() + 1;
             String heading = fit(n == 1 ? title : title + " (continued)", HEADER_MAX);
             List<LayoutBlock> blocks = new ArrayList<>();
-            blocks.add(header(h -> h.text(plainText(heading))));
+            // the title in it is echoed mrkdwn already (the message's text repeats it); a header shows plain text
+            blocks.add(header(h -> h.text(plainText(EchoedText.plain(heading)))));
             int used = heading.length();
             while (i < sections.size() && blocks.size() < MAX_BLOCKS
                     && (blocks.size() == 1 || used + sections.get(i).length() <= MESSAGE_TEXT_MAX)) {

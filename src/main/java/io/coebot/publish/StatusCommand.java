@@ -6,6 +6,7 @@ import com.slack.api.bolt.response.Response;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.EchoedText;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class StatusCommand implements CoeSubcommand {
 
     /** The status, the bar and the blame warnings as one message: also what `/coe finish` shows when the bar fails. */
     static String report(CoeDocument doc) {
-        StringBuilder sb = new StringBuilder("*").append(doc.coe().label()).append(" · ").append(doc.coe().title())
+        StringBuilder sb = new StringBuilder("*").append(doc.coe().label()).append(" · ").append(EchoedText.mrkdwn(doc.coe().title()))
                 .append("*").append(doc.coe().status() == Coe.Status.PUBLISHED ? " (published)" : "").append('\n');
         for (SectionStatus s : CoeStatus.of(doc)) {
             String mark = switch (s.state()) {
@@ -58,7 +59,7 @@ public class StatusCommand implements CoeSubcommand {
         if (!blame.isEmpty()) {
             sb.append("\n\n*Blame-free check:* ").append(blame.size()).append(" sentence").append(blame.size() == 1 ? "" : "s")
                     .append(" put the blame on a person:\n");
-            blame.forEach(w -> sb.append("• _").append(w.where()).append(":_ “").append(w.sentence()).append("” — ")
+            blame.forEach(w -> sb.append("• _").append(w.where()).append(":_ “").append(EchoedText.mrkdwn(w.sentence())).append("” — ")
                     .append(w.hint()).append('\n'));
         }
         return sb.toString().strip();

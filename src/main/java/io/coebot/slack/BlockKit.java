@@ -7,11 +7,13 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Block Kit as Slack wants it on the wire, and the few text rules every feature shares. */
+/** Block Kit as Slack wants it on the wire, and how long text is laid out in it (people's text: {@link EchoedText}). */
 public final class BlockKit {
     private static final Gson GSON = GsonFactory.createSnakeCase();
     /** Slack refuses section text over 3,000 characters. */
     public static final int SECTION_TEXT_MAX = 3000;
+    /** Slack refuses a message whose text is over 40,000 characters ({@code msg_too_long}). */
+    public static final int MESSAGE_TEXT_MAX = 40_000;
 
     private BlockKit() {}
 
@@ -19,20 +21,26 @@ public final class BlockKit {
         return GSON.toJson(blocks);
     }
 
-    /** Text people typed, made safe for mrkdwn: only &, < and > are special to Slack. */
-    public static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** Text as Slack stores it (escaped) back into what a person typed, for a form field they will edit. */
-    public static String unescape(String slackText) {
-        return slackText == null ? null : slackText.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
-
     /** A link to a message that works for everyone in the workspace. */
     public static String permalink(String teamDomain, String channelId, String ts) {
         String host = teamDomain == null || teamDomain.isBlank() ? "app.slack.com" : teamDomain + ".slack.com";
         return "https://" + host + "/archives/" + channelId + "/p" + ts.replace(".", "");
+    }
+
+    /**
+     * The start of a text that is kept whole elsewhere, cut to at most {@code max} characters and saying where the
+     * rest is ({@code continued}, e.g. "in the thread"), so a reader knows it goes on. Never splits an emoji.
+     */
+    public static String cut(String text, int max, String continued) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        String tail = "…\n_(continued " + continued + ")_";
+        int at = Math.max(0, max - tail.length());
+        if (at > 0 && Character.isHighSurrogate(text.charAt(at - 1))) {
+            at--;
+        }
+        return text.substring(0, at) + tail;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.coebot.coe.Coe;
 import io.coebot.interview.IncidentTimeParser;
 import io.coebot.interview.ParsedTime;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
 
@@ -85,7 +86,7 @@ public class TimelineCommand implements CoeSubcommand {
             }
             var outcome = timelines.addManual(coe, t.instant(), text, userId);
             return outcome.message() + " " + TimelineTime.slackDate(t.instant()) + " (" + TimelineTime.utcStamp(t.instant())
-                    + "): " + text + (t.note() == null ? "" : "\n_" + t.note() + "_");
+                    + "): " + EchoedText.mrkdwn(text) + (t.note() == null ? "" : "\n_" + t.note() + "_");
         }
         ParsedTime first = IncidentTimeParser.parse(words[0], zone, now);
         return "I couldn't read a time at the start of “" + shorten(rest) + "”"

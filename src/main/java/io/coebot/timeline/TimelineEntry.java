@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param occurredAt when it happened, in UTC; for a message, exactly its ts (see {@link #fromMessage})
  * @param messageTs  the Slack message ts, or null for an entry typed by hand
  * @param text       Slack mrkdwn exactly as Slack delivered it (message text and slash command text arrive with
- *                   &amp;, &lt; and &gt; already escaped and with mentions and links as Slack markup); rendered
- *                   as is, never escaped again. Never null.
+ *                   &amp;, &lt; and &gt; already escaped and with mentions and links as Slack markup); echoed
+ *                   through EchoedText, never escaped again. Never null.
  * @param author     Slack user id of whoever wrote the message (or typed the entry), or null
  * @param source     how it reached the timeline
  * @param permalink  link to the message, or null

@@ -19,6 +19,7 @@ import com.slack.api.model.view.ViewState;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackGateway;
 import io.coebot.slack.SlackRegistry;
@@ -380,8 +381,8 @@ public class TimelineSlack implements SlackFeature {
         if (responseUrl != null) {
             meta.addProperty("response_url", responseUrl);
         }
-        String quote = m.text() == null || m.text().isBlank() ? "_(no text)_"
-                : m.text().length() > 500 ? m.text().substring(0, 500) + "…" : m.text();
+        String shown = EchoedText.mrkdwn(m.text());
+        String quote = shown.isBlank() ? "_(no text)_" : shown.length() > 500 ? shown.substring(0, 500) + "…" : shown;
         String when = TimelineTime.slackDate(io.coebot.slack.SlackTs.toInstant(m.ts()).orElseThrow());
         var options = new ArrayList<com.slack.api.model.block.composition.OptionObject>();
         for (Milestone x : Milestone.values()) {

@@ -1,5 +1,7 @@
 package io.coebot.timeline;
 
+import io.coebot.slack.EchoedText;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -7,9 +9,9 @@ import java.time.ZoneOffset;
  * The timeline in Slack mrkdwn, for the Slack view (and, for times, the Markdown export).
  *
  * <p>Escaping: an entry's text is already Slack mrkdwn (Slack escapes &amp;, &lt; and &gt; in message and slash
- * command text and writes mentions and links as {@code <…>} markup), so it is shown as is; escaping it again would
- * print "&amp;amp;" and break every mention and link. Notes and gap explanations come from modal inputs, which
- * Slack does not escape, so they are escaped here.
+ * command text and writes mentions and links as {@code <…>} markup), so it is not escaped again (that would print
+ * "&amp;amp;" and break every mention); it is echoed by {@link EchoedText}, like everything people wrote. Notes and
+ * gap explanations come from modal inputs, which Slack does not escape, so they are escaped here.
  */
 public final class TimelineText {
 
@@ -41,10 +43,10 @@ public final class TimelineText {
             line.append(" · <").append(e.permalink()).append("|message>");
         }
         if (!e.text().isBlank()) {
-            line.append('\n').append(e.text());
+            line.append('\n').append(EchoedText.mrkdwn(e.text()));
         }
         if (e.note() != null) {
-            line.append("\n*Note:* ").append(escape(e.note()));
+            line.append("\n*Note:* ").append(EchoedText.typed(e.note()));
         }
         return line.toString();
     }
@@ -61,7 +63,7 @@ public final class TimelineText {
         if (!g.explained()) {
             return head + "\n_Not explained yet: what was the team doing?_";
         }
-        return head + "\n>" + escape(g.explanation()).replace("\n", "\n>");
+        return head + "\n>" + EchoedText.typed(g.explanation()).replace("\n", "\n>");
     }
 
     /** "Detected": the word shown on an entry that marks a milestone. */
@@ -76,10 +78,5 @@ public final class TimelineText {
             case MANUAL -> "added by hand";
             case IMPORT -> "imported from the channel";
         };
-    }
-
-    // the same three replacements as BlockKit.escape, kept here so the domain does not load the Slack SDK
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

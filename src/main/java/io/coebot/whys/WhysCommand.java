@@ -7,6 +7,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.CoeSubcommand;
+import io.coebot.slack.EchoedText;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -40,7 +41,7 @@ public class WhysCommand implements CoeSubcommand {
         }
         if (!args.isBlank()) {
             WhysSession s = whys.open(coe.get(), args, p.getUserId(), p.getResponseUrl());
-            return ctx.ack("Opened " + s.label() + " for “" + args.strip() + "”. The first why is in its thread.");
+            return ctx.ack("Opened " + s.label() + " for “" + EchoedText.mrkdwn(args.strip()) + "”. The first why is in its thread.");
         }
         List<WhysSession> sessions = whys.sessionsOf(coe.get().id());
         if (sessions.stream().anyMatch(s -> !s.state().finished())) {
@@ -58,7 +59,7 @@ public class WhysCommand implements CoeSubcommand {
                     : "<" + BlockKit.permalink(teamDomain, s.channelId(), s.rootTs()) + "|" + s.label() + ">";
             int roots = s.state().tree().rootCauses().size();
             sb.append("• ").append(name).append(" — ")
-                    .append(s.problem() == null ? "_waiting for its problem_" : "“" + WhysTreeText.shortLine(s.problem(), 120) + "”")
+                    .append(s.problem() == null ? "_waiting for its problem_" : "“" + WhysTreeText.shortLine(EchoedText.mrkdwn(s.problem()), 120) + "”")
                     .append(" · ").append(s.state().finished() ? "complete" : "in progress")
                     .append(roots == 0 ? "" : ", " + roots + " root cause" + (roots == 1 ? "" : "s")).append('\n');
         }

@@ -5,6 +5,7 @@ import com.slack.api.model.block.element.BlockElement;
 import io.coebot.coe.Coe;
 import io.coebot.interview.InterviewMessages;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import jakarta.inject.Singleton;
@@ -58,6 +59,7 @@ public class WhysMessages {
                 BlockKit.json(rootBlocks(coe, s))), now);
     }
 
+    /** The 5 Whys' own words carry no markup but mentions, so each whole message is echoed: it quotes causes. */
     void send(WhysSession s, List<WhysMessage> messages, Instant now) {
         for (WhysMessage message : messages) {
             OutboundMessage m = OutboundMessage.post(s.teamId(), s.channelId(), firstLine(message.text()),
@@ -80,14 +82,18 @@ public class WhysMessages {
     }
 
     static String fallback(WhysSession s) {
-        return s.label() + " — " + (s.problem() == null ? "the problem is being named in the thread" : WhysTreeText.shortLine(s.problem(), 300));
+        return s.label() + " — " + (s.problem() == null ? "the problem is being named in the thread"
+                : WhysTreeText.shortLine(EchoedText.mrkdwn(s.problem()), 300));
     }
 
     List<LayoutBlock> rootBlocks(Coe coe, WhysSession s) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        String problem = s.problem() == null ? "_the problem is being named in the thread_" : s.problem();
-        blocks.add(section(x -> x.text(markdownText(clip("*" + s.label() + " — " + coe.label() + "*\n" + FiveWhys.quote(problem))))));
-        List<String> lines = WhysTreeText.slackLines(s.state().tree());
+        String problem = s.problem() == null ? "_the problem is being named in the thread_" : EchoedText.mrkdwn(s.problem());
+        blocks.add(section(x -> x.text(markdownText(
+                // the first why in the thread quotes the whole problem
+                BlockKit.cut("*" + s.label() + " — " + coe.label() + "*\n" + FiveWhys.quote(problem),
+                        BlockKit.SECTION_TEXT_MAX, "in the thread")))));
+        List<String> lines = WhysTreeText.slackLines(s.state().tree()).stream().map(EchoedText::mrkdwn).toList();
         List<String> sections = BlockKit.chunks(String.join("\n", lines));
         if (!lines.isEmpty()) {
             int shown = Math.min(sections.size(), TREE_SECTIONS_MAX);
@@ -109,7 +115,7 @@ public class WhysMessages {
 
     static List<LayoutBlock> blocks(long sessionId, WhysMessage message) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        for (String chunk : BlockKit.chunks(message.text())) {
+        for (String chunk : BlockKit.chunks(EchoedText.mrkdwn(message.text()))) {
             blocks.add(section(x -> x.text(markdownText(chunk))));
         }
         if (!message.buttons().isEmpty()) {
@@ -132,12 +138,8 @@ public class WhysMessages {
     }
 
     private static String firstLine(String text) {
-        return WhysTreeText.shortLine(text.strip().lines().findFirst().orElse("5 Whys"), 300);
+        return WhysTreeText.shortLine(EchoedText.mrkdwn(text.strip().lines().findFirst().orElse("5 Whys")), 300);
     }
 
 
-    private static String clip(String text) {
-        return text.length() <= BlockKit.SECTION_TEXT_MAX ? text : text.substring(0, BlockKit.SECTION_TEXT_MAX - 40)
-                + "…\n_(the problem continues in the thread)_";
-    }
 }

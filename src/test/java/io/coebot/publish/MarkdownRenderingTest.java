@@ -99,7 +99,12 @@ class MarkdownRenderingTest {
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
             "<@U123|alice> paged <@U456> => @alice paged @U456",
             "see <https://grafana.example.com/d/x?a=1&amp;b=2|the board> or <https://example.com>"
-                    + " => see [the board](https://grafana.example.com/d/x?a=1&b=2) or https://example.com",
+                    + " => see https://grafana.example.com/d/x?a=1&b=2 (the board) or https://example.com",
+            // a label never hides the address, and brackets people typed build no link or image
+            "<https://evil.example|click> => https://evil.example (click)",
+            "[click](<https://evil.example>) and ![x](<https://evil.example/x.png>)"
+                    + " => \\[click\\](https://evil.example) and !\\[x\\](https://evil.example/x.png)",
+            "<!channel> <!here|here> <!everyone> => @channel @here @everyone",
             "p99 &gt; 2s &amp;&amp; errors &lt; 1% => p99 > 2s && errors < 1%",
             "asked in <#C0DEPLOYS|payments-deploys> and told <!subteam^S1|@payments-oncall>"
                     + " => asked in #payments-deploys and told @payments-oncall",

@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.coebot.actions.ActionItem;
 import io.coebot.slack.BlockKit;
+import io.coebot.slack.EchoedText;
 import io.coebot.timeline.SectionText;
 import io.coebot.timeline.TimelineEntry;
 import io.coebot.whys.WhyNode;
@@ -98,7 +99,8 @@ class SlackRenderingTest {
         String answer = Fixtures.longAnswer();
         assertTrue(answer.length() >= 20_000);
 
-        assertTrue(reading(huge).contains("*What customers experienced*\n" + answer), "the answer is cut or reordered");
+        assertTrue(reading(huge).contains("*What customers experienced*\n" + EchoedText.mrkdwn(answer)),
+                "the answer is cut or reordered");
         List<Message> impact = huge.stream().filter(m -> m.key().startsWith("impact")).toList();
         assertTrue(impact.size() > 1, "too long for one message");
         assertTrue(impact.get(1).sections().get(0).startsWith(SectionText.CONTINUED),
@@ -110,9 +112,10 @@ class SlackRenderingTest {
         String text = reading(huge);
         int at = 0;
         for (TimelineEntry e : Fixtures.hugeEntries()) {
-            int found = text.indexOf(e.text(), at);
-            assertTrue(found >= 0, "missing or out of order: " + e.text());
-            at = found + e.text().length();
+            String shown = EchoedText.mrkdwn(e.text());
+            int found = text.indexOf(shown, at);
+            assertTrue(found >= 0, "missing or out of order: " + shown);
+            at = found + shown.length();
         }
         assertTrue(text.contains("Waiting for the vendor's call-back."), "the explained gap");
         assertTrue(text.contains("_Not explained yet: what was the team doing?_"), "the gaps still open");

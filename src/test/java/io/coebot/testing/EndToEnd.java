@@ -4,12 +4,15 @@ import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.sandbox.slack.SlackRequests;
 import io.coebot.sandbox.slack.SlackWorkspace;
 
+import io.coebot.sandbox.slack.Refusal;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Comparator;
+import java.util.List;
 
 import java.nio.file.Path;
 
@@ -24,6 +27,7 @@ public abstract class EndToEnd {
     protected FakeSlack slack;
     protected RunningApp app;
     protected SlackWorkspace ws;
+    private int refusalsSeen;
 
     @BeforeAll
     void startApp() throws IOException {
@@ -36,6 +40,20 @@ public abstract class EndToEnd {
     /** Configuration this class's app runs with on top of the test defaults (e.g. a faster pace for imports). */
     protected java.util.Map<String, Object> appProperties() {
         return java.util.Map.of();
+    }
+
+    /**
+     * Slack would have accepted everything the bot sent during the test. The outbox gives a refused message up for
+     * good, so without this a message over Slack's limits is simply never seen, and no assertion notices.
+     */
+    @AfterEach
+    void slackRefusedNothing() {
+        List<Refusal> all = slack.refusals();
+        List<Refusal> fresh = all.subList(Math.min(refusalsSeen, all.size()), all.size());
+        refusalsSeen = all.size();
+        if (!fresh.isEmpty()) {
+            throw new AssertionError("Slack would refuse what the bot sent: " + fresh);
+        }
     }
 
     @AfterAll

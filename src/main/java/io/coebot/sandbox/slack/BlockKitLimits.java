@@ -8,9 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Block Kit limits Slack enforces with {@code invalid_blocks} (messages) or {@code invalid_arguments}
- * (views), so an app that would be refused by Slack is refused by the fake too. Messages are phrased
- * like Slack's: {@code [ERROR] … [json-pointer:/blocks/0/text/text]}.
+ * The Block Kit limits Slack documents and enforces with {@code invalid_blocks} (messages: chat.postMessage,
+ * chat.update, chat.postEphemeral, response_url posts, command answers) or {@code invalid_arguments} (views:
+ * views.open, update, push, publish, response_action), so an app that would be refused by Slack is refused by the
+ * fake too: 50 blocks a message, 100 a view; header 150, section 3,000 (fields 10 of 2,000), button text 75 and
+ * value 2,000, option text 75 and value 150, placeholder 150, input label and hint 2,000, 25 actions, 10 context
+ * elements, ids 255, modal title/submit/close 24, private_metadata 3,000. Views answer {@code invalid_arguments},
+ * as Slack's views methods do, not {@code invalid_blocks}. Messages are phrased like Slack's:
+ * {@code [ERROR] … [json-pointer:/blocks/0/text/text]}.
  */
 final class BlockKitLimits {
 
@@ -140,6 +145,7 @@ final class BlockKitLimits {
                         errors.add("[ERROR] missing required field: label [json-pointer:" + at + "]");
                     }
                     maxLength(label, 2000, at + "/label/text", errors);
+                    maxLength(BlockKitText.textOf(b.get("hint")), 2000, at + "/hint/text", errors);
                     JsonObject element = Json.objAt(b, "element");
                     if (element == null) {
                         errors.add("[ERROR] missing required field: element [json-pointer:" + at + "]");
@@ -157,6 +163,7 @@ final class BlockKitLimits {
     private static void checkElement(JsonObject e, String at, List<String> errors) {
         String type = Json.str(e, "type");
         maxLength(Json.str(e, "action_id"), 255, at + "/action_id", errors);
+        maxLength(BlockKitText.textOf(e.get("placeholder")), 150, at + "/placeholder/text", errors);
         if ("button".equals(type)) {
             String label = BlockKitText.textOf(e.get("text"));
             if (label == null || label.isEmpty()) {
@@ -176,6 +183,7 @@ final class BlockKitLimits {
                     JsonObject opt = options.get(o).getAsJsonObject();
                     maxLength(BlockKitText.textOf(opt.get("text")), 75, at + "/options/" + o + "/text/text", errors);
                     maxLength(Json.str(opt, "value"), 150, at + "/options/" + o + "/value", errors);
+                    maxLength(BlockKitText.textOf(opt.get("description")), 75, at + "/options/" + o + "/description/text", errors);
                 }
             }
         }

@@ -106,6 +106,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Fault>> nextFaults = new HashMap<>();
     private final Map<String, Fault> alwaysFaults = new HashMap<>();
     private final List<String> internalErrors = new ArrayList<>();
+    private final List<Refusal> refusals = new ArrayList<>();
     private long lastTsMicros;
     private long idSeq = 1;
     private int responseUrlSeq = 1;
@@ -178,6 +179,7 @@ public final class FakeSlack implements AutoCloseable {
             nextFaults.clear();
             alwaysFaults.clear();
             internalErrors.clear();
+            refusals.clear();
         }
     }
 
@@ -470,6 +472,12 @@ public final class FakeSlack implements AutoCloseable {
             if (Json.str(body, "text") == null && Json.arrAt(body, "blocks") == null) {
                 return;
             }
+            try {
+                checkMessageBody(body);
+            } catch (ApiError e) {
+                refused("command ack", e, Json.str(body, "text"));
+                return;
+            }
             if ("in_channel".equals(Json.str(body, "response_type"))) {
                 postAsBot(channelOrFail(channelId), body, null);
             } else {
@@ -511,12 +519,18 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 case "update" -> {
                     JsonObject appView = requireView(body);
+                    if (refusedView(appView, v)) {
+                        return;
+                    }
                     assignIds(Json.arrAt(appView, "blocks"));
                     v.json = fullView(v.id, appView, Json.str(v.json, "root_view_id"), Json.str(v.json, "previous_view_id"));
                     v.lastMethod = "response_action:update";
                 }
                 case "push" -> {
                     JsonObject appView = requireView(body);
+                    if (refusedView(appView, v)) {
+                        return;
+                    }
                     assignIds(Json.arrAt(appView, "blocks"));
                     newView(appView, "response_action:push", v.userId, Json.str(v.json, "root_view_id"), v.id);
                 }
@@ -529,6 +543,17 @@ public final class FakeSlack implements AutoCloseable {
                 default -> throw new IllegalArgumentException("unknown response_action " + action);
             }
         }
+    }
+
+    /** A response_action's view that Slack would refuse: the modal stays as it was (Slack shows an error in it). */
+    private boolean refusedView(JsonObject appView, ViewRec v) {
+        List<String> problems = BlockKitLimits.checkView(appView, "modal");
+        if (problems.isEmpty()) {
+            return false;
+        }
+        refused("view_submission ack", new ApiError("invalid_arguments", problems.toArray(String[]::new)), appView.toString());
+        v.lastMethod = "response_action:refused";
+        return true;
     }
 
     private static JsonObject requireView(JsonObject ackBody) {
@@ -650,6 +675,13 @@ public final class FakeSlack implements AutoCloseable {
     public List<ResponseUrlPost> responses(String responseUrl) {
         synchronized (lock) {
             return responses.stream().filter(r -> r.url().equals(responseUrl)).toList();
+        }
+    }
+
+    /** What Slack would have refused of what the app sent, oldest first (see {@link Refusal}). */
+    public List<Refusal> refusals() {
+        synchronized (lock) {
+            return List.copyOf(refusals);
         }
     }
 
@@ -908,6 +940,7 @@ public final class FakeSlack implements AutoCloseable {
                 answer = handler.apply(req);
             } catch (ApiError e) {
                 answer = e.toJson();
+                refused(method, e, params.containsKey("view") ? params.get("view") : params.get("text"));
             }
             outcomes.put(call, describe(answer) + (fault != null ? " (answered after " + fault.delay.toMillis() + " ms)" : ""));
         }
@@ -1007,6 +1040,14 @@ public final class FakeSlack implements AutoCloseable {
                 json = Json.parseObject(body);
             } catch (RuntimeException e) {
                 send(ex, 400, "application/json", error("invalid_payload").toString(), Map.of());
+                return;
+            }
+            try {
+                checkMessageBody(json);
+            } catch (ApiError e) {
+                // like an incoming webhook: 400, and nothing is shown
+                refused("response_url", e, Json.str(json, "text"));
+                send(ex, 400, "application/json", e.toJson().toString(), Map.of());
                 return;
             }
             if (++target.uses > RESPONSE_URL_MAX_USES) {
@@ -1178,7 +1219,7 @@ public final class FakeSlack implements AutoCloseable {
         SlackMessage before = snapshot(m);
         if (r.params.containsKey("text")) {
             String text = r.params.get("text");
-            if (text.length() > 40_000) {
+            if (text.length() > MESSAGE_TEXT_MAX) {
                 throw new ApiError("msg_too_long");
             }
             m.json.addProperty("text", text);
@@ -1625,7 +1666,7 @@ public final class FakeSlack implements AutoCloseable {
         if (required && empty) {
             throw new ApiError("no_text");
         }
-        if (text != null && text.length() > 40_000) {
+        if (text != null && text.length() > MESSAGE_TEXT_MAX) {
             throw new ApiError("msg_too_long");
         }
         JsonObject content = Json.obj("text", text == null ? "" : text);
@@ -2156,6 +2197,38 @@ public final class FakeSlack implements AutoCloseable {
 
     // ------------------------------------------------------------------ internal records
 
+    /** Slack refuses a message whose {@code text} is longer ({@code msg_too_long}); it documents 40,000 characters. */
+    static final int MESSAGE_TEXT_MAX = 40_000;
+
+    /**
+     * A message that does not come through the Web API (a response_url post, a command's HTTP answer), checked the
+     * way chat.postMessage checks its text and blocks.
+     */
+    private static void checkMessageBody(JsonObject body) {
+        String text = Json.str(body, "text");
+        if (text != null && text.length() > MESSAGE_TEXT_MAX) {
+            throw new ApiError("msg_too_long");
+        }
+        JsonArray blocks = Json.arrAt(body, "blocks");
+        if (blocks != null) {
+            List<String> problems = BlockKitLimits.checkMessageBlocks(blocks);
+            if (!problems.isEmpty()) {
+                throw new ApiError("invalid_blocks", problems.toArray(String[]::new));
+            }
+        }
+    }
+
+    /** Errors Slack answers for what a message or view holds (its length, its blocks, nothing to show). */
+    private static final Set<String> CONTENT_ERRORS = Set.of("msg_too_long", "no_text", "invalid_blocks",
+            "invalid_blocks_format", "invalid_attachments", "invalid_arguments", "invalid_metadata_format");
+
+    /** Call with lock held; {@code sent} is the message's text or the view, to tell which it was. */
+    private void refused(String via, ApiError e, String sent) {
+        if (e.aboutContent()) {
+            refusals.add(new Refusal(via, e.error, List.of(e.messages), sent == null ? "" : sent, Instant.now()));
+        }
+    }
+
     private static final class ApiError extends RuntimeException {
         final String error;
         final String[] messages;
@@ -2164,6 +2237,11 @@ public final class FakeSlack implements AutoCloseable {
             super(error, null, false, false);
             this.error = error;
             this.messages = messages;
+        }
+
+        /** Slack refuses what the message or view holds, not who sent it or where: the app has a bug to fix. */
+        boolean aboutContent() {
+            return CONTENT_ERRORS.contains(error);
         }
 
         JsonObject toJson() {

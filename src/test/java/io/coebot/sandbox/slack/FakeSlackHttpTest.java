@@ -116,6 +116,65 @@ class FakeSlackHttpTest {
         assertTrue(channel.get(1).isFromBot());
     }
 
+    /** Slack's documented limits, each just over: the fake answers as Slack does and records a refusal. */
+    @Test
+    void messagesOverSlacksLimitsAreRefusedWhereverTheyAreSentAndRecorded() throws Exception {
+        String token = "xoxb-custom-token-for-this-test";
+        String tooLong = "x".repeat(40_001);
+        String section3001 = section("y".repeat(3_001));
+        String header151 = "{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + "h".repeat(151) + "\"}}";
+        String blocks51 = "[" + String.join(",", java.util.Collections.nCopies(51, section("z"))) + "]";
+        String value2001 = "[{\"type\":\"actions\",\"elements\":[{\"type\":\"button\",\"text\":{\"type\":\"plain_text\","
+                + "\"text\":\"Go\"},\"value\":\"" + "v".repeat(2_001) + "\"}]}]";
+        String option76 = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Pick\"},\"accessory\":"
+                + "{\"type\":\"static_select\",\"options\":[{\"text\":{\"type\":\"plain_text\",\"text\":\"" + "o".repeat(76)
+                + "\"},\"value\":\"o\"}]}}]";
+
+        for (String method : List.of("chat.postMessage", "chat.postEphemeral")) {
+            String to = "{\"channel\":\"" + incident + "\",\"user\":\"U_ALICE\",";
+            assertEquals("msg_too_long", Json.str(json(post(fake.apiUrl() + method, "application/json",
+                    to + "\"text\":\"" + tooLong + "\"}", token)), "error"), method);
+            for (String blocks : List.of("[" + section3001 + "]", "[" + header151 + "]", blocks51, value2001, option76)) {
+                JsonObject r = json(post(fake.apiUrl() + method, "application/json",
+                        to + "\"text\":\"t\",\"blocks\":" + blocks + "}", token));
+                assertEquals("invalid_blocks", Json.str(r, "error"), method + " " + r);
+            }
+        }
+        String card = postCard();
+        assertEquals("msg_too_long", Json.str(json(post(fake.apiUrl() + "chat.update", "application/json",
+                "{\"channel\":\"" + incident + "\",\"ts\":\"" + card + "\",\"text\":\"" + tooLong + "\"}", token)), "error"));
+        assertEquals("invalid_blocks", Json.str(json(post(fake.apiUrl() + "chat.update", "application/json",
+                "{\"channel\":\"" + incident + "\",\"ts\":\"" + card + "\",\"text\":\"t\",\"blocks\":[" + section3001 + "]}",
+                token)), "error"));
+        String home101 = "{\"type\":\"home\",\"blocks\":[" + String.join(",", java.util.Collections.nCopies(101, section("z"))) + "]}";
+        JsonObject home = json(post(fake.apiUrl() + "views.publish", "application/json",
+                "{\"user_id\":\"U_ALICE\",\"view\":" + home101 + "}", token));
+        assertEquals("invalid_arguments", Json.str(home, "error"), "Slack's views methods answer invalid_arguments");
+
+        String responseUrl = fake.newResponseUrl(incident, "U_ALICE", null);
+        HttpResponse<String> r = post(responseUrl, "application/json", "{\"text\":\"t\",\"blocks\":[" + section3001 + "]}", null);
+        assertEquals(400, r.statusCode());
+        assertEquals("invalid_blocks", Json.str(json(r), "error"));
+        assertEquals(400, post(responseUrl, "application/json", "{\"text\":\"" + tooLong + "\"}", null).statusCode());
+        assertTrue(fake.ephemerals(incident, "U_ALICE").isEmpty(), "nothing refused is shown");
+        fake.commandAnswered(incident, "U_ALICE", "{\"text\":\"" + tooLong + "\"}");
+        assertTrue(fake.ephemerals(incident, "U_ALICE").isEmpty(), "nor a command's answer over the limit");
+
+        List<Refusal> refusals = fake.refusals();
+        assertEquals(2 * 6 + 2 + 1 + 2 + 1, refusals.size(), refusals.toString());
+        assertTrue(refusals.get(1).messages().get(0).contains("[json-pointer:/blocks/0/text/text]"), refusals.get(1).toString());
+        assertEquals(List.of("response_url", "response_url", "command ack"),
+                refusals.subList(refusals.size() - 3, refusals.size()).stream().map(Refusal::via).toList());
+
+        fake.failNext("chat.postMessage", "invalid_blocks");
+        post(fake.apiUrl() + "chat.postMessage", "application/json", "{\"channel\":\"" + incident + "\",\"text\":\"t\"}", token);
+        assertEquals(refusals.size(), fake.refusals().size(), "an injected fault is not the app's doing");
+    }
+
+    private static String section(String text) {
+        return "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + text + "\"}}";
+    }
+
     private String postCard() throws Exception {
         HttpResponse<String> r = post(fake.apiUrl() + "chat.postMessage", "application/x-www-form-urlencoded",
                 "channel=" + incident + "&text=COE-1", "xoxb-custom-token-for-this-test");
