@@ -1,5 +1,6 @@
 package io.coebot.interview;
 
+import io.coebot.slack.SideTalk;
 import static io.coebot.interview.Questions.DETECTED_AT;
 import static io.coebot.interview.Questions.DETECTION_HOW;
 import static io.coebot.interview.Questions.MITIGATED_AT;

@@ -1,5 +1,6 @@
 package io.coebot.interview;
 
+import io.coebot.slack.SideTalk;
 import static io.coebot.interview.InterviewStatus.COMPLETE;
 import static io.coebot.interview.InterviewStatus.IN_PROGRESS;
 import static io.coebot.interview.InterviewStatus.PAUSED;

@@ -55,10 +55,12 @@ public class CoeCommandRouter implements SlackFeature {
         }
         sb.append("*coe-bot* guides your team through a Correction of Error (COE) right here in Slack.\n");
         for (CoeSubcommand s : byName.values()) {
-            sb.append("• `").append(s.usage()).append("` — ").append(s.description()).append('\n');
+            // usages name their parts in angle brackets, which Slack would read as links and swallow
+            sb.append("• `").append(EchoedText.typed(s.usage())).append("` — ").append(EchoedText.typed(s.description())).append('\n');
         }
         sb.append("• `/coe help` — This list\n");
-        sb.append("Inside the COE thread, reply to answer; say `skip`, `back` or `pause` (slash commands don't work in threads).");
+        sb.append("Inside the COE thread, reply to answer; say `skip`, `back` or `pause` (slash commands don't work in threads). ")
+                .append(SideTalk.HOW);
         return sb.toString();
     }
 

@@ -1,6 +1,6 @@
 package io.coebot.whys;
 
-import io.coebot.interview.SideTalk;
+import io.coebot.slack.SideTalk;
 
 import static io.coebot.whys.WhysMessage.Action.ANOTHER_CAUSE;
 import static io.coebot.whys.WhysMessage.Action.BACK;

@@ -1,4 +1,4 @@
-package io.coebot.interview;
+package io.coebot.slack;
 
 /**
  * A reply in a COE thread that is talk among the team, not an answer: one that opens with a parenthesis,
