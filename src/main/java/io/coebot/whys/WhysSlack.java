@@ -100,7 +100,7 @@ public class WhysSlack implements SlackFeature {
         TeamRef session = in.id(0);
         int nodeId = in.number(1);
         Integer seq = in.optionalWord(2) == null ? null : in.number(2);
-        WhysInput input = switch (WhysMessages.action(action.getActionId())) {
+        WhysInput input = switch (in.option(action.getActionId(), WhysMessages::action)) {
             case ROOT_CAUSE -> new WhysInput.MarkRootCause(user, nodeId);
             case ANOTHER_CAUSE -> new WhysInput.AnotherCause(user, nodeId);
             case KEEP_ASKING -> new WhysInput.KeepAsking(user);
