@@ -85,7 +85,7 @@ final class ActionForms {
 
     /** The value a person left in a field: text, a picked option's value, a user or a date; null when empty. */
     static String value(ViewState state, String block) {
-        Map<String, ViewState.Value> b = state.getValues().get(block);
+        Map<String, ViewState.Value> b = state == null || state.getValues() == null ? null : state.getValues().get(block);
         if (b == null || b.isEmpty()) {
             return null;
         }

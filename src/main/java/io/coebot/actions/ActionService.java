@@ -4,6 +4,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.TeamRef;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -104,9 +105,10 @@ public class ActionService {
      * @param ownerToday the owner's local date (a snooze is a week of their calendar)
      */
     @Transactional
-    public Outcome change(String teamId, long itemId, String actor, Change change, LocalDate actorToday, LocalDate ownerToday) {
-        ActionItem before = store.lock(itemId).orElse(null);
-        if (before == null || coes.byId(before.coeId()).filter(c -> c.teamId().equals(teamId)).isEmpty()) {
+    public Outcome change(TeamRef itemRef, String actor, Change change, LocalDate actorToday, LocalDate ownerToday) {
+        String teamId = itemRef.teamId();
+        ActionItem before = store.lock(itemRef.id()).orElse(null);
+        if (before == null || coes.find(new TeamRef(teamId, before.coeId())).isEmpty()) {
             // gone, or another workspace's item
             return new Outcome(null, "That action item no longer exists.");
         }

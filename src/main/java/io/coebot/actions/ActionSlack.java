@@ -7,6 +7,8 @@ import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.BlockKit;
+import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
@@ -43,11 +45,15 @@ public class ActionSlack implements SlackFeature {
     public void register(SlackRegistry slack) {
         slack.blockAction(ActionMessages.ADD, (req, ctx) -> {
             // value: coeId, or coeId|draftRef to complete a 5 Whys remediation
-            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
-            long coeId = Long.parseLong(v[0]);
-            String team = req.getPayload().getTeam().getId();
-            LocalDate today = LocalDate.now(zones.zoneOf(team, req.getPayload().getUser().getId()));
-            Optional<RemediationDrafts.Draft> draft = v.length > 1 ? drafts.find(coeId, v[1]) : Optional.empty();
+            Interaction in = Interaction.of(req);
+            Optional<Coe> coe = coes.find(in.id(0));
+            if (coe.isEmpty()) {
+                return ctx.ack();
+            }
+            long coeId = coe.get().id();
+            LocalDate today = LocalDate.now(zones.zoneOf(in.teamId(), in.userId()));
+            String ref = in.optionalWord(1);
+            Optional<RemediationDrafts.Draft> draft = ref != null ? drafts.find(coeId, ref) : Optional.empty();
             open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> EchoedText.editable(d.text())).orElse(null),
                     null, Priority.MEDIUM, ActionItemRules.defaultDue(today), draft.map(RemediationDrafts.Draft::ref).orElse(null))));
             return ctx.ack();
@@ -55,30 +61,29 @@ public class ActionSlack implements SlackFeature {
         slack.blockAction(ActionMessages.DONE, (req, ctx) -> change(req, ctx, new ActionService.Change.Done()));
         slack.blockAction(ActionMessages.SNOOZE, (req, ctx) -> change(req, ctx, new ActionService.Change.Snooze()));
         slack.blockAction(ActionMessages.CHANGE_DUE, (req, ctx) -> {
-            long id = itemId(req);
-            store.find(id).ifPresent(item -> open(req, ctx, ActionForms.due(id, item.due())));
+            store.find(Interaction.of(req).id(0)).ifPresent(item -> open(req, ctx, ActionForms.due(item.id(), item.due())));
             return ctx.ack();
         });
         slack.blockAction(ActionMessages.WONT_DO, (req, ctx) -> {
-            open(req, ctx, ActionForms.wontDo(itemId(req)));
+            store.find(Interaction.of(req).id(0)).ifPresent(item -> open(req, ctx, ActionForms.wontDo(item.id())));
             return ctx.ack();
         });
         slack.blockAction(ActionMessages.REASSIGN, (req, ctx) -> {
-            open(req, ctx, ActionForms.reassign(itemId(req)));
+            store.find(Interaction.of(req).id(0)).ifPresent(item -> open(req, ctx, ActionForms.reassign(item.id())));
             return ctx.ack();
         });
 
         slack.viewSubmission(ActionForms.CREATE, (req, ctx) -> {
             var view = req.getPayload().getView();
-            String[] meta = view.getPrivateMetadata().split("\\|", 2);
-            String user = req.getPayload().getUser().getId();
-            String team = req.getPayload().getTeam().getId();
-            Optional<Coe> coe = coes.byId(Long.parseLong(meta[0])).filter(c -> c.teamId().equals(team));
+            Interaction in = Interaction.of(req);
+            String user = in.userId();
+            String team = in.teamId();
+            Optional<Coe> coe = coes.find(in.id(0));
             if (coe.isEmpty()) {
                 return ctx.ackWithErrors(Map.of("text", "This COE no longer exists."));
             }
             var state = view.getState();
-            String ref = blankToNull(meta.length > 1 ? meta[1] : null);
+            String ref = in.optionalWord(1);
             Optional<RemediationDrafts.Draft> cause = ref == null ? Optional.empty() : drafts.find(coe.get().id(), ref);
             LocalDate due;
             try {
@@ -92,8 +97,8 @@ public class ActionSlack implements SlackFeature {
             String type = ActionForms.value(state, "type");
             String text = ActionForms.value(state, "text");
             ActionService.NewItem n = new ActionService.NewItem(text == null ? null : EchoedText.typed(text), owner,
-                    priority == null ? Priority.MEDIUM : Priority.fromKey(priority), due,
-                    type == null ? null : ActionType.fromKey(type), cause.map(RemediationDrafts.Draft::ref).orElse(null),
+                    priority == null ? Priority.MEDIUM : in.option(priority, Priority::fromKey), due,
+                    in.option(type, ActionType::fromKey), cause.map(RemediationDrafts.Draft::ref).orElse(null),
                     cause.map(d -> "root cause " + d.causeLabel() + " of " + d.session() + ": " + d.causeText()).orElse(null),
                     ActionForms.value(state, "tracker"));
             LocalDate creatorToday = LocalDate.now(zones.zoneOf(team, user));
@@ -107,22 +112,25 @@ public class ActionSlack implements SlackFeature {
             if (d == null) {
                 return ctx.ackWithErrors(Map.of("due", "Pick a date from the calendar."));
             }
-            String refusal = changeFromView(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
-                    Long.parseLong(view.getPrivateMetadata()), new ActionService.Change.NewDue(LocalDate.parse(d)));
+            LocalDate due;
+            try {
+                due = LocalDate.parse(d);
+            } catch (DateTimeParseException e) {
+                return ctx.ackWithErrors(Map.of("due", "Pick a date from the calendar."));
+            }
+            String refusal = changeFromView(Interaction.of(req), new ActionService.Change.NewDue(due));
             return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("due", refusal));
         });
         slack.viewSubmission(ActionForms.WONT_DO, (req, ctx) -> {
             var view = req.getPayload().getView();
             String reason = ActionForms.value(view.getState(), "reason");
-            String refusal = changeFromView(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
-                    Long.parseLong(view.getPrivateMetadata()),
+            String refusal = changeFromView(Interaction.of(req),
                     new ActionService.Change.WontDo(reason == null ? null : EchoedText.typed(reason)));
             return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("reason", refusal));
         });
         slack.viewSubmission(ActionForms.REASSIGN, (req, ctx) -> {
             var view = req.getPayload().getView();
-            String refusal = changeFromView(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
-                    Long.parseLong(view.getPrivateMetadata()),
+            String refusal = changeFromView(Interaction.of(req),
                     new ActionService.Change.Reassign(ActionForms.value(view.getState(), "owner")));
             return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("owner", refusal));
         });
@@ -130,15 +138,13 @@ public class ActionSlack implements SlackFeature {
 
     /** A button that changes an item at once (Done, Snooze); a refusal is shown only to whoever pressed. */
     private Response change(BlockActionRequest req, ActionContext ctx, ActionService.Change change) throws IOException {
-        String team = req.getPayload().getTeam().getId();
-        String user = req.getPayload().getUser().getId();
-        long id = itemId(req);
-        Optional<ActionItem> item = store.find(id);
+        Interaction in = Interaction.of(req);
+        Optional<ActionItem> item = store.find(in.id(0));
         if (item.isEmpty()) {
             return ctx.ack();
         }
-        var outcome = actions.change(team, id, user, change, LocalDate.now(zones.zoneOf(team, user)),
-                LocalDate.now(zones.zoneOf(team, item.get().owner())));
+        var outcome = actions.change(in.id(0), in.userId(), change, LocalDate.now(zones.zoneOf(in.teamId(), in.userId())),
+                LocalDate.now(zones.zoneOf(in.teamId(), item.get().owner())));
         String text;
         if (outcome.refusal() != null) {
             text = outcome.refusal();
@@ -152,17 +158,13 @@ public class ActionSlack implements SlackFeature {
         return ctx.ack();
     }
 
-    private String changeFromView(String team, String user, long itemId, ActionService.Change change) {
-        Optional<ActionItem> item = store.find(itemId);
+    private String changeFromView(Interaction in, ActionService.Change change) {
+        Optional<ActionItem> item = store.find(in.id(0));
         if (item.isEmpty()) {
             return "That action item no longer exists.";
         }
-        return actions.change(team, itemId, user, change, LocalDate.now(zones.zoneOf(team, user)),
-                LocalDate.now(zones.zoneOf(team, item.get().owner()))).refusal();
-    }
-
-    private static long itemId(BlockActionRequest req) {
-        return Long.parseLong(req.getPayload().getActions().get(0).getValue());
+        return actions.change(in.id(0), in.userId(), change, LocalDate.now(zones.zoneOf(in.teamId(), in.userId())),
+                LocalDate.now(zones.zoneOf(in.teamId(), item.get().owner()))).refusal();
     }
 
     private static void open(BlockActionRequest req, ActionContext ctx, View view) {
@@ -173,8 +175,4 @@ public class ActionSlack implements SlackFeature {
         }
     }
 
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

@@ -1,5 +1,6 @@
 package io.coebot.actions;
 
+import io.coebot.slack.TeamRef;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -64,6 +65,15 @@ public class ActionStore {
 
     public Optional<ActionItem> find(long id) {
         return one(SELECT + " WHERE a.id = ?", id);
+    }
+
+    /** The item a button or form names, only when it is the sending workspace's (see {@link TeamRef}). */
+    public Optional<ActionItem> find(TeamRef ref) {
+        List<ActionItem> found = many(SELECT + " WHERE a.id = ? AND a.team_id = ?", ps -> {
+            ps.setLong(1, ref.id());
+            ps.setString(2, ref.teamId());
+        });
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     void update(ActionItem item, Instant now) {

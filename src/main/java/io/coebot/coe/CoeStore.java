@@ -1,6 +1,7 @@
 package io.coebot.coe;
 
 import io.coebot.slack.CardAnchors;
+import io.coebot.slack.TeamRef;
 import io.coebot.store.ThreadRoutes;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -74,6 +75,20 @@ public class CoeStore implements CardAnchors {
         jdbc.prepareStatement("UPDATE coe SET status = 'PUBLISHED' WHERE id = ?", ps -> {
             ps.setLong(1, coeId);
             return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * The COE a button or form names, found only when it belongs to the workspace that sent it: a payload from another
+     * workspace carrying this one's ids finds nothing, as if the COE did not exist.
+     */
+    public Optional<Coe> find(TeamRef ref) {
+        return jdbc.prepareStatement("SELECT * FROM coe WHERE id = ? AND team_id = ?", ps -> {
+            ps.setLong(1, ref.id());
+            ps.setString(2, ref.teamId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
         });
     }
 

@@ -8,6 +8,9 @@ import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.Interaction;
+import io.coebot.slack.MalformedInteraction;
+import io.coebot.slack.TeamRef;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
@@ -123,12 +126,13 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
     @Override
     public void register(SlackRegistry slack) {
         slack.blockAction(EDIT, (req, ctx) -> {
-            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
-            long coeId = Long.parseLong(v[0]);
-            Question q = Questions.byId(v[1]);
-            if (!interviews.belongsTo(coeId, req.getPayload().getTeam().getId())) {
+            Interaction in = Interaction.of(req);
+            TeamRef coe = in.id(0);
+            Question q = question(in.word(1));
+            if (!interviews.belongsTo(coe)) {
                 return ctx.ack();
             }
+            long coeId = coe.id();
             Answer current = interviews.stateOf(coeId).map(s -> s.answers().get(q.id())).orElse(null);
             String initial = current == null ? "" : EchoedText.editable(shown(q, current));
             if (initial.length() > INPUT_MAX) {
@@ -149,14 +153,22 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
         });
         slack.viewSubmission(EDIT_VIEW, (req, ctx) -> {
             var view = req.getPayload().getView();
-            String[] meta = view.getPrivateMetadata().split("\\|", 2);
-            String text = view.getState().getValues().get("answer").get("text").getValue();
-            String user = req.getPayload().getUser().getId();
-            String team = req.getPayload().getTeam().getId();
-            interviews.applyToQuestion(Long.parseLong(meta[0]), team, null,
-                    new AnswerReplaced(user, meta[1], EchoedText.typed(text == null ? "" : text), zones.zoneOf(team, user)));
+            Interaction in = Interaction.of(req);
+            TeamRef coe = in.id(0);
+            Question q = question(in.word(1));
+            var answer = view.getState() == null || view.getState().getValues() == null ? null : view.getState().getValues().get("answer");
+            String text = answer == null || answer.get("text") == null ? null : answer.get("text").getValue();
+            String user = in.userId();
+            interviews.applyToQuestion(coe, null,
+                    new AnswerReplaced(user, q.id(), EchoedText.typed(text == null ? "" : text), zones.zoneOf(in.teamId(), user)));
             return ctx.ack();
         });
+    }
+
+    /** A question id the bot put on a button or form; any other is a value it never made. */
+    private static Question question(String id) {
+        return Questions.all().stream().filter(q -> q.id().equals(id)).findFirst()
+                .orElseThrow(() -> new MalformedInteraction("no such question"));
     }
 
     private static String trim(String s, int max) {

@@ -5,6 +5,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.SlackTs;
+import io.coebot.slack.TeamRef;
 import io.coebot.store.Outbox;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -83,17 +84,17 @@ public class InterviewService implements Outbox.SentListener {
 
     /** For buttons: applied only while {@code questionId} (when given) is still the current question. */
     @Transactional
-    public Outcome applyToQuestion(long coeId, String teamId, String questionId, InterviewInput input) {
+    public Outcome applyToQuestion(TeamRef coe, String questionId, InterviewInput input) {
         // A button or form carries the COE's id: from another workspace it must not reach this one's COE.
-        if (!belongsTo(coeId, teamId)) {
+        if (!belongsTo(coe)) {
             return Outcome.NO_INTERVIEW;
         }
-        return applyLocked(coeId, questionId, input, clock.instant());
+        return applyLocked(coe.id(), questionId, input, clock.instant());
     }
 
     /** Whether the COE is one of this workspace's. */
-    public boolean belongsTo(long coeId, String teamId) {
-        return coes.byId(coeId).filter(c -> c.teamId().equals(teamId)).isPresent();
+    public boolean belongsTo(TeamRef coe) {
+        return coes.find(coe).isPresent();
     }
 
     private Outcome applyLocked(long coeId, String expectedQuestionId, InterviewInput input, Instant now) {

@@ -1,6 +1,5 @@
 package io.coebot.interview;
 
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
@@ -11,7 +10,9 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
+import io.coebot.slack.TeamRef;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
 import io.coebot.store.ThreadRoutes;
@@ -78,19 +79,19 @@ public class InterviewSlack implements SlackFeature {
             return ctx.ack();
         });
         slack.blockAction(Pattern.compile("^" + Pattern.quote(InterviewMessages.PICK) + ":.+"), (req, ctx) -> {
-            var action = req.getPayload().getActions().get(0);
-            String[] v = action.getValue().split("\\|", 3);
-            press(req, ctx, v, new Picked(req.getPayload().getUser().getId(), v[1], List.of(v[2])));
+            // coeId|questionId|choice
+            Interaction in = Interaction.of(req);
+            press(req, ctx, in.id(0), in.word(1), new Picked(in.userId(), in.word(1), List.of(in.word(2))));
             return ctx.ack();
         });
         slack.blockAction(InterviewMessages.PICK_MANY, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
-            // interview|<coeId>|<questionId>
-            String[] b = action.getBlockId().split("\\|", 3);
+            // the block id: interview|<coeId>|<questionId>
+            Interaction block = Interaction.of(req).reading(action.getBlockId());
             List<String> values = action.getSelectedOptions() == null ? List.of()
-                    : action.getSelectedOptions().stream().map(o -> o.getValue()).toList();
+                    : action.getSelectedOptions().stream().map(o -> o.getValue()).filter(v -> v != null && !v.isEmpty()).toList();
             if (!values.isEmpty()) {
-                press(req, ctx, new String[]{b[1], b[2]}, new Picked(req.getPayload().getUser().getId(), b[2], values));
+                press(req, ctx, block.id(1), block.word(2), new Picked(block.userId(), block.word(2), values));
             }
             return ctx.ack();
         });
@@ -102,8 +103,9 @@ public class InterviewSlack implements SlackFeature {
 
     private void control(SlackRegistry slack, String actionId, Control control) {
         slack.blockAction(actionId, (req, ctx) -> {
-            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|", 2);
-            press(req, ctx, v, new Pressed(req.getPayload().getUser().getId(), control));
+            // coeId|questionId, or coeId alone on the card's Resume
+            Interaction in = Interaction.of(req);
+            press(req, ctx, in.id(0), in.optionalWord(1), new Pressed(in.userId(), control));
             return ctx.ack();
         });
     }
@@ -134,11 +136,8 @@ public class InterviewSlack implements SlackFeature {
      * A button belongs to the question it was shown with: pressed after the interview moved on
      * (or twice in a hurry), it must not skip or answer the next question.
      */
-    private void press(BlockActionRequest req, ActionContext ctx, String[] value, InterviewInput input) throws IOException {
-        long coeId = Long.parseLong(value[0]);
-        String questionId = value.length > 1 ? value[1] : null;
-        BlockActionPayload p = req.getPayload();
-        var outcome = interviews.applyToQuestion(coeId, p.getTeam().getId(), questionId, input);
+    private void press(BlockActionRequest req, ActionContext ctx, TeamRef coe, String questionId, InterviewInput input) throws IOException {
+        var outcome = interviews.applyToQuestion(coe, questionId, input);
         if (outcome == InterviewService.Outcome.STALE) {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
                     .text("That button belongs to a question the interview has already moved past. "

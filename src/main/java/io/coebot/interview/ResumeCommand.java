@@ -32,7 +32,7 @@ public class ResumeCommand implements CoeSubcommand {
             return ctx.ack("The interview of " + label + " is not paused" + (here.state().status() == InterviewStatus.COMPLETE
                     ? " — it is complete." : " — it is waiting for an answer in the card's thread."));
         }
-        interviews.applyToQuestion(here.coe().id(), p.getTeamId(), null, new Pressed(p.getUserId(), Control.RESUME));
+        interviews.applyToQuestion(new io.coebot.slack.TeamRef(p.getTeamId(), here.coe().id()), null, new Pressed(p.getUserId(), Control.RESUME));
         return ctx.ack("Resuming the interview of " + label + " in the card's thread.");
     }
 }

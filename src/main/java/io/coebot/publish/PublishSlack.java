@@ -3,6 +3,8 @@ package io.coebot.publish;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.BlockKit;
+import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import jakarta.inject.Singleton;
@@ -37,15 +39,15 @@ public class PublishSlack implements SlackFeature {
     public void register(SlackRegistry slack) {
         slack.blockAction(ANYWAY, (req, ctx) -> {
             var p = req.getPayload();
-            long coeId = Long.parseLong(p.getActions().get(0).getValue());
-            Optional<Coe> coe = coes.byId(coeId);
-            if (coe.isEmpty() || !coe.get().ownerUserId().equals(p.getUser().getId())) {
+            Interaction in = Interaction.of(req);
+            Optional<Coe> coe = coes.find(in.id(0));
+            if (coe.isEmpty() || !coe.get().ownerUserId().equals(in.userId())) {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
                         .text("Only the COE owner can publish it before it meets the quality bar."));
                 return ctx.ack();
             }
             ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(view(v -> v.type("modal").callbackId(ANYWAY_VIEW)
-                    .privateMetadata(String.valueOf(coeId))
+                    .privateMetadata(String.valueOf(coe.get().id()))
                     .title(viewTitle(t -> t.type("plain_text").text("Publish anyway")))
                     .submit(viewSubmit(s -> s.type("plain_text").text("Publish")))
                     .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -56,17 +58,18 @@ public class PublishSlack implements SlackFeature {
         });
         slack.viewSubmission(ANYWAY_VIEW, (req, ctx) -> {
             var view = req.getPayload().getView();
-            long coeId = Long.parseLong(view.getPrivateMetadata());
-            var value = view.getState().getValues().get("reason").get("reason").getValue();
+            Interaction in = Interaction.of(req);
+            var values = view.getState() == null || view.getState().getValues() == null ? null : view.getState().getValues().get("reason");
+            var value = values == null || values.get("reason") == null ? null : values.get("reason").getValue();
             if (value == null || value.strip().length() < 10) {
                 return ctx.ackWithErrors(Map.of("reason", "A sentence or two, please: readers will want to know why."));
             }
-            Optional<Coe> coe = coes.byId(coeId);
-            if (coe.isEmpty() || !coe.get().ownerUserId().equals(req.getPayload().getUser().getId())) {
+            Optional<Coe> coe = coes.find(in.id(0));
+            if (coe.isEmpty() || !coe.get().ownerUserId().equals(in.userId())) {
                 return ctx.ackWithErrors(Map.of("reason", "Only the COE owner can publish it before it meets the quality bar."));
             }
             // the COE appearing in the channel is the answer; the form just closes
-            finish.publish(coe.get(), req.getPayload().getUser().getId(), EchoedText.typed(value.strip()));
+            finish.publish(coe.get(), in.userId(), EchoedText.typed(value.strip()));
             return ctx.ack();
         });
     }

@@ -46,7 +46,7 @@ public class BoltAppFactory {
             LOG.debug("No handler for a {} request; acked", request.getRequestType());
             return Response.ok();
         });
-        return new App(config);
+        return new EdgeApp(config, new RequestSignature(settings.signingSecret(), java.time.Clock.systemUTC()));
     }
 
     @Singleton

@@ -22,10 +22,16 @@ import java.util.regex.Pattern;
  * so a test can hold manifest.yml and the code to the same list.
  */
 public final class SlackRegistry {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlackRegistry.class);
+    /** What a person reads when a button, menu or command carries something the bot never made. */
+    public static final String OUT_OF_DATE = "That button is out of date, so I did nothing. "
+            + "Use the latest message in the channel, or run the command again.";
     private final App app;
     private final Set<String> commands = new TreeSet<>();
     private final Set<String> eventTypes = new TreeSet<>();
     private final Set<String> messageShortcuts = new TreeSet<>();
+    private final List<Pattern> blockActions = new CopyOnWriteArrayList<>();
+    private final Set<String> viewCallbacks = new TreeSet<>();
     private final Map<Class<?>, List<BoltEventHandler<? extends Event>>> eventHandlers = new HashMap<>();
 
     SlackRegistry(App app) {
@@ -34,7 +40,13 @@ public final class SlackRegistry {
 
     public SlackRegistry command(String command, SlashCommandHandler handler) {
         commands.add(command);
-        app.command(command, handler);
+        app.command(command, (req, ctx) -> {
+            try {
+                return handler.apply(req, ctx);
+            } catch (MalformedInteraction e) {
+                return ctx.ack(OUT_OF_DATE);
+            }
+        });
         return this;
     }
 
@@ -53,8 +65,13 @@ public final class SlackRegistry {
             eventHandlers.put(type, all);
             handlers = all;
             app.event(type, (payload, ctx) -> {
-                for (BoltEventHandler<? extends Event> h : all) {
-                    ((BoltEventHandler<E>) h).apply(payload, ctx);
+                try {
+                    for (BoltEventHandler<? extends Event> h : all) {
+                        ((BoltEventHandler<E>) h).apply(payload, ctx);
+                    }
+                } catch (MalformedInteraction e) {
+                    // an event Slack would never send as it is: acked, so it is not delivered three more times
+                    LOG.info("Acked a malformed {} event: {}", typeName(type), e.getMessage());
                 }
                 return ctx.ack();
             });
@@ -64,29 +81,69 @@ public final class SlackRegistry {
     }
 
     public SlackRegistry blockAction(Pattern actionId, BlockActionHandler handler) {
-        app.blockAction(actionId, handler);
+        blockActions.add(actionId);
+        app.blockAction(actionId, calm(handler));
         return this;
     }
 
     public SlackRegistry blockAction(String actionId, BlockActionHandler handler) {
-        app.blockAction(actionId, handler);
+        blockActions.add(Pattern.compile(Pattern.quote(actionId)));
+        app.blockAction(actionId, calm(handler));
         return this;
     }
 
     public SlackRegistry viewSubmission(String callbackId, ViewSubmissionHandler handler) {
-        app.viewSubmission(callbackId, handler);
+        viewCallbacks.add(callbackId);
+        app.viewSubmission(callbackId, (req, ctx) -> {
+            try {
+                return handler.apply(req, ctx);
+            } catch (MalformedInteraction e) {
+                // a form the bot never made: it closes, and nothing changes
+                LOG.info("Acked a malformed view submission: {}", e.getMessage());
+                return ctx.ack();
+            }
+        });
         return this;
     }
 
     public SlackRegistry messageShortcut(String callbackId, MessageShortcutHandler handler) {
         messageShortcuts.add(callbackId);
-        app.messageShortcut(callbackId, handler);
+        app.messageShortcut(callbackId, (req, ctx) -> {
+            try {
+                return handler.apply(req, ctx);
+            } catch (MalformedInteraction e) {
+                LOG.info("Acked a malformed shortcut: {}", e.getMessage());
+                return ctx.ack();
+            }
+        });
         return this;
+    }
+
+    /** A button whose value the bot never made: whoever pressed it is told calmly, and nothing changes. */
+    private static BlockActionHandler calm(BlockActionHandler handler) {
+        return (req, ctx) -> {
+            try {
+                return handler.apply(req, ctx);
+            } catch (MalformedInteraction e) {
+                LOG.info("A button with a malformed value: {}", e.getMessage());
+                try {
+                    if (req.getPayload() != null && req.getPayload().getResponseUrl() != null) {
+                        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(OUT_OF_DATE));
+                    }
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // the answer is a courtesy; the ack below is what matters
+                }
+                return ctx.ack();
+            }
+        };
     }
 
     public Set<String> commands() { return Collections.unmodifiableSet(commands); }
     public Set<String> eventTypes() { return Collections.unmodifiableSet(eventTypes); }
     public Set<String> messageShortcuts() { return Collections.unmodifiableSet(messageShortcuts); }
+    /** Every block action id (or pattern of ids) a feature listens to, so a test can press every one. */
+    public List<Pattern> blockActions() { return List.copyOf(blockActions); }
+    public Set<String> viewCallbacks() { return Collections.unmodifiableSet(viewCallbacks); }
 
     /** Every Bolt event class names its Events API type in a TYPE_NAME constant. */
     private static String typeName(Class<?> type) {

@@ -160,14 +160,12 @@ public class TimelineService {
 
     /** Marks (or with {@code milestone} null, unmarks) an entry; an impossible order is refused with the reason. */
     @Transactional
-    public Outcome mark(long coeId, long entryId, Milestone milestone) {
+    public Outcome mark(Coe coe, long entryId, Milestone milestone) {
         Instant now = clock.instant();
-        Coe coe = coes.byId(coeId).orElse(null);
-        if (coe == null) {
-            return Outcome.refused("That COE no longer exists.");
-        }
+        long coeId = coe.id();
         store.lockCoe(coeId);
-        TimelineEntry entry = store.entry(entryId).orElse(null);
+        // only an entry of this COE: an entry id is not a way to reach another COE's timeline
+        TimelineEntry entry = store.entries(coeId).stream().filter(e -> e.id() == entryId).findFirst().orElse(null);
         if (entry == null) {
             return Outcome.refused("That entry is no longer in the timeline.");
         }

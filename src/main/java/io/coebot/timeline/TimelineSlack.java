@@ -20,6 +20,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackGateway;
 import io.coebot.slack.SlackRegistry;
@@ -141,16 +142,17 @@ public class TimelineSlack implements SlackFeature {
         });
         r.viewSubmission(SHORTCUT_VIEW, (req, ctx) -> {
             var view = req.getPayload().getView();
-            JsonObject meta = JsonParser.parseString(view.getPrivateMetadata()).getAsJsonObject();
-            String team = req.getPayload().getTeam().getId();
-            String user = req.getPayload().getUser().getId();
-            long coeId = meta.get("coe").getAsLong();
-            String channel = meta.get("channel").getAsString();
-            String ts = meta.get("ts").getAsString();
+            Interaction in = Interaction.of(req);
+            Interaction.Fields meta = in.fields();
+            String team = in.teamId();
+            String user = in.userId();
+            String channel = meta.word("channel");
+            String ts = meta.word("ts");
             String note = value(view.getState(), "note", "text");
-            String picked = selected(view.getState(), "milestone", "pick");
-            Milestone milestone = picked == null ? null : Milestone.fromKey(picked);
-            Coe coe = coes.byId(coeId).filter(c -> c.status() != Coe.Status.PUBLISHED).orElse(null);
+            Milestone milestone = in.option(selected(view.getState(), "milestone", "pick"), Milestone::fromKey);
+            // the message must be in the COE's own channel: a form is not a way to quote another channel into it
+            Coe coe = coes.find(meta.id("coe")).filter(c -> c.status() != Coe.Status.PUBLISHED)
+                    .filter(c -> c.channelId().equals(channel)).orElse(null);
             if (coe == null) {
                 return ctx.ackWithErrors(Map.of("note", "That COE is closed: its timeline no longer changes."));
             }
@@ -170,7 +172,7 @@ public class TimelineSlack implements SlackFeature {
             if (outcome.entry() == null) {
                 return ctx.ackWithErrors(Map.of(milestone != null ? "milestone" : "note", outcome.message()));
             }
-            String url = meta.has("response_url") ? meta.get("response_url").getAsString() : null;
+            String url = meta.optionalWord("response_url");
             TimelineEntry e = outcome.entry();
             respond(url, outcome.message() + " " + TimelineTime.slackDate(e.occurredAt()) + " ("
                     + TimelineTime.utcStamp(e.occurredAt()) + ")" + (e.milestone() == null ? "" : ", marked *"
@@ -179,19 +181,19 @@ public class TimelineSlack implements SlackFeature {
             return ctx.ack();
         });
         r.blockAction(TimelineCardPart.SHOW, (req, ctx) -> {
-            long coeId = Long.parseLong(req.getPayload().getActions().get(0).getValue());
-            Coe coe = coes.byId(coeId).orElse(null);
+            Coe coe = coes.find(Interaction.of(req).id(0)).orElse(null);
             if (coe != null) {
-                List<LayoutBlock> blocks = TimelineView.page(coe, timelines.timeline(coeId), 1);
+                List<LayoutBlock> blocks = TimelineView.page(coe, timelines.timeline(coe.id()), 1);
                 ctx.respond(x -> x.responseType("ephemeral").replaceOriginal(false).blocks(blocks));
             }
             return ctx.ack();
         });
         r.blockAction(Pattern.compile("^" + Pattern.quote(TimelineView.PAGE_PREFIX) + "(previous|next)$"), (req, ctx) -> {
-            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|");
-            long coeId = Long.parseLong(v[0]);
-            coes.byId(coeId).ifPresent(coe -> {
-                List<LayoutBlock> blocks = TimelineView.page(coe, timelines.timeline(coeId), Integer.parseInt(v[1]));
+            // coeId|page
+            Interaction in = Interaction.of(req);
+            int page = in.number(1);
+            coes.find(in.id(0)).ifPresent(coe -> {
+                List<LayoutBlock> blocks = TimelineView.page(coe, timelines.timeline(coe.id()), page);
                 respondQuietly(ctx, blocks);
             });
             return ctx.ack();
@@ -201,9 +203,14 @@ public class TimelineSlack implements SlackFeature {
             return ctx.ack();
         });
         r.blockAction(Pattern.compile("^" + Pattern.quote(TimelineView.GAP_PREFIX) + "\\d+-\\d+$"), (req, ctx) -> {
-            String[] v = req.getPayload().getActions().get(0).getValue().split("\\|");
-            long coeId = Long.parseLong(v[0]);
-            String key = v[1];
+            // coeId|gapKey
+            Interaction in = Interaction.of(req);
+            String key = in.word(1);
+            Coe coe = coes.find(in.id(0)).orElse(null);
+            if (coe == null) {
+                return ctx.ack();
+            }
+            long coeId = coe.id();
             String current = timelines.gapExplanation(coeId, key).orElse(null);
             JsonObject meta = new JsonObject();
             meta.addProperty("coe", coeId);
@@ -223,19 +230,22 @@ public class TimelineSlack implements SlackFeature {
         });
         r.viewSubmission(GAP_VIEW, (req, ctx) -> {
             var view = req.getPayload().getView();
-            JsonObject meta = JsonParser.parseString(view.getPrivateMetadata()).getAsJsonObject();
+            Interaction in = Interaction.of(req);
+            Interaction.Fields meta = in.fields();
             String text = value(view.getState(), "explanation", "text");
             if (text == null) {
                 return ctx.ackWithErrors(Map.of("explanation", "Say what was happening, even “waiting for the vendor”."));
             }
-            long coeId = meta.get("coe").getAsLong();
-            timelines.explainGap(coeId, req.getPayload().getTeam().getId(), meta.get("gap").getAsString(), text,
-                    req.getPayload().getUser().getId());
-            Coe coe = coes.byId(coeId).orElse(null);
-            if (coe != null && meta.has("response_url")) {
-                Timeline t = timelines.timeline(coeId);
-                int page = pageOfGap(t, meta.get("gap").getAsString());
-                respond(meta.get("response_url").getAsString(), null, TimelineView.page(coe, t, page), true);
+            String gap = meta.word("gap");
+            Coe coe = coes.find(meta.id("coe")).orElse(null);
+            if (coe == null) {
+                return ctx.ackWithErrors(Map.of("explanation", "That COE no longer exists."));
+            }
+            timelines.explainGap(coe.id(), coe.teamId(), gap, text, in.userId());
+            String url = meta.optionalWord("response_url");
+            if (url != null) {
+                Timeline t = timelines.timeline(coe.id());
+                respond(url, null, TimelineView.page(coe, t, pageOfGap(t, gap)), true);
             }
             return ctx.ack();
         });
@@ -308,21 +318,21 @@ public class TimelineSlack implements SlackFeature {
     }
 
     private void mark(BlockActionRequest req, ActionContext ctx) throws IOException {
-        var action = req.getPayload().getActions().get(0);
-        String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
-        if (value == null) {
+        // coeId|entryId|milestone (or none)
+        Interaction in = Interaction.of(req);
+        long entryId = in.id(1).id();
+        String picked = in.word(2);
+        Milestone m = TimelineView.NO_MILESTONE.equals(picked) ? null : in.option(picked, Milestone::fromKey);
+        Coe coe = coes.find(in.id(0)).orElse(null);
+        if (coe == null) {
             return;
         }
-        String[] v = value.split("\\|");
-        long coeId = Long.parseLong(v[0]);
-        long entryId = Long.parseLong(v[1]);
-        Milestone m = TimelineView.NO_MILESTONE.equals(v[2]) ? null : Milestone.fromKey(v[2]);
-        var outcome = timelines.mark(coeId, entryId, m);
+        long coeId = coe.id();
+        var outcome = timelines.mark(coe, entryId, m);
         if (outcome.entry() == null) {
             ctx.respond(x -> x.responseType("ephemeral").replaceOriginal(false).text(":warning: " + outcome.message()));
             return;
         }
-        Coe coe = coes.byId(coeId).orElseThrow();
         Timeline t = timelines.timeline(coeId);
         respondQuietly(ctx, TimelineView.page(coe, t, TimelineView.pageOf(t, entryId)));
     }

@@ -7,6 +7,7 @@ import io.coebot.interview.Answer;
 import io.coebot.interview.AnswerReplaced;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.Questions;
+import io.coebot.slack.TeamRef;
 import io.coebot.store.Outbox;
 import io.coebot.store.ProcessedEvents;
 import io.coebot.store.ThreadRoutes;
@@ -66,7 +67,7 @@ public class WhysService implements Outbox.SentListener {
         messages.send(session, step.messages(), now);
         card.refresh(coe, now);
         // refused as stale, and so without effect, unless Prevention is the question on screen
-        interviews.applyToQuestion(coe.id(), coe.teamId(), Questions.PREVENTION, new AnswerReplaced(userId,
+        interviews.applyToQuestion(new TeamRef(coe.teamId(), coe.id()), Questions.PREVENTION, new AnswerReplaced(userId,
                 Questions.PREVENTION, "Worked out in " + session.label() + ", in its own thread.", null));
         return session;
     }
@@ -84,6 +85,12 @@ public class WhysService implements Outbox.SentListener {
 
     public List<WhysSession> sessionsOf(long coeId) {
         return store.ofCoe(coeId);
+    }
+
+    /** A button of a session, as the workspace that pressed it names the session: another workspace's finds nothing. */
+    @Transactional
+    public Outcome apply(TeamRef session, Integer seq, WhysInput input) {
+        return apply(session.id(), session.teamId(), null, seq, input);
     }
 
     /**

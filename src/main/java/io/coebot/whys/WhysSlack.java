@@ -9,7 +9,9 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
+import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
+import io.coebot.slack.TeamRef;
 import io.coebot.slack.SlackRegistry;
 import jakarta.inject.Singleton;
 
@@ -93,12 +95,12 @@ public class WhysSlack implements SlackFeature {
     /** A button in a session's thread: "sessionId|nodeId|seq", seq empty on messages that are not questions. */
     private void press(BlockActionRequest req, ActionContext ctx) throws IOException {
         var action = req.getPayload().getActions().get(0);
-        String user = req.getPayload().getUser().getId();
-        String[] v = action.getValue().split("\\|", -1);
-        long sessionId = Long.parseLong(v[0]);
-        int nodeId = Integer.parseInt(v[1]);
-        Integer seq = v.length > 2 && !v[2].isEmpty() ? Integer.valueOf(v[2]) : null;
-        WhysInput input = switch (WhysMessages.action(action.getActionId())) {
+        Interaction in = Interaction.of(req);
+        String user = in.userId();
+        TeamRef session = in.id(0);
+        int nodeId = in.number(1);
+        Integer seq = in.optionalWord(2) == null ? null : in.number(2);
+        WhysInput input = switch (in.option(action.getActionId(), WhysMessages::action)) {
             case ROOT_CAUSE -> new WhysInput.MarkRootCause(user, nodeId);
             case ANOTHER_CAUSE -> new WhysInput.AnotherCause(user, nodeId);
             case KEEP_ASKING -> new WhysInput.KeepAsking(user);
@@ -107,7 +109,7 @@ public class WhysSlack implements SlackFeature {
             case REMOVE -> new WhysInput.RemoveConfirmed(user, nodeId);
             case KEEP -> new WhysInput.KeepDeleted(user, nodeId);
         };
-        var outcome = whys.apply(sessionId, req.getPayload().getTeam().getId(), null, seq, input);
+        var outcome = whys.apply(session, seq, input);
         if (outcome.refusal() != null) {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(outcome.refusal()));
         }
@@ -116,14 +118,13 @@ public class WhysSlack implements SlackFeature {
     /** "Start 5 Whys" on the card or on the interview's Prevention question. */
     private void start(BlockActionRequest req, ActionContext ctx) throws IOException {
         var p = req.getPayload();
-        long coeId = Long.parseLong(p.getActions().get(0).getValue());
-        Coe coe = coes.byId(coeId).filter(c -> c.status() != Coe.Status.PUBLISHED)
-                .filter(c -> c.teamId().equals(p.getTeam().getId())).orElse(null);
+        Interaction in = Interaction.of(req);
+        Coe coe = coes.find(in.id(0)).filter(c -> c.status() != Coe.Status.PUBLISHED).orElse(null);
         if (coe == null) {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("That COE is closed."));
             return;
         }
-        var waiting = whys.waitingForProblem(coeId);
+        var waiting = whys.waitingForProblem(coe.id());
         if (waiting.isPresent()) {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(waiting.get().label()
                     + " is already waiting for its problem in its thread: answer there, or use `/coe whys <problem>`."));
@@ -131,8 +132,8 @@ public class WhysSlack implements SlackFeature {
         }
         boolean fromPrevention = p.getActions().get(0).getBlockId() != null
                 && p.getActions().get(0).getBlockId().startsWith("interview|");
-        WhysSession s = fromPrevention ? whys.openForPrevention(coe, p.getUser().getId())
-                : whys.open(coe, null, p.getUser().getId(), null);
+        WhysSession s = fromPrevention ? whys.openForPrevention(coe, in.userId())
+                : whys.open(coe, null, in.userId(), null);
         ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("Opened " + s.label()
                 + " in the channel: name the problem in its thread and the whys begin."));
     }

@@ -14,8 +14,6 @@ import io.coebot.sandbox.slack.SlackPayloads;
 import io.coebot.sandbox.slack.SlackRequests;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -25,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -289,44 +286,14 @@ class BadInputFuzzTest extends EndToEnd {
     // ------------------------------------------------------------------ the database as a person's work
 
     private long pendingOutbox() {
-        return count("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')");
+        return CoeRows.pendingOutbox(app);
     }
 
     private long failedOutbox() {
-        return count("SELECT count(*) FROM outbox WHERE status = 'FAILED'");
+        return CoeRows.count(app, "SELECT count(*) FROM outbox WHERE status = 'FAILED'");
     }
 
-    @SuppressWarnings("unchecked")
-    private long count(String sql) {
-        JdbcOperations jdbc = app.bean(JdbcOperations.class);
-        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
-        return tx.executeRead(s -> jdbc.execute(c -> {
-            try (var rs = c.createStatement().executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
-    }
-
-    /** Every row of the tables that hold COEs, interviews, 5 Whys, timelines and action items, as text. */
-    @SuppressWarnings("unchecked")
     private List<String> coeTables() {
-        JdbcOperations jdbc = app.bean(JdbcOperations.class);
-        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.execute(c -> {
-            List<String> tables = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("SELECT table_name FROM information_schema.tables "
-                    + "WHERE table_schema = 'public' AND (table_name LIKE 'coe%' OR table_name LIKE 'interview%' "
-                    + "OR table_name LIKE 'whys%' OR (table_name LIKE 'timeline%' AND table_name <> 'timeline_seen_message') OR table_name LIKE 'action%') ORDER BY 1")) {
-                while (rs.next()) tables.add(rs.getString(1));
-            }
-            List<String> rows = new ArrayList<>();
-            for (String t : tables) {
-                try (var rs = c.createStatement().executeQuery("SELECT (to_jsonb(t) - 'updated_at')::text FROM \"" + t + "\" t ORDER BY 1")) {
-                    while (rs.next()) rows.add(t + ": " + rs.getString(1));
-                }
-            }
-            return rows;
-        }));
+        return CoeRows.of(app);
     }
 }

@@ -7,6 +7,8 @@ import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,6 +39,24 @@ class SlackEntryPointEndToEndTest extends EndToEnd {
         assertEquals(200, ws.requests().slashCommand(startCommand(mallory, incident)).status());
         incident.awaitMessageFromBot(m -> m.visibleText().contains("Sneaky"));
         assertEquals(1, incident.botMessages().size(), "only the signed command opened a COE");
+    }
+
+    /** Slack's rule is five minutes either way; Bolt's own check refused only the past. */
+    @Test
+    void timestampsMoreThanFiveMinutesAwayInEitherDirectionGet401() {
+        Person mallory = ws.user("U0MALLOR2", "mallory", "UTC");
+        Channel incident = ws.channel("inc-future");
+        for (Duration ahead : new Duration[]{Duration.ofSeconds(400), Duration.ofDays(3653)}) {
+            SlackResponse r = ws.requests().withClock(Clock.offset(Clock.systemUTC(), ahead)).slashCommand(startCommand(mallory, incident));
+            assertEquals(401, r.status(), "signed for now + " + ahead + ": " + r);
+        }
+        assertTrue(incident.botMessages().isEmpty(), "a request signed for the future opened a COE");
+        for (Duration off : new Duration[]{Duration.ofSeconds(-299), Duration.ofSeconds(299)}) {
+            Map<String, String> help = ws.payloads().slashCommand(mallory.id(), mallory.name(), incident.info(), "/coe", "help",
+                    slack.newResponseUrl(), slack.newTriggerId());
+            SlackResponse r = ws.requests().withClock(Clock.offset(Clock.systemUTC(), off)).slashCommand(help);
+            assertEquals(200, r.status(), "signed for now + " + off + ": " + r);
+        }
     }
 
     @Test
