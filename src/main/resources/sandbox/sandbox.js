@@ -28,7 +28,6 @@ function el(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v == null) continue;
     if (k === 'class') e.className = v;
-    else if (k === 'html') e.innerHTML = v;
     else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
     else e.setAttribute(k, v);
   }
@@ -48,65 +47,10 @@ function showNotice(text, isError) {
 const members = () => (ui.state ? ui.state.members : []);
 const memberName = id => (members().find(m => m.id === id) || {name: id}).name;
 const meTz = () => (members().find(m => m.id === ui.me) || {tz: 'UTC'}).tz;
-const esc = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unslack = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-// Slack shows <!date^…> in the reader's own time zone: here, the member the page acts as.
-function slackDate(epoch, format) {
-  const d = new Date(epoch * 1000);
-  const part = opts => new Intl.DateTimeFormat('en-GB', Object.assign({timeZone: meTz()}, opts)).format(d);
-  return format
-    .replace('{date_num}', part({year: 'numeric', month: '2-digit', day: '2-digit'}).split('/').reverse().join('-'))
-    .replace(/\{date_(short_)?pretty\}|\{date_short\}/, part({day: 'numeric', month: 'short'}))
-    .replace(/\{date_long(_pretty)?\}|\{date\}/, part({weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'}))
-    .replace('{time_secs}', part({hour: '2-digit', minute: '2-digit', second: '2-digit'}))
-    .replace('{time}', part({hour: '2-digit', minute: '2-digit'}));
-}
-
-function token(inner) {
-  const [target, label] = inner.split('|');
-  if (target.startsWith('@')) return '<span class="mention">@' + esc(memberName(target.substring(1))) + '</span>';
-  if (target.startsWith('#')) return '<span class="mention">#' + esc(label || target.substring(1)) + '</span>';
-  if (target.startsWith('!date^')) {
-    const [, epoch, format] = target.split('^');
-    return esc(slackDate(Number(epoch), format || '{date_short} {time}'));
-  }
-  if (target.startsWith('!')) return '<span class="mention">@' + esc(target.substring(1).split('^')[0]) + '</span>';
-  return '<a href="' + esc(target) + '" target="_blank" rel="noopener">' + esc(label || target) + '</a>';
-}
-
-// The emoji the bot writes as :shortcodes:; anything else stays as typed, as in Slack without the emoji.
-const EMOJI = {warning: '⚠️', pushpin: '📌', hourglass_flowing_sand: '⏳', small_blue_diamond: '🔹',
-  white_check_mark: '✅', triangular_flag_on_post: '🚩', stopwatch: '⏱️', inbox_tray: '📥', x: '❌', tada: '🎉'};
-
-function inlineMarks(s) {
-  return s.replace(/:([a-z0-9_+-]+):/g, (all, name) => EMOJI[name] || all).replace(/`([^`\n]+)`/g, '<code>$1</code>')
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, '$1<b>$2</b>')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, '$1<i>$2</i>')
-    .replace(/(^|[\s(])~([^~\n]+)~(?=$|[\s).,:;!?])/g, '$1<s>$2</s>');
-}
-
-function mrkdwn(text) {
-  if (!text) return '';
-  // <…> tokens first (mentions, dates, links), then escape the rest, then the marks.
-  let html = '';
-  let last = 0;
-  const re = /<([^<>]+)>/g;
-  let m;
-  while ((m = re.exec(text))) {
-    html += esc(unslack(text.substring(last, m.index))) + '\u0000' + encodeURIComponent(token(unslack(m[1]))) + '\u0000';
-    last = re.lastIndex;
-  }
-  html += esc(unslack(text.substring(last)));
-  const pre = [];
-  html = html.replace(/```([\s\S]*?)```/g, (_, code) => { pre.push(code); return '\u0001' + (pre.length - 1) + '\u0001'; });
-  html = html.split('\n').map(line => line.startsWith('&gt; ') || line === '&gt;'
-      ? '<blockquote>' + inlineMarks(line.replace(/^&gt; ?/, '')) + '</blockquote>' : inlineMarks(line) + '<br>').join('');
-  html = html.replace(/\u0001(\d+)\u0001/g, (_, i) => '<pre>' + pre[i] + '</pre>');
-  return html.replace(/\u0000([^\u0000]*)\u0000/g, (_, t) => decodeURIComponent(t)).replace(/(<br>)+$/, '');
-}
-
-const textOf = t => !t ? '' : (t.type === 'mrkdwn' ? mrkdwn(t.text) : esc(t.text || ''));
+// Who reads the text: mentions show the member's name, dates the time zone of the member the page acts as.
+const reader = {nameOf: memberName, tz: meTz};
+// Block Kit text as nodes: mrkdwn, or plain text as it is.
+const textOf = t => !t ? [] : (t.type === 'mrkdwn' ? mrkdwn(t.text, reader) : [t.text || '']);
 
 // ------------------------------------------------------------------ Block Kit
 
@@ -119,7 +63,7 @@ function element(e, blockId, where) {
       return el('button', {class: 'btn' + (e.style ? ' ' + e.style : ''), type: 'button', 'data-action': e.action_id,
         onclick: () => {
           if (e.confirm && !window.confirm((e.confirm.title || {}).text + '\n\n' + (e.confirm.text || {}).text)) return;
-          if (e.url) window.open(e.url, '_blank');
+          if (e.url && safeUrl(e.url)) window.open(safeUrl(e.url), '_blank', 'noopener');
           act({type: 'button', value: e.value});
         }}, e.text.text);
     case 'static_select': case 'overflow': {
@@ -148,7 +92,7 @@ function element(e, blockId, where) {
       if (e.initial_date) d.value = e.initial_date;
       return d;
     }
-    case 'image': return el('img', {src: e.image_url, alt: e.alt_text, width: 20});
+    case 'image': return el('img', {src: safeUrl(e.image_url || ''), alt: e.alt_text, width: 20});
     default: return el('span', {class: 'muted'}, '[' + e.type + ']');
   }
 }
@@ -158,11 +102,11 @@ function blocks(list, where) {
     switch (b.type) {
       case 'header': return el('div', {class: 'block-header'}, b.text.text);
       case 'section': return el('div', {class: 'block-section'},
-        el('div', {class: 'mrkdwn'}, b.text ? el('div', {html: textOf(b.text)}) : null,
-          b.fields ? el('div', {class: 'fields'}, b.fields.map(f => el('div', {html: textOf(f)}))) : null),
+        el('div', {class: 'mrkdwn'}, b.text ? el('div', {}, textOf(b.text)) : null,
+          b.fields ? el('div', {class: 'fields'}, b.fields.map(f => el('div', {}, textOf(f)))) : null),
         b.accessory ? element(b.accessory, b.block_id, where) : null);
       case 'context': return el('div', {class: 'block-context mrkdwn'},
-        b.elements.map(c => c.type === 'image' ? element(c) : el('span', {html: textOf(c)})));
+        b.elements.map(c => c.type === 'image' ? element(c) : el('span', {}, textOf(c))));
       case 'actions': return el('div', {class: 'block-actions'}, b.elements.map(e => element(e, b.block_id, where)));
       case 'divider': return el('hr', {class: 'block-divider'});
       case 'rich_text': return null; // the message's text says the same
@@ -180,7 +124,7 @@ function message(m, inThread) {
   const when = new Date(Number(m.ts) * 1000).toLocaleTimeString('en-GB', {timeZone: meTz(), hour: '2-digit', minute: '2-digit'});
   const files = (m.files || []).map(f => {
     const known = ui.state.files.find(x => x.id === f.id) || f;
-    return el('div', {class: 'file'}, '📄', el('a', {href: '/sandbox/api/files/' + f.id, download: known.filename || ''},
+    return el('div', {class: 'file'}, '📄', el('a', {href: '/sandbox/api/files/' + encodeURIComponent(f.id), download: known.filename || ''},
       known.title || known.filename || f.id), el('span', {class: 'muted small'}, (known.size || '') + ' bytes'));
   });
   const reactions = Object.entries(m.reactions || []).length === 0 ? null : el('div', {class: 'reactions'},
@@ -191,7 +135,7 @@ function message(m, inThread) {
   return el('div', {class: 'msg', 'data-ts': m.ts, 'data-from': bot ? 'bot' : m.user},
     el('div', {class: 'meta'}, el('span', {class: 'author'}, bot ? ui.state.members.find(x => x.bot).name : memberName(m.user)),
       bot ? el('span', {class: 'app-tag'}, 'APP') : null, when, m.edited ? ' (edited)' : ''),
-    hasBlocks ? el('div', {class: 'blocks'}, blocks(m.blocks, where)) : el('div', {class: 'mrkdwn text', html: mrkdwn(m.text)}),
+    hasBlocks ? el('div', {class: 'blocks'}, blocks(m.blocks, where)) : el('div', {class: 'mrkdwn text'}, mrkdwn(m.text, reader)),
     files, reactions,
     !inThread && m.replies ? el('button', {class: 'replies-link', type: 'button', onclick: () => openThread(m.channel, m.ts)},
       m.replies.length + (m.replies.length === 1 ? ' reply' : ' replies')) : null,
@@ -210,7 +154,7 @@ function ephemeral(e, index) {
     el('div', {class: 'meta'}, el('span', {class: 'author'}, ui.state.members.find(x => x.bot).name),
       el('span', {class: 'app-tag'}, 'APP'), el('span', {class: 'only-you'}, 'Only visible to you')),
     hasBlocks ? el('div', {class: 'blocks'}, blocks(e.blocks, {on: 'ephemeral', index}))
-      : el('div', {class: 'mrkdwn text', html: mrkdwn(e.text)}));
+      : el('div', {class: 'mrkdwn text'}, mrkdwn(e.text, reader)));
 }
 
 // Messages (Slack ts, seconds) and ephemerals (milliseconds) in one time order.
