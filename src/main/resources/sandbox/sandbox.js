@@ -61,6 +61,7 @@ function element(e, blockId, where) {
   switch (e.type) {
     case 'button':
       return el('button', {class: 'btn' + (e.style ? ' ' + e.style : ''), type: 'button', 'data-action': e.action_id,
+        'aria-label': e.accessibility_label,
         onclick: () => {
           if (e.confirm && !window.confirm((e.confirm.title || {}).text + '\n\n' + (e.confirm.text || {}).text)) return;
           if (e.url && safeUrl(e.url)) window.open(safeUrl(e.url), '_blank', 'noopener');
@@ -129,6 +130,7 @@ function message(m, inThread) {
   });
   const reactions = Object.entries(m.reactions || []).length === 0 ? null : el('div', {class: 'reactions'},
     (m.reactions || []).map(r => el('button', {class: 'reaction', type: 'button', title: r.users.map(memberName).join(', '),
+      'aria-label': r.name + ' reaction by ' + r.users.map(memberName).join(', ') + ': press to add or take back yours',
       onclick: () => api.post('react', {channel: m.channel, ts: m.ts, name: r.name})},
       (r.name === 'pushpin' ? '📌' : ':' + r.name + ':') + ' ' + r.users.length)));
   const isReply = m.thread_ts && m.thread_ts !== m.ts;
@@ -140,9 +142,9 @@ function message(m, inThread) {
     !inThread && m.replies ? el('button', {class: 'replies-link', type: 'button', onclick: () => openThread(m.channel, m.ts)},
       m.replies.length + (m.replies.length === 1 ? ' reply' : ' replies')) : null,
     el('div', {class: 'tools'},
-      el('button', {type: 'button', title: 'Add :pushpin: reaction', class: 'pin',
+      el('button', {type: 'button', title: 'Add :pushpin: reaction', 'aria-label': 'Add :pushpin: reaction', class: 'pin',
         onclick: () => api.post('react', {channel: m.channel, ts: m.ts, name: 'pushpin'})}, '📌'),
-      !inThread && !isReply ? el('button', {type: 'button', title: 'Reply in thread', class: 'reply',
+      !inThread && !isReply ? el('button', {type: 'button', title: 'Reply in thread', 'aria-label': 'Reply in thread', class: 'reply',
         onclick: () => openThread(m.channel, m.ts)}, '💬') : null,
       el('button', {type: 'button', title: 'Add to COE timeline (message shortcut)', class: 'shortcut',
         onclick: () => api.post('shortcut', {channel: m.channel, ts: m.ts, callbackId: 'add_to_coe_timeline'})}, '⋯ Add to COE timeline')));
@@ -177,6 +179,9 @@ function modal(v) {
   if (!v) { box.hidden = true; box.replaceChildren(); ui.modalKey = ''; return; }
   const key = v.id + '|' + v.view.hash + '|' + JSON.stringify(v.errors);
   if (key === ui.modalKey) return; // keep what the person is typing
+  // The same window again (errors from the bot, or an update): Slack keeps what was typed in each input whose
+  // block and action ids stay the same, so the person fixes one field instead of filling the form again.
+  const typed = ui.modalKey.startsWith(v.id + '|') ? values(box) : null;
   ui.modalKey = key;
   const view = v.view;
   const where = {on: 'view', viewId: v.id};
@@ -191,7 +196,17 @@ function modal(v) {
       el('button', {class: 'btn', type: 'button', onclick: () => api.post('close', {viewId: v.id})}, (view.close || {text: 'Cancel'}).text),
       view.submit ? el('button', {class: 'btn primary', type: 'button', id: 'modal-submit',
         onclick: () => api.post('submit', {viewId: v.id, values: values(body)})}, view.submit.text) : null)));
+  if (typed) keepTyped(body, typed);
   box.hidden = false;
+}
+
+function keepTyped(body, typed) {
+  body.querySelectorAll('[data-block][data-action]').forEach(i => {
+    const value = (typed[i.dataset.block] || {})[i.dataset.action];
+    if (value === undefined) return;
+    if (i.multiple) [...i.options].forEach(o => { o.selected = value.includes(o.value); });
+    else i.value = value;
+  });
 }
 
 function input(e, blockId) {
@@ -261,8 +276,14 @@ function render(force) {
   const parent = ui.thread && conv.messages.find(m => m.ts === ui.thread.ts);
   $('thread').hidden = !parent;
   if (parent) {
-    $('thread-messages').replaceChildren(message(parent, true),
+    // Like Slack, the thread follows the conversation (a reply and the bot's next question come into view) unless
+    // the person has scrolled up to read.
+    const pane = $('thread-messages');
+    const following = force || ui.thread.follow || pane.scrollHeight - pane.scrollTop - pane.clientHeight < 40;
+    pane.replaceChildren(message(parent, true),
       ...timeline(parent.replies || [], mine.filter(([e]) => e.channel === conv.id && e.threadTs === parent.ts), true));
+    if (following) pane.scrollTop = pane.scrollHeight;
+    ui.thread.follow = false;
   }
   const views = s.views;
   modal(views.length ? views[views.length - 1] : null);
@@ -284,6 +305,7 @@ function send(input, threadTs) {
   const text = input.value.trim();
   if (!text) return;
   input.value = '';
+  if (threadTs && ui.thread) ui.thread.follow = true; // one's own reply always comes into view
   api.post('send', {channel: ui.conversation, threadTs, text});
 }
 
@@ -294,8 +316,12 @@ $('member').addEventListener('change', e => {
   ui.me = e.target.value;
   localStorage.setItem('sandbox.me', ui.me);
   ui.lastJson = '';
-  ui.conversation = null;
-  ui.thread = null;
+  // The channel and its open thread are the same for everyone: stay there. A DM is the member's own.
+  const inChannel = ui.state && ui.state.conversations.some(c => c.id === ui.conversation && c.kind === 'channel');
+  if (!inChannel) {
+    ui.conversation = null;
+    ui.thread = null;
+  }
   refresh();
 });
 $('digests').addEventListener('click', () => api.post('digests'));

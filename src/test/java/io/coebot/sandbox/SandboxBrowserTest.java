@@ -147,6 +147,22 @@ class SandboxBrowserTest {
         assertNull(xss(), "a click on the javascript: label ran it");
     }
 
+    /** Buttons that show only an emoji or a symbol still say what they do to a screen reader. */
+    @Test
+    void symbolOnlyButtonsHaveALabel() {
+        browser.get(base + "/sandbox");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .msg button.pin")));
+        assertEquals(List.of(), ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('button')]"
+                + ".filter(b => !/\\p{L}/u.test(b.textContent) && !b.getAttribute('aria-label')).map(b => b.outerHTML)"));
+    }
+
+    private boolean newestThreadMessageInView() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const pane = document.getElementById('thread-messages');"
+                        + "const last = pane.lastElementChild; if (!last) return false;"
+                        + "return last.getBoundingClientRect().bottom <= pane.getBoundingClientRect().bottom + 2;"));
+    }
+
     /** What the payloads would set if they ran; null while they have not. */
     private Object xss() {
         return ((JavascriptExecutor) browser).executeScript("return window.__xss === undefined ? null : window.__xss");
@@ -179,6 +195,19 @@ class SandboxBrowserTest {
         wait.until(d -> botReplies() > afterFirst);
         String thread = textOf(By.id("thread-messages"));
         assertTrue(thread.contains("14:02") && thread.contains("14:09"), thread);
+        // The thread follows the conversation: the bot's newest question is in view, not below the fold.
+        wait.until(d -> newestThreadMessageInView());
+
+        // Another member joins the same thread: switching keeps it open, and their reply lands in it.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("member"))).selectByVisibleText("bob");
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return ui.me").equals("U0BOB00001"));
+        assertTrue(browser.findElement(By.id("thread")).isDisplayed(), "switching member closed the thread");
+        int beforeBob = botReplies();
+        type("thread-text", "skip");
+        wait.until(d -> botReplies() > beforeBob && newestThreadMessageInView());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("member"))).selectByVisibleText("alice");
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return ui.me").equals("U0ALICE001"));
+        assertTrue(browser.findElement(By.id("thread")).isDisplayed(), "switching back closed the thread");
 
         // 📌 on Bob's message: the hover tool, as a person would use it.
         By bobs = By.xpath("//section[@id='messages']//div[contains(@class,'msg')][.//div[contains(.,'Checkout is returning 500s')]]");
@@ -201,9 +230,14 @@ class SandboxBrowserTest {
         wait.until(d -> {
             WebElement reason = d.findElement(By.cssSelector("#modal textarea"));
             reason.clear();
-            reason.sendKeys("A game day: we rehearse publishing before the 5 Whys are done.");
+            reason.sendKeys("A game");
             return true;
         });
+        // Too short: the bot answers with an error under the field, and, as in Slack, what was typed stays.
+        click(By.id("modal-submit"));
+        await(By.cssSelector("#modal .input-block .error"));
+        assertEquals("A game", browser.findElement(By.cssSelector("#modal textarea")).getAttribute("value"));
+        browser.findElement(By.cssSelector("#modal textarea")).sendKeys(" day: we rehearse publishing before the 5 Whys are done.");
         click(By.id("modal-submit"));
         await(By.cssSelector("#messages .file a"));
         awaitText(By.id("messages"), "A game day: we rehearse publishing");
