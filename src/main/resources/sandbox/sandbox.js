@@ -28,7 +28,6 @@ function el(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v == null) continue;
     if (k === 'class') e.className = v;
-    else if (k === 'html') e.innerHTML = v;
     else if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
     else e.setAttribute(k, v);
   }
@@ -48,65 +47,10 @@ function showNotice(text, isError) {
 const members = () => (ui.state ? ui.state.members : []);
 const memberName = id => (members().find(m => m.id === id) || {name: id}).name;
 const meTz = () => (members().find(m => m.id === ui.me) || {tz: 'UTC'}).tz;
-const esc = s => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unslack = s => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-// Slack shows <!date^…> in the reader's own time zone: here, the member the page acts as.
-function slackDate(epoch, format) {
-  const d = new Date(epoch * 1000);
-  const part = opts => new Intl.DateTimeFormat('en-GB', Object.assign({timeZone: meTz()}, opts)).format(d);
-  return format
-    .replace('{date_num}', part({year: 'numeric', month: '2-digit', day: '2-digit'}).split('/').reverse().join('-'))
-    .replace(/\{date_(short_)?pretty\}|\{date_short\}/, part({day: 'numeric', month: 'short'}))
-    .replace(/\{date_long(_pretty)?\}|\{date\}/, part({weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'}))
-    .replace('{time_secs}', part({hour: '2-digit', minute: '2-digit', second: '2-digit'}))
-    .replace('{time}', part({hour: '2-digit', minute: '2-digit'}));
-}
-
-function token(inner) {
-  const [target, label] = inner.split('|');
-  if (target.startsWith('@')) return '<span class="mention">@' + esc(memberName(target.substring(1))) + '</span>';
-  if (target.startsWith('#')) return '<span class="mention">#' + esc(label || target.substring(1)) + '</span>';
-  if (target.startsWith('!date^')) {
-    const [, epoch, format] = target.split('^');
-    return esc(slackDate(Number(epoch), format || '{date_short} {time}'));
-  }
-  if (target.startsWith('!')) return '<span class="mention">@' + esc(target.substring(1).split('^')[0]) + '</span>';
-  return '<a href="' + esc(target) + '" target="_blank" rel="noopener">' + esc(label || target) + '</a>';
-}
-
-// The emoji the bot writes as :shortcodes:; anything else stays as typed, as in Slack without the emoji.
-const EMOJI = {warning: '⚠️', pushpin: '📌', hourglass_flowing_sand: '⏳', small_blue_diamond: '🔹',
-  white_check_mark: '✅', triangular_flag_on_post: '🚩', stopwatch: '⏱️', inbox_tray: '📥', x: '❌', tada: '🎉'};
-
-function inlineMarks(s) {
-  return s.replace(/:([a-z0-9_+-]+):/g, (all, name) => EMOJI[name] || all).replace(/`([^`\n]+)`/g, '<code>$1</code>')
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, '$1<b>$2</b>')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, '$1<i>$2</i>')
-    .replace(/(^|[\s(])~([^~\n]+)~(?=$|[\s).,:;!?])/g, '$1<s>$2</s>');
-}
-
-function mrkdwn(text) {
-  if (!text) return '';
-  // <…> tokens first (mentions, dates, links), then escape the rest, then the marks.
-  let html = '';
-  let last = 0;
-  const re = /<([^<>]+)>/g;
-  let m;
-  while ((m = re.exec(text))) {
-    html += esc(unslack(text.substring(last, m.index))) + '\u0000' + encodeURIComponent(token(unslack(m[1]))) + '\u0000';
-    last = re.lastIndex;
-  }
-  html += esc(unslack(text.substring(last)));
-  const pre = [];
-  html = html.replace(/```([\s\S]*?)```/g, (_, code) => { pre.push(code); return '\u0001' + (pre.length - 1) + '\u0001'; });
-  html = html.split('\n').map(line => line.startsWith('&gt; ') || line === '&gt;'
-      ? '<blockquote>' + inlineMarks(line.replace(/^&gt; ?/, '')) + '</blockquote>' : inlineMarks(line) + '<br>').join('');
-  html = html.replace(/\u0001(\d+)\u0001/g, (_, i) => '<pre>' + pre[i] + '</pre>');
-  return html.replace(/\u0000([^\u0000]*)\u0000/g, (_, t) => decodeURIComponent(t)).replace(/(<br>)+$/, '');
-}
-
-const textOf = t => !t ? '' : (t.type === 'mrkdwn' ? mrkdwn(t.text) : esc(t.text || ''));
+// Who reads the text: mentions show the member's name, dates the time zone of the member the page acts as.
+const reader = {nameOf: memberName, tz: meTz};
+// Block Kit text as nodes: mrkdwn, or plain text as it is.
+const textOf = t => !t ? [] : (t.type === 'mrkdwn' ? mrkdwn(t.text, reader) : [t.text || '']);
 
 // ------------------------------------------------------------------ Block Kit
 
@@ -117,9 +61,10 @@ function element(e, blockId, where) {
   switch (e.type) {
     case 'button':
       return el('button', {class: 'btn' + (e.style ? ' ' + e.style : ''), type: 'button', 'data-action': e.action_id,
+        'aria-label': e.accessibility_label,
         onclick: () => {
           if (e.confirm && !window.confirm((e.confirm.title || {}).text + '\n\n' + (e.confirm.text || {}).text)) return;
-          if (e.url) window.open(e.url, '_blank');
+          if (e.url && safeUrl(e.url)) window.open(safeUrl(e.url), '_blank', 'noopener');
           act({type: 'button', value: e.value});
         }}, e.text.text);
     case 'static_select': case 'overflow': {
@@ -148,7 +93,7 @@ function element(e, blockId, where) {
       if (e.initial_date) d.value = e.initial_date;
       return d;
     }
-    case 'image': return el('img', {src: e.image_url, alt: e.alt_text, width: 20});
+    case 'image': return el('img', {src: safeUrl(e.image_url || ''), alt: e.alt_text, width: 20});
     default: return el('span', {class: 'muted'}, '[' + e.type + ']');
   }
 }
@@ -158,11 +103,11 @@ function blocks(list, where) {
     switch (b.type) {
       case 'header': return el('div', {class: 'block-header'}, b.text.text);
       case 'section': return el('div', {class: 'block-section'},
-        el('div', {class: 'mrkdwn'}, b.text ? el('div', {html: textOf(b.text)}) : null,
-          b.fields ? el('div', {class: 'fields'}, b.fields.map(f => el('div', {html: textOf(f)}))) : null),
+        el('div', {class: 'mrkdwn'}, b.text ? el('div', {}, textOf(b.text)) : null,
+          b.fields ? el('div', {class: 'fields'}, b.fields.map(f => el('div', {}, textOf(f)))) : null),
         b.accessory ? element(b.accessory, b.block_id, where) : null);
       case 'context': return el('div', {class: 'block-context mrkdwn'},
-        b.elements.map(c => c.type === 'image' ? element(c) : el('span', {html: textOf(c)})));
+        b.elements.map(c => c.type === 'image' ? element(c) : el('span', {}, textOf(c))));
       case 'actions': return el('div', {class: 'block-actions'}, b.elements.map(e => element(e, b.block_id, where)));
       case 'divider': return el('hr', {class: 'block-divider'});
       case 'rich_text': return null; // the message's text says the same
@@ -180,25 +125,26 @@ function message(m, inThread) {
   const when = new Date(Number(m.ts) * 1000).toLocaleTimeString('en-GB', {timeZone: meTz(), hour: '2-digit', minute: '2-digit'});
   const files = (m.files || []).map(f => {
     const known = ui.state.files.find(x => x.id === f.id) || f;
-    return el('div', {class: 'file'}, '📄', el('a', {href: '/sandbox/api/files/' + f.id, download: known.filename || ''},
+    return el('div', {class: 'file'}, '📄', el('a', {href: '/sandbox/api/files/' + encodeURIComponent(f.id), download: known.filename || ''},
       known.title || known.filename || f.id), el('span', {class: 'muted small'}, (known.size || '') + ' bytes'));
   });
   const reactions = Object.entries(m.reactions || []).length === 0 ? null : el('div', {class: 'reactions'},
     (m.reactions || []).map(r => el('button', {class: 'reaction', type: 'button', title: r.users.map(memberName).join(', '),
+      'aria-label': r.name + ' reaction by ' + r.users.map(memberName).join(', ') + ': press to add or take back yours',
       onclick: () => api.post('react', {channel: m.channel, ts: m.ts, name: r.name})},
       (r.name === 'pushpin' ? '📌' : ':' + r.name + ':') + ' ' + r.users.length)));
   const isReply = m.thread_ts && m.thread_ts !== m.ts;
   return el('div', {class: 'msg', 'data-ts': m.ts, 'data-from': bot ? 'bot' : m.user},
     el('div', {class: 'meta'}, el('span', {class: 'author'}, bot ? ui.state.members.find(x => x.bot).name : memberName(m.user)),
       bot ? el('span', {class: 'app-tag'}, 'APP') : null, when, m.edited ? ' (edited)' : ''),
-    hasBlocks ? el('div', {class: 'blocks'}, blocks(m.blocks, where)) : el('div', {class: 'mrkdwn text', html: mrkdwn(m.text)}),
+    hasBlocks ? el('div', {class: 'blocks'}, blocks(m.blocks, where)) : el('div', {class: 'mrkdwn text'}, mrkdwn(m.text, reader)),
     files, reactions,
     !inThread && m.replies ? el('button', {class: 'replies-link', type: 'button', onclick: () => openThread(m.channel, m.ts)},
       m.replies.length + (m.replies.length === 1 ? ' reply' : ' replies')) : null,
     el('div', {class: 'tools'},
-      el('button', {type: 'button', title: 'Add :pushpin: reaction', class: 'pin',
+      el('button', {type: 'button', title: 'Add :pushpin: reaction', 'aria-label': 'Add :pushpin: reaction', class: 'pin',
         onclick: () => api.post('react', {channel: m.channel, ts: m.ts, name: 'pushpin'})}, '📌'),
-      !inThread && !isReply ? el('button', {type: 'button', title: 'Reply in thread', class: 'reply',
+      !inThread && !isReply ? el('button', {type: 'button', title: 'Reply in thread', 'aria-label': 'Reply in thread', class: 'reply',
         onclick: () => openThread(m.channel, m.ts)}, '💬') : null,
       el('button', {type: 'button', title: 'Add to COE timeline (message shortcut)', class: 'shortcut',
         onclick: () => api.post('shortcut', {channel: m.channel, ts: m.ts, callbackId: 'add_to_coe_timeline'})}, '⋯ Add to COE timeline')));
@@ -210,7 +156,7 @@ function ephemeral(e, index) {
     el('div', {class: 'meta'}, el('span', {class: 'author'}, ui.state.members.find(x => x.bot).name),
       el('span', {class: 'app-tag'}, 'APP'), el('span', {class: 'only-you'}, 'Only visible to you')),
     hasBlocks ? el('div', {class: 'blocks'}, blocks(e.blocks, {on: 'ephemeral', index}))
-      : el('div', {class: 'mrkdwn text', html: mrkdwn(e.text)}));
+      : el('div', {class: 'mrkdwn text'}, mrkdwn(e.text, reader)));
 }
 
 // Messages (Slack ts, seconds) and ephemerals (milliseconds) in one time order.
@@ -233,6 +179,9 @@ function modal(v) {
   if (!v) { box.hidden = true; box.replaceChildren(); ui.modalKey = ''; return; }
   const key = v.id + '|' + v.view.hash + '|' + JSON.stringify(v.errors);
   if (key === ui.modalKey) return; // keep what the person is typing
+  // The same window again (errors from the bot, or an update): Slack keeps what was typed in each input whose
+  // block and action ids stay the same, so the person fixes one field instead of filling the form again.
+  const typed = ui.modalKey.startsWith(v.id + '|') ? values(box) : null;
   ui.modalKey = key;
   const view = v.view;
   const where = {on: 'view', viewId: v.id};
@@ -247,7 +196,17 @@ function modal(v) {
       el('button', {class: 'btn', type: 'button', onclick: () => api.post('close', {viewId: v.id})}, (view.close || {text: 'Cancel'}).text),
       view.submit ? el('button', {class: 'btn primary', type: 'button', id: 'modal-submit',
         onclick: () => api.post('submit', {viewId: v.id, values: values(body)})}, view.submit.text) : null)));
+  if (typed) keepTyped(body, typed);
   box.hidden = false;
+}
+
+function keepTyped(body, typed) {
+  body.querySelectorAll('[data-block][data-action]').forEach(i => {
+    const value = (typed[i.dataset.block] || {})[i.dataset.action];
+    if (value === undefined) return;
+    if (i.multiple) [...i.options].forEach(o => { o.selected = value.includes(o.value); });
+    else i.value = value;
+  });
 }
 
 function input(e, blockId) {
@@ -317,8 +276,14 @@ function render(force) {
   const parent = ui.thread && conv.messages.find(m => m.ts === ui.thread.ts);
   $('thread').hidden = !parent;
   if (parent) {
-    $('thread-messages').replaceChildren(message(parent, true),
+    // Like Slack, the thread follows the conversation (a reply and the bot's next question come into view) unless
+    // the person has scrolled up to read.
+    const pane = $('thread-messages');
+    const following = force || ui.thread.follow || pane.scrollHeight - pane.scrollTop - pane.clientHeight < 40;
+    pane.replaceChildren(message(parent, true),
       ...timeline(parent.replies || [], mine.filter(([e]) => e.channel === conv.id && e.threadTs === parent.ts), true));
+    if (following) pane.scrollTop = pane.scrollHeight;
+    ui.thread.follow = false;
   }
   const views = s.views;
   modal(views.length ? views[views.length - 1] : null);
@@ -340,6 +305,7 @@ function send(input, threadTs) {
   const text = input.value.trim();
   if (!text) return;
   input.value = '';
+  if (threadTs && ui.thread) ui.thread.follow = true; // one's own reply always comes into view
   api.post('send', {channel: ui.conversation, threadTs, text});
 }
 
@@ -350,8 +316,12 @@ $('member').addEventListener('change', e => {
   ui.me = e.target.value;
   localStorage.setItem('sandbox.me', ui.me);
   ui.lastJson = '';
-  ui.conversation = null;
-  ui.thread = null;
+  // The channel and its open thread are the same for everyone: stay there. A DM is the member's own.
+  const inChannel = ui.state && ui.state.conversations.some(c => c.id === ui.conversation && c.kind === 'channel');
+  if (!inChannel) {
+    ui.conversation = null;
+    ui.thread = null;
+  }
   refresh();
 });
 $('digests').addEventListener('click', () => api.post('digests'));

@@ -1,17 +1,16 @@
 package io.coebot;
 
 import io.coebot.sandbox.SandboxMode;
-import io.micronaut.runtime.Micronaut;
-
-import java.util.Map;
+import io.coebot.sandbox.SandboxRefusal;
 
 public class Application {
     public static void main(String[] args) {
-        // No Slack token at all: run against the built-in fake Slack and its page (/sandbox) instead.
-        if (SandboxMode.wanted(System.getenv())) {
-            SandboxMode.start(args, Map.of());
-        } else {
-            Micronaut.run(Application.class, args);
+        // Slack when a token is configured; the built-in fake Slack and its page (/sandbox) when nothing is;
+        // and when the configuration is half of either, a refusal that says what to set (already logged).
+        try {
+            SandboxMode.run(args);
+        } catch (SandboxRefusal e) {
+            System.exit(2);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -97,6 +99,77 @@ class SandboxBrowserTest {
         }
     }
 
+    /**
+     * People's text is only ever text: a message carrying an HTML tag between two NULs (which the old renderer
+     * decoded into markup) and a {@code javascript:} link, in the channel and in a thread, run nothing and link nowhere.
+     */
+    @Test
+    void peoplesTextNeverBecomesMarkupOrAScriptLink() {
+        browser.get(base + "/sandbox");
+        await(By.xpath("//section[@id='messages']//div[contains(@class,'msg')][.//div[contains(.,'Checkout is returning 500s')]]"));
+        String channel = (String) wait.until(d -> ((JavascriptExecutor) d).executeScript(
+                "return ui.state && ui.state.conversations[0].id"));
+        String bobsTs = (String) ((JavascriptExecutor) browser).executeScript("return ui.state.conversations[0].messages"
+                + ".find(m => m.text.includes('Checkout is returning 500s')).ts");
+        String tag = "x\u0000%3Cimg src=x onerror=window.__xss=1%3E\u0000y";
+        String link = "<javascript:window.__xss=1|click> and <https://status.example.com/x?a=1&amp;b=2|the status page>";
+        for (String threadTs : new String[] {null, bobsTs}) {
+            for (String text : new String[] {tag, link}) {
+                // Sent as the page sends it. Whether the bot accepts a NUL is not this test's business: the message
+                // is in the channel either way, and the page must show it as text.
+                Object answer = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch('/sandbox/api/send', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                        + " body: JSON.stringify({as: 'U0CHEN0001', channel: arguments[0], threadTs: arguments[1], text: arguments[2]})})"
+                        + ".then(r => r.status).then(done, e => done(String(e)));", channel, threadTs, text);
+                assertEquals(200L, answer, "the page's own request was refused");
+            }
+        }
+        click(By.xpath("//section[@id='messages']//div[contains(@class,'msg')][.//div[contains(.,'Checkout is returning 500s')]]"
+                + "//button[contains(@class,'replies-link')]"));
+        for (String pane : new String[] {"messages", "thread-messages"}) {
+            awaitText(By.id(pane), "the status page");
+        }
+        assertNull(xss(), "people's text ran as script");
+        for (String pane : new String[] {"messages", "thread-messages"}) {
+            awaitText(By.id(pane), "%3Cimg src=x onerror=window.__xss=1%3E");
+            awaitText(By.id(pane), "the status page");
+            String where = "#" + pane;
+            assertEquals(0L, ((JavascriptExecutor) browser).executeScript(
+                    "return document.querySelectorAll(arguments[0] + ' .msg img').length", where), "an <img> was made of text");
+            assertEquals("https://status.example.com/x?a=1&b=2", ((JavascriptExecutor) browser).executeScript(
+                    "return [...document.querySelectorAll(arguments[0] + ' a')].find(a => a.textContent === 'the status page').href",
+                    where), "a web link still links");
+            WebElement click = browser.findElement(By.xpath("//section[@id='" + pane + "']//*[text()='click']"));
+            assertEquals("span", click.getTagName(), "the javascript: label is text, not a link");
+        }
+        assertEquals(0L, ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('a[href]')].filter(a => !/^(https?|mailto):/i.test(a.href)"
+                        + " && !a.getAttribute('href').startsWith('/sandbox/')).length"), "a link with another scheme");
+        browser.findElement(By.xpath("//section[@id='messages']//*[text()='click']")).click();
+        assertNull(xss(), "a click on the javascript: label ran it");
+    }
+
+    /** Buttons that show only an emoji or a symbol still say what they do to a screen reader. */
+    @Test
+    void symbolOnlyButtonsHaveALabel() {
+        browser.get(base + "/sandbox");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .msg button.pin")));
+        assertEquals(List.of(), ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('button')]"
+                + ".filter(b => !/\\p{L}/u.test(b.textContent) && !b.getAttribute('aria-label')).map(b => b.outerHTML)"));
+    }
+
+    private boolean newestThreadMessageInView() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const pane = document.getElementById('thread-messages');"
+                        + "const last = pane.lastElementChild; if (!last) return false;"
+                        + "return last.getBoundingClientRect().bottom <= pane.getBoundingClientRect().bottom + 2;"));
+    }
+
+    /** What the payloads would set if they ran; null while they have not. */
+    private Object xss() {
+        return ((JavascriptExecutor) browser).executeScript("return window.__xss === undefined ? null : window.__xss");
+    }
+
     /** target/sandbox.png: what the page showed at the end (or where it stopped, when the story failed). */
     private void screenshot() throws IOException {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
@@ -124,6 +197,19 @@ class SandboxBrowserTest {
         wait.until(d -> botReplies() > afterFirst);
         String thread = textOf(By.id("thread-messages"));
         assertTrue(thread.contains("14:02") && thread.contains("14:09"), thread);
+        // The thread follows the conversation: the bot's newest question is in view, not below the fold.
+        wait.until(d -> newestThreadMessageInView());
+
+        // Another member joins the same thread: switching keeps it open, and their reply lands in it.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("member"))).selectByVisibleText("bob");
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return ui.me").equals("U0BOB00001"));
+        assertTrue(browser.findElement(By.id("thread")).isDisplayed(), "switching member closed the thread");
+        int beforeBob = botReplies();
+        type("thread-text", "skip");
+        wait.until(d -> botReplies() > beforeBob && newestThreadMessageInView());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("member"))).selectByVisibleText("alice");
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return ui.me").equals("U0ALICE001"));
+        assertTrue(browser.findElement(By.id("thread")).isDisplayed(), "switching back closed the thread");
 
         // 📌 on Bob's message: the hover tool, as a person would use it.
         By bobs = By.xpath("//section[@id='messages']//div[contains(@class,'msg')][.//div[contains(.,'Checkout is returning 500s')]]");
@@ -146,9 +232,14 @@ class SandboxBrowserTest {
         wait.until(d -> {
             WebElement reason = d.findElement(By.cssSelector("#modal textarea"));
             reason.clear();
-            reason.sendKeys("A game day: we rehearse publishing before the 5 Whys are done.");
+            reason.sendKeys("A game");
             return true;
         });
+        // Too short: the bot answers with an error under the field, and, as in Slack, what was typed stays.
+        click(By.id("modal-submit"));
+        await(By.cssSelector("#modal .input-block .error"));
+        assertEquals("A game", browser.findElement(By.cssSelector("#modal textarea")).getAttribute("value"));
+        browser.findElement(By.cssSelector("#modal textarea")).sendKeys(" day: we rehearse publishing before the 5 Whys are done.");
         click(By.id("modal-submit"));
         await(By.cssSelector("#messages .file a"));
         awaitText(By.id("messages"), "A game day: we rehearse publishing");

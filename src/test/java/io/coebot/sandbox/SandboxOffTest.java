@@ -1,6 +1,5 @@
 package io.coebot.sandbox;
 
-import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.testing.EndToEnd;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,14 +24,6 @@ class SandboxOffTest extends EndToEnd {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         assertTrue(app.context().getBeansOfType(SandboxWorkspace.class).isEmpty());
         assertFalse(app.context().containsBean(SandboxSlack.class));
-    }
-
-    @Test
-    void onlyNoTokenAtAllMeansSandbox() {
-        assertTrue(SandboxMode.wanted(Map.of()));
-        assertTrue(SandboxMode.wanted(Map.of("SLACK_BOT_TOKEN", "  ", "SLACK_SIGNING_SECRET", "x")));
-        assertFalse(SandboxMode.wanted(Map.of("SLACK_BOT_TOKEN", FakeSlack.DEFAULT_BOT_TOKEN)));
-        assertFalse(SandboxMode.wanted(Map.of("SLACK_APP_TOKEN", "xapp-1-socket-mode")));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
