@@ -301,12 +301,15 @@ async function refresh() {
   }
 }
 
-function send(input, threadTs) {
-  const text = input.value.trim();
-  if (!text) return;
+async function send(input, threadTs) {
+  // a leading space is kept: in Slack it is what turns "/…" from a command into a message
+  const text = input.value.replace(/\s+$/, '');
+  if (!text.trim()) return;
   input.value = '';
   if (threadTs && ui.thread) ui.thread.follow = true; // one's own reply always comes into view
-  api.post('send', {channel: ui.conversation, threadTs, text});
+  const answer = await api.post('send', {channel: ui.conversation, threadTs, text});
+  // as Slack does when it refuses a message (an unknown /command): the text stays in the composer
+  if (!answer.ok && !input.value) input.value = text;
 }
 
 $('composer').addEventListener('submit', e => { e.preventDefault(); send($('composer-text'), null); });

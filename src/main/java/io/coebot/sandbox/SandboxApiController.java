@@ -1,5 +1,7 @@
 package io.coebot.sandbox;
 
+import io.coebot.slack.SlackRegistry;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -47,10 +49,12 @@ public class SandboxApiController {
 
     private final SandboxWorkspace workspace;
     private final NudgeRun nudges;
+    private final SlackRegistry registry;
 
-    public SandboxApiController(SandboxWorkspace workspace, NudgeRun nudges) {
+    public SandboxApiController(SandboxWorkspace workspace, NudgeRun nudges, SlackRegistry registry) {
         this.workspace = workspace;
         this.nudges = nudges;
+        this.registry = registry;
     }
 
     @Get(value = "/state", produces = MediaType.APPLICATION_JSON)
@@ -64,9 +68,18 @@ public class SandboxApiController {
     public String send(@Body String body) {
         return act(body, (r, who) -> {
             Channel channel = workspace.conversation(str(r, "channel"));
-            String text = mentions(str(r, "text").strip());
+            String typed = str(r, "text");
+            String text = mentions(typed.strip());
             String threadTs = str(r, "threadTs");
-            if (text.startsWith("/")) {
+            // As Slack's composer: only a message that starts with "/" itself is a command (a leading space makes it
+            // a message), and one naming no command the app registered is refused, its text left in the composer.
+            if (typed.startsWith("/")) {
+                String command = text.split("\\s+")[0];
+                if (!registry.commands().contains(command)) {
+                    return failure(command + " is not a valid command. In Slack, all messages that start with the \"/\" "
+                            + "character are interpreted as commands. If you are trying to send a message and not run a "
+                            + "command, try preceding the \"/\" with an empty space.");
+                }
                 if (threadTs != null) {
                     // Slack itself refuses slash commands in threads; the bot never hears of them.
                     return failure(text.split("\\s+")[0] + " is not supported in threads. Sorry!");

@@ -53,7 +53,7 @@ final class CrashRun {
             long max = restartMillis.stream().mapToLong(Long::longValue).max().orElse(0);
             double mean = restartMillis.stream().mapToLong(Long::longValue).average().orElse(0);
             return String.format("%d kills (%d with PostgreSQL), %d restarts (ready in mean %.0f ms, max %d ms), "
-                            + "%d replies acked, %d deliveries repeated after no 200, %d cards, %d questions, %d problems",
+                            + "%d replies acked, %d deliveries repeated after no 200, %d interviews (one card each), %d questions, %d problems",
                     kills, killsWithDatabase, restartMillis.size(), mean, max, acked.size(), redeliveries, cards,
                     questionsPosted.size(), problems.size());
         }
@@ -88,7 +88,6 @@ final class CrashRun {
             SlackPayloads payloads = ws.payloads();
             List<SlackWorkspace.Person> people = List.of(ws.user("U0CRASH01", "alice", "UTC"),
                     ws.user("U0CRASH02", "bob", "UTC"), ws.user("U0CRASH03", "carol", "UTC"));
-            SlackWorkspace.Channel channel = ws.channel("inc-crash");
 
             AtomicBoolean done = new AtomicBoolean();
             List<String> killerProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -121,17 +120,52 @@ final class CrashRun {
             killer.setDaemon(true);
             killer.start();
 
-            // /coe start until it is answered: a person whose command timed out runs it again
-            until(done, () -> people.get(0).runs("/coe start " + TITLE, channel).status() == 200);
+            // Interviews one after another, each in its own channel, until every planned kill has happened: a fast
+            // machine must not end the run before the bot was killed as often as asked.
+            List<Interview> interviews = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (killerProblems.isEmpty() && System.nanoTime() < deadline
+                    && (interviews.isEmpty() || killer.isAlive())) {
+                Interview interview = new Interview(ws.channel("inc-crash-" + (interviews.size() + 1)));
+                interviews.add(interview);
+                // /coe start until it is answered: a person whose command timed out runs it again
+                until(done, () -> people.get(0).runs("/coe start " + TITLE, interview.channel).status() == 200);
+                if (!killerProblems.isEmpty()) {
+                    break;
+                }
+                interview.card = interview.channel.awaitMessageFromBot(m -> m.visibleText().contains(TITLE));
+                redelivered[0] += interview.answerToTheEnd(slack, payloads, requests, people, killerProblems, deadline);
+                acked.addAll(interview.acked);
+            }
+            done.set(true);
+            killer.join(Duration.ofMinutes(3).toMillis());
             if (!killerProblems.isEmpty()) {
                 return new Result(killed[0], killed[1], restarts, acked, killerProblems, Map.of(), 0, redelivered[0]);
             }
-            SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains(TITLE));
+            synchronized (appLock) {
+                return check(interviews, app, killed, restarts, acked, redelivered[0]);
+            }
+        }
+    }
+
+    /** One COE's interview, answered in turn by three people. */
+    private static final class Interview {
+        final SlackWorkspace.Channel channel;
+        SlackMessage card;
+        final List<Acked> acked = new ArrayList<>();
+
+        Interview(SlackWorkspace.Channel channel) {
+            this.channel = channel;
+        }
+
+        /** @return how many deliveries had to be repeated */
+        int answerToTheEnd(FakeSlack slack, SlackPayloads payloads, SlackRequests requests,
+                           List<SlackWorkspace.Person> people, List<String> stopped, long deadline) throws InterruptedException {
             Map<String, String> answers = answers();
             int turn = 0;
+            int repeated = 0;
             String lastAnswered = null;
-            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-            while (System.nanoTime() < deadline && killerProblems.isEmpty()) {
+            while (System.nanoTime() < deadline && stopped.isEmpty()) {
                 if (channel.thread(card.ts()).stream().anyMatch(m -> m.isFromBot() && m.visibleText().contains("That's the whole interview"))) {
                     break;
                 }
@@ -147,18 +181,11 @@ final class CrashRun {
                 SlackWorkspace.Person who = people.get(turn++ % people.size());
                 SlackMessage reply = slack.postAsUser(who.id(), channel.id(), text, card.ts());
                 String json = SlackPayloads.toJson(payloads.envelope(payloads.messageEvent(reply)));
-                redelivered[0] += deliverUntilAcked(requests, json, killerProblems);
+                repeated += deliverUntilAcked(requests, json, stopped);
                 acked.add(new Acked(reply.ts(), current, text));
                 lastAnswered = current;
             }
-            done.set(true);
-            killer.join(Duration.ofMinutes(3).toMillis());
-            if (!killerProblems.isEmpty()) {
-                return new Result(killed[0], killed[1], restarts, acked, killerProblems, Map.of(), 0, redelivered[0]);
-            }
-            synchronized (appLock) {
-                return check(slack, channel, card, acked, app, killed, restarts, redelivered[0]);
-            }
+            return repeated;
         }
     }
 
@@ -209,66 +236,80 @@ final class CrashRun {
         return current;
     }
 
-    private Result check(FakeSlack slack, SlackWorkspace.Channel channel, SlackMessage card, List<Acked> acked,
-                         AppProcess app, int[] killed, List<Long> restarts, int redelivered) throws Exception {
+    private Result check(List<Interview> interviews, AppProcess app, int[] killed, List<Long> restarts, List<Acked> acked,
+                         int redelivered) throws Exception {
         List<String> problems = new ArrayList<>();
-        // the bot's remaining messages go out before the thread is judged
+        // the bot's remaining messages go out before the threads are judged
         Thread.sleep(2_000);
         Map<String, Integer> posted = new TreeMap<>();
-        for (SlackMessage m : channel.thread(card.ts())) {
-            if (m.isFromBot() && m.blocks() != null) {
-                Matcher q = QUESTION.matcher(m.blocks());
-                if (q.find()) {
-                    posted.merge(q.group(2), 1, Integer::sum);
+        int cards = 0;
+        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "postgres")) {
+            for (Interview interview : interviews) {
+                String where = interview.channel.name() + ": ";
+                Map<String, Integer> questions = new TreeMap<>();
+                for (SlackMessage m : interview.channel.thread(interview.card.ts())) {
+                    if (m.isFromBot() && m.blocks() != null) {
+                        Matcher q = QUESTION.matcher(m.blocks());
+                        if (q.find()) {
+                            questions.merge(q.group(2), 1, Integer::sum);
+                            posted.merge(q.group(2), 1, Integer::sum);
+                        }
+                    }
                 }
-            }
-        }
-        posted.forEach((q, n) -> {
-            if (n > 1) {
-                problems.add("question " + q + " was posted " + n + " times");
-            }
-        });
-        int cards = (int) channel.messages().stream().filter(m -> m.isFromBot() && m.visibleText().contains(TITLE)).count();
-        if (cards != 1) {
-            problems.add(cards + " cards in the channel");
-        }
-        JsonObject state;
-        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT state FROM interview")) {
-            if (!rs.next()) {
-                problems.add("no interview stored");
-                return new Result(killed[0], killed[1], restarts, acked, problems, posted, cards, redelivered);
-            }
-            state = JsonParser.parseString(rs.getString(1)).getAsJsonObject();
-        }
-        if (!"COMPLETE".equals(state.get("status").getAsString())) {
-            problems.add("the interview is " + state.get("status") + ", not complete");
-        }
-        Map<String, String> storedUnder = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> a : state.getAsJsonObject("answers").entrySet()) {
-            for (JsonElement contribution : a.getValue().getAsJsonObject().getAsJsonArray("contributions")) {
-                JsonElement ts = contribution.getAsJsonObject().get("messageTs");
-                if (ts != null && !ts.isJsonNull()) {
-                    storedUnder.put(ts.getAsString(), a.getKey());
+                questions.forEach((q, n) -> {
+                    if (n > 1) {
+                        problems.add(where + "question " + q + " was posted " + n + " times");
+                    }
+                });
+                int here = (int) interview.channel.messages().stream().filter(m -> m.isFromBot() && m.visibleText().contains(TITLE)).count();
+                cards += here;
+                if (here != 1) {
+                    problems.add(where + here + " cards in the channel");
                 }
-            }
-        }
-        for (Acked a : acked) {
-            if ("summary".equals(a.questionId())) {
-                continue; // "accept" takes the draft; the draft, not the word, becomes the summary
-            }
-            String under = storedUnder.get(a.ts());
-            if (under == null) {
-                problems.add("acked reply " + a.ts() + " \"" + a.text() + "\" to " + a.questionId() + " is not stored");
-            } else if (!under.equals(a.questionId())) {
-                problems.add("acked reply " + a.ts() + " to " + a.questionId() + " is stored under " + under);
+                JsonObject state = stateOf(c, interview.channel.id());
+                if (state == null) {
+                    problems.add(where + "no interview stored");
+                    continue;
+                }
+                if (!"COMPLETE".equals(state.get("status").getAsString())) {
+                    problems.add(where + "the interview is " + state.get("status") + ", not complete");
+                }
+                Map<String, String> storedUnder = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonElement> a : state.getAsJsonObject("answers").entrySet()) {
+                    for (JsonElement contribution : a.getValue().getAsJsonObject().getAsJsonArray("contributions")) {
+                        JsonElement ts = contribution.getAsJsonObject().get("messageTs");
+                        if (ts != null && !ts.isJsonNull()) {
+                            storedUnder.put(ts.getAsString(), a.getKey());
+                        }
+                    }
+                }
+                for (Acked a : interview.acked) {
+                    if ("summary".equals(a.questionId())) {
+                        continue; // "accept" takes the draft; the draft, not the word, becomes the summary
+                    }
+                    String under = storedUnder.get(a.ts());
+                    if (under == null) {
+                        problems.add(where + "acked reply " + a.ts() + " \"" + a.text() + "\" to " + a.questionId() + " is not stored");
+                    } else if (!under.equals(a.questionId())) {
+                        problems.add(where + "acked reply " + a.ts() + " to " + a.questionId() + " is stored under " + under);
+                    }
+                }
             }
         }
         return new Result(killed[0], killed[1], restarts, acked, problems, posted, cards, redelivered);
     }
 
+    private static JsonObject stateOf(Connection c, String channelId) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT i.state FROM interview i JOIN coe ON coe.id = i.coe_id WHERE coe.channel_id = ?")) {
+            ps.setString(1, channelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? JsonParser.parseString(rs.getString(1)).getAsJsonObject() : null;
+            }
+        }
+    }
+
     /** A plausible answer to every question, as a team would type it (times a day ago, so always in the past). */
-    private static Map<String, String> answers() {
+    static Map<String, String> answers() {
         String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         Map<String, String> a = new LinkedHashMap<>();
         a.put("trigger_at", day + " 14:05 UTC");

@@ -263,7 +263,8 @@ class TimelineEndToEndTest extends EndToEnd {
     void helpListsTheTimeline() {
         Person alice = ws.user("U0ALICE78", "alice", "UTC");
         String help = alice.runs("/coe help", ws.channel("inc-tl-help")).visibleText();
-        assertTrue(help.contains("/coe timeline [add <when> <text> | import [from] [to]]"), help);
+        // escaped, so that Slack shows "<when>" instead of reading it as a link and swallowing it
+        assertTrue(help.contains("/coe timeline [add &lt;when&gt; &lt;text&gt; | import [from] [to]]"), help);
         assertFalse(help.contains("/coe timeline` — Build"), "no longer coming soon: " + help);
     }
 
