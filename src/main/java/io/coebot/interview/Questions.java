@@ -131,7 +131,7 @@ public final class Questions {
 
             q(PREVENTION, Section.PREVENTION, TEXT, "Prevention",
                     "How will we stop this from happening again? The 5 Whys answer that: press *Start 5 Whys* to run "
-                            + "them in their own thread (or `/coe whys <problem>`, once per problem), and I'll go on here. "
+                            + "them in their own thread (or `/coe whys &lt;problem&gt;`, once per problem), and I'll go on here. "
                             + "Or write the chain of whys and the fix for each here, or `skip`.",
                     "Ask why until you reach causes you can fix; human error is never the last why."),
 

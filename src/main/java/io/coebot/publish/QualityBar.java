@@ -100,7 +100,7 @@ public final class QualityBar {
         }
         return QualityCheck.fail(TIMELINE_ENTRIES, "Build the timeline: react with :pushpin: to the channel's key "
                 + "messages, run `/coe timeline import`, or add what happened outside Slack with "
-                + "`/coe timeline add <time> <text>`.");
+                + "`/coe timeline add &lt;time&gt; &lt;text&gt;`.");
     }
 
     private static QualityCheck milestone(CoeDocument d, String name, Milestone m, String questionId) {
@@ -157,7 +157,7 @@ public final class QualityBar {
             return QualityCheck.pass(ROOT_CAUSE_FOUND);
         }
         if (d.whys().isEmpty()) {
-            return QualityCheck.fail(ROOT_CAUSE_FOUND, "Find the root cause: `/coe whys <problem>` opens a 5 Whys "
+            return QualityCheck.fail(ROOT_CAUSE_FOUND, "Find the root cause: `/coe whys &lt;problem&gt;` opens a 5 Whys "
                     + "thread; answer each why until you can press *Root cause*.");
         }
         String open = d.whys().stream().map(WhysSession::label).collect(Collectors.joining(", "));

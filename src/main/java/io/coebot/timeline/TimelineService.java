@@ -192,6 +192,18 @@ public class TimelineService {
                 store.entry(entryId).orElseThrow());
     }
 
+    /** Takes an entry of this COE out of the timeline (a stale menu, or another COE's entry id, does nothing). */
+    @Transactional
+    public void remove(Coe coe, long entryId) {
+        Instant now = clock.instant();
+        store.lockCoe(coe.id());
+        if (store.entries(coe.id()).stream().noneMatch(e -> e.id() == entryId)) {
+            return;
+        }
+        store.delete(entryId);
+        card.refresh(coe, now);
+    }
+
     @Transactional
     public void explainGap(long coeId, String teamId, String key, String explanation, String userId) {
         Instant now = clock.instant();

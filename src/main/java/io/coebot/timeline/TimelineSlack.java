@@ -322,12 +322,18 @@ public class TimelineSlack implements SlackFeature {
         Interaction in = Interaction.of(req);
         long entryId = in.id(1).id();
         String picked = in.word(2);
-        Milestone m = TimelineView.NO_MILESTONE.equals(picked) ? null : in.option(picked, Milestone::fromKey);
         Coe coe = coes.find(in.id(0)).orElse(null);
         if (coe == null) {
             return;
         }
         long coeId = coe.id();
+        if (TimelineView.REMOVE.equals(picked)) {
+            timelines.remove(coe, entryId);
+            Timeline t = timelines.timeline(coeId);
+            respondQuietly(ctx, TimelineView.page(coe, t, 1));
+            return;
+        }
+        Milestone m = TimelineView.NO_MILESTONE.equals(picked) ? null : in.option(picked, Milestone::fromKey);
         var outcome = timelines.mark(coe, entryId, m);
         if (outcome.entry() == null) {
             ctx.respond(x -> x.responseType("ephemeral").replaceOriginal(false).text(":warning: " + outcome.message()));

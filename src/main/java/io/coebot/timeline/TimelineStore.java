@@ -139,6 +139,13 @@ public class TimelineStore {
         });
     }
 
+    void delete(long entryId) {
+        jdbc.prepareStatement("DELETE FROM timeline_entry WHERE id = ?", ps -> {
+            ps.setLong(1, entryId);
+            return ps.executeUpdate();
+        });
+    }
+
     int deleteByMessage(long coeId, String messageTs, TimelineSource onlySource) {
         String sql = "DELETE FROM timeline_entry WHERE coe_id = ? AND message_ts = ?" + (onlySource == null ? "" : " AND source = ?");
         return jdbc.prepareStatement(sql, ps -> {

@@ -20,7 +20,7 @@ import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
 /**
  * `/coe timeline` as Block Kit: one page of {@link TimelinePages} (at most 40 sections) under a header and the
- * durations, each entry with a milestone menu, each flagged gap with "Explain this gap", and Previous/Next.
+ * durations, each entry with a menu (its milestone, or removal), each flagged gap with "Explain this gap", and Previous/Next.
  * A page stays within Slack's 50 blocks: header, context, 40 sections, paging.
  */
 public final class TimelineView {
@@ -28,6 +28,8 @@ public final class TimelineView {
     static final String GAP_PREFIX = "timeline.gap.";
     static final String PAGE_PREFIX = "timeline.page.";
     static final String NO_MILESTONE = "none";
+    /** In the entry's menu: take the entry out of the timeline, however it got in (pin, shortcut, typed, import). */
+    static final String REMOVE = "remove";
 
     private TimelineView() {
     }
@@ -54,7 +56,7 @@ public final class TimelineView {
         blocks.add(context(c -> c.elements(List.of(markdownText(summary(timeline, pages, number))))));
         if (pages.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("No entries yet. React with a pin to a message in this channel, use "
-                    + "the *Add to COE timeline* message shortcut, type `/coe timeline add <when> <what happened>`, or "
+                    + "the *Add to COE timeline* message shortcut, type `/coe timeline add &lt;when&gt; &lt;what happened&gt;`, or "
                     + "`/coe timeline import` the channel's messages between the trigger and mitigation."))));
             return blocks;
         }
@@ -127,6 +129,7 @@ public final class TimelineView {
             options.add(option(plainText(TimelineText.tag(m)), coeId + "|" + e.id() + "|" + m.key()));
         }
         options.add(option(plainText("No milestone"), coeId + "|" + e.id() + "|" + NO_MILESTONE));
+        options.add(option(plainText("Remove from timeline"), coeId + "|" + e.id() + "|" + REMOVE));
         OptionObject initial = e.milestone() == null ? null
                 : options.get(e.milestone().ordinal());
         return staticSelect(s -> s.actionId(MARK_PREFIX + e.id()).placeholder(plainText("Mark milestone"))

@@ -187,7 +187,7 @@ public final class FiveWhys {
                                 + " (give it an owner and a due date from `/coe actions`)."));
             }
             case FINISHED -> say(s, "These 5 Whys are complete, so I haven't added that. Say `back` to reopen the last "
-                    + "answer, or start another session with `/coe whys <problem>`.");
+                    + "answer, or start another session with `/coe whys &lt;problem&gt;`.");
         };
     }
 

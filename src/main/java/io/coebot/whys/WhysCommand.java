@@ -63,7 +63,7 @@ public class WhysCommand implements CoeSubcommand {
                     .append(" · ").append(s.state().finished() ? "complete" : "in progress")
                     .append(roots == 0 ? "" : ", " + roots + " root cause" + (roots == 1 ? "" : "s")).append('\n');
         }
-        sb.append("Answer in a session's thread, or start another with `/coe whys <problem>`.");
+        sb.append("Answer in a session's thread, or start another with `/coe whys &lt;problem&gt;`.");
         return sb.toString();
     }
 

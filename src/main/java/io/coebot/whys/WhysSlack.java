@@ -127,7 +127,7 @@ public class WhysSlack implements SlackFeature {
         var waiting = whys.waitingForProblem(coe.id());
         if (waiting.isPresent()) {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(waiting.get().label()
-                    + " is already waiting for its problem in its thread: answer there, or use `/coe whys <problem>`."));
+                    + " is already waiting for its problem in its thread: answer there, or use `/coe whys &lt;problem&gt;`."));
             return;
         }
         boolean fromPrevention = p.getActions().get(0).getBlockId() != null

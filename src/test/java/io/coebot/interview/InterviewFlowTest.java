@@ -440,7 +440,7 @@ class InterviewFlowTest {
         assertContains(c.lastAsk().text(), "*Prevention* — ");
         assertContains(c.lastAsk().text(), "5 Whys");
         assertContains(c.lastAsk().text(), "*Start 5 Whys*");
-        assertContains(c.lastAsk().text(), "`/coe whys <problem>`");
+        assertContains(c.lastAsk().text(), "`/coe whys &lt;problem&gt;`");
         assertContains(c.lastAsk().text(), "`skip`");
     }
 

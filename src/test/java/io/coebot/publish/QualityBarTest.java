@@ -82,7 +82,7 @@ class QualityBarTest {
                 Arguments.of(QualityBar.MITIGATION, without(complete(), Questions.RESTORED_HOW, true),
                         "“How we know it's restored”"),
                 Arguments.of(QualityBar.ROOT_CAUSE_FOUND, Fixtures.withWhys(complete(), List.of()),
-                        "`/coe whys <problem>`"),
+                        "`/coe whys &lt;problem&gt;`"),
                 Arguments.of(QualityBar.ROOT_CAUSE_FOUND, Fixtures.withWhys(complete(), List.of(unfinished())),
                         "Finish 5 Whys #1"),
                 Arguments.of(QualityBar.NO_HUMAN_ERROR, humanErrorRootCause(),

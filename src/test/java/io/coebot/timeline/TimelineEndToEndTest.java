@@ -144,6 +144,12 @@ class TimelineEndToEndTest extends EndToEnd {
         bob.usesShortcut(TimelineSlack.SHORTCUT, alarm, inc.channel);
         bob.submits(bob.awaitOpenView(TimelineSlack.SHORTCUT_VIEW).id(), Map.of());
         assertEquals(1, inc.entries().size());
+
+        // added by mistake: the entry's menu takes it out again
+        Ephemeral view = inc.shownTo(bob);
+        bob.selects(TimelineView.MARK_PREFIX + e.id(), List.of(inc.coeId + "|" + e.id() + "|" + TimelineView.REMOVE), view);
+        assertEquals(List.of(), inc.entries(), "removed");
+        assertTrue(inc.shownTo(bob).visibleText().contains("No entries yet"), "the list shows it gone");
     }
 
     @Test
