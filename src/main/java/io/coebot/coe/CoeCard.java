@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.SlackDate;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import jakarta.inject.Singleton;
@@ -58,13 +59,11 @@ public class CoeCard {
                 .sorted(Comparator.comparingInt(CardPart::order)).toList();
         String status = coe.status() == Coe.Status.PUBLISHED ? "Published"
                 : parts.stream().map(CardPart::status).filter(s -> s != null).findFirst().orElse("Open");
-        long epoch = coe.createdAt().getEpochSecond();
 
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(fit(coe.label() + " · " + EchoedText.plain(coe.title()), HEADER_MAX)))));
         blocks.add(context(c -> c.elements(List.of(markdownText(
-                "Owner <@" + coe.ownerUserId() + "> · Opened <!date^" + epoch + "^{date_short_pretty} {time}|"
-                        + coe.createdAt() + "> · *" + status + "*")))));
+                "Owner <@" + coe.ownerUserId() + "> · Opened " + SlackDate.token(coe.createdAt()) + " · *" + status + "*")))));
         List<String> lines = parts.stream().flatMap(p -> p.lines().stream()).toList();
         String progress = lines.isEmpty()
                 ? "*To do:* Summary · Impact · Timeline · Metrics · Detection · Diagnosis · Mitigation · 5 Whys · Action items · Lessons learned"

@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.SlackDate;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +16,6 @@ import java.util.Locale;
 /** How incident times read, in the thread and the timeline: UTC first, because a COE states one time zone. */
 public final class IncidentTime {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -24,7 +25,7 @@ public final class IncidentTime {
 
     /** "Thu 19 Nov 2026 14:05 UTC". */
     public static String utc(Instant t) {
-        return DAY_TIME.format(t.atZone(ZoneOffset.UTC)) + " UTC";
+        return SlackDate.utc(t);
     }
 
     /** "Thu 19 Nov 2026" (the UTC date). */

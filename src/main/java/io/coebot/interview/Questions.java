@@ -135,7 +135,8 @@ public final class Questions {
                             + "Or write the chain of whys and the fix for each here, or `skip`.",
                     "Ask why until you reach causes you can fix; human error is never the last why."),
 
-            q(METRICS, Section.METRICS, TEXT, "Metrics",
+            // not "Metrics": published under the section's own heading, that read as "Metrics / Metrics"
+            q(METRICS, Section.METRICS, TEXT, "What shows the impact",
                     "Which metrics show the impact? Links to dashboards or graphs are ideal.",
                     "If nothing shows it, reply `none`."),
             q(MONITORING_HOW, Section.METRICS, TEXT, "How it's monitored",

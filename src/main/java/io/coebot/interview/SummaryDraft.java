@@ -32,6 +32,18 @@ public final class SummaryDraft {
             "(?i)^(?:about|around|roughly|approximately|approx\\.?|over|under|nearly|almost|up to|at least|"
                     + "more than|fewer than|less than|~|≈)?\\s*[~≈]?\\s*\\d[\\d,.]*\\s*[km]?\\+?$");
 
+    /** "about 12,000 customers", "~3k users": a count of customers, already named. */
+    private static final Pattern COUNT_OF_CUSTOMERS = Pattern.compile(
+            A_COUNT.pattern().replace("+?$", "+?\\s+(?:customers|users|shoppers|merchants|people|accounts)$"));
+
+    /** "About 42,000 shoppers in the EU", "All EU merchants", "12% of sessions": a quantity a sentence can carry. */
+    private static final Pattern QUANTITY_FIRST = Pattern.compile(
+            "(?i)(?:(?:about|around|roughly|approximately|over|under|nearly|almost|up to|at least|more than|fewer than|"
+                    + "less than|all|most|many|some|every|each|half)\\b|[~≈\\d])");
+
+    /** "A 502 error page…", "The cart page empty…", "An error…": something customers saw, not a sentence. */
+    private static final Pattern THING_SEEN = Pattern.compile("(?i)(?:a|an|the)\\s");
+
     private SummaryDraft() {
     }
 
@@ -42,19 +54,18 @@ public final class SummaryDraft {
         Instant mitigated = Milestones.time(answers, MITIGATED_AT);
         List<String> sentences = new ArrayList<>();
         add(sentences, what(window(trigger, mitigated), text(answers, SERVICES), text(answers, SEVERITY)));
-        add(sentences, impact(text(answers, CUSTOMERS_AFFECTED), text(answers, CUSTOMER_EXPERIENCE)));
-        add(sentences, detection(text(answers, DETECTION_HOW), between(trigger, detected)));
-        add(sentences, mitigation(trigger, detected, mitigated));
-        String found = text(answers, MITIGATION_FOUND);
-        if (found != null) {
-            add(sentences, "How the team found the mitigation: " + found);
-        }
+        String who = who(text(answers, CUSTOMERS_AFFECTED));
+        add(sentences, who);
+        add(sentences, experience(text(answers, CUSTOMER_EXPERIENCE), who != null));
+        add(sentences, detection(text(answers, DETECTION_HOW), FromTrigger.to(trigger, detected).orElse(null)));
+        add(sentences, FromTrigger.to(trigger, mitigated)
+                .map(d -> "Impact was mitigated " + IncidentTime.duration(d) + " after the trigger").orElse(null));
+        // what people wrote here is already a sentence about what they did: it needs no label in front
+        add(sentences, capitalized(text(answers, MITIGATION_FOUND)));
         String restored = text(answers, RESTORED_HOW);
-        if (restored != null) {
-            add(sentences, "How recovery was confirmed: " + restored);
-        }
+        add(sentences, restored == null ? null : "Recovery was confirmed: " + uncapitalized(restored));
         String prevention = text(answers, PREVENTION);
-        add(sentences, prevention != null ? "To prevent it happening again: " + prevention
+        add(sentences, prevention != null ? "To prevent it happening again: " + uncapitalized(prevention)
                 : "The 5 Whys will determine how to prevent it happening again");
         return String.join(" ", sentences);
     }
@@ -83,14 +94,39 @@ public final class SummaryDraft {
         return mitigated != null ? "Until " + IncidentTime.utc(mitigated) : null;
     }
 
-    private static String impact(String customers, String experience) {
+    /**
+     * Who was hit, as a sentence: "About 1,200 customers were impacted" for a count (with or without the word
+     * "customers"), "It affected all EU merchants" for a count or quantity of someone else, and only an answer that
+     * is neither ("unknown so far") keeps a label, because no sentence can be built around it safely.
+     */
+    private static String who(String customers) {
         if (customers == null) {
-            return experience == null ? null : "Customers experienced: " + experience;
+            return null;
         }
-        String who = A_COUNT.matcher(customers).matches()
-                ? capitalized(customers) + " customers were impacted"
-                : "Customers impacted: " + customers;
-        return experience == null ? who : who + (who.startsWith("Customers impacted") ? "; " : ": ") + experience;
+        if (A_COUNT.matcher(customers).matches()) {
+            return capitalized(customers) + " customers were impacted";
+        }
+        if (COUNT_OF_CUSTOMERS.matcher(customers).matches()) {
+            return capitalized(customers) + " were impacted";
+        }
+        if (QUANTITY_FIRST.matcher(customers).lookingAt()) {
+            return "It affected " + uncapitalized(customers);
+        }
+        return "Customers affected: " + customers;
+    }
+
+    /**
+     * What they went through: "A 502 error page when paying" is a thing they saw, "Checkout failed with an error
+     * page" a sentence of its own. Either way it follows the who, instead of being glued to it with a semicolon.
+     */
+    private static String experience(String experience, boolean afterWho) {
+        if (experience == null) {
+            return null;
+        }
+        if (THING_SEEN.matcher(experience).lookingAt()) {
+            return (afterWho ? "They saw " : "Customers saw ") + uncapitalized(experience);
+        }
+        return capitalized(experience);
     }
 
     private static String detection(String how, Duration toDetect) {
@@ -101,23 +137,8 @@ public final class SummaryDraft {
         return switch (how) {
             case "customer_report" -> "A customer reported it" + after;
             case "monitoring" -> "Our monitoring detected it" + after;
-            default -> "How it was detected: " + how
-                    + (toDetect == null ? "" : "; time to detect was " + IncidentTime.duration(toDetect));
+            default -> "It was detected" + after + " (" + uncapitalized(how) + ")";
         };
-    }
-
-    private static String mitigation(Instant trigger, Instant detected, Instant mitigated) {
-        Duration sinceDetection = between(detected, mitigated);
-        if (sinceDetection != null) {
-            return "Impact was mitigated " + IncidentTime.duration(sinceDetection) + " after detection";
-        }
-        Duration sinceTrigger = between(trigger, mitigated);
-        return sinceTrigger == null ? null
-                : "Impact was mitigated " + IncidentTime.duration(sinceTrigger) + " after the trigger";
-    }
-
-    private static Duration between(Instant from, Instant to) {
-        return from == null || to == null || to.isBefore(from) ? null : Duration.between(from, to);
     }
 
     /** An answer's value as prose: on one line, without its final full stop (the sentence adds one), or null. */
@@ -137,6 +158,14 @@ public final class SummaryDraft {
     }
 
     private static String capitalized(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        return s == null || s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** "Validate configs" → "validate configs" inside a sentence; "SLA breached" and "QA saw it" keep their capitals. */
+    private static String uncapitalized(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isUpperCase(s.charAt(1))) {
+            return s;
+        }
+        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 }

@@ -31,10 +31,18 @@ import java.util.Optional;
  *                              way Slack escapes slash-command text; a modal's plain input must be passed through
  *                              {@code EchoedText.typed} first
  * @param renderedAt            when it is published, shown as the publication date (no clock is read here)
+ * @param names                 what the people and channels it mentions are called, looked up beforehand (see
+ *                              {@link CoeNames}); {@link Names#NONE} where ids are fine (Slack renders them)
  */
 public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
                           List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
-                          Instant renderedAt) {
+                          Instant renderedAt, Names names) {
+
+    public CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
+                       List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
+                       Instant renderedAt) {
+        this(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, Names.NONE);
+    }
 
     public CoeDocument {
         Objects.requireNonNull(coe, "coe");
@@ -46,6 +54,11 @@ public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> ski
         actions = actions == null ? List.of() : List.copyOf(actions);
         publishedAnywayReason = publishedAnywayReason == null || publishedAnywayReason.isBlank()
                 ? null : publishedAnywayReason;
+        names = names == null ? Names.NONE : names;
+    }
+
+    public CoeDocument withNames(Names looked) {
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, looked);
     }
 
     /** A root cause found by a 5 Whys session, with what the COE says about it. */

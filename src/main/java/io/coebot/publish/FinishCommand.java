@@ -32,12 +32,15 @@ public class FinishCommand implements CoeSubcommand {
     private final CoeDocuments documents;
     private final PublishService publisher;
     private final ChannelAccess access;
+    private final CoeNames names;
 
-    public FinishCommand(CoeStore coes, CoeDocuments documents, PublishService publisher, ChannelAccess access) {
+    public FinishCommand(CoeStore coes, CoeDocuments documents, PublishService publisher, ChannelAccess access,
+                         CoeNames names) {
         this.coes = coes;
         this.documents = documents;
         this.publisher = publisher;
         this.access = access;
+        this.names = names;
     }
 
     @Override public String name() { return "finish"; }
@@ -64,7 +67,9 @@ public class FinishCommand implements CoeSubcommand {
     /** Publishes and says what was queued; shared with the "Publish anyway" form. */
     String publish(Coe coe, String by, String anywayReason) {
         boolean isPublic = publisher.hasReviewChannel() && access.isPublic(coe.channelId());
-        PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic);
+        // names are looked up before the publishing transaction: Slack may take a moment to answer
+        Names named = names.of(documents.of(coe, Instant.now()));
+        PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic, named);
         return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: " + pub.messages()
                 + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`."
                 + (anywayReason == null ? "" : " The COE says it was published with the bar not met, and why.");

@@ -42,7 +42,7 @@ public final class MarkdownRendering {
     public static String render(CoeDocument d) {
         StringBuilder md = new StringBuilder();
         Coe coe = d.coe();
-        md.append("# ").append(coe.label()).append(": ").append(MarkdownText.fromSlack(coe.title())).append("\n\n");
+        md.append("# ").append(coe.label()).append(": ").append(fromSlack(d, coe.title())).append("\n\n");
         metadata(d, md);
 
         heading(md, "## Summary");
@@ -52,7 +52,7 @@ public final class MarkdownRendering {
         questions(d, d.applicable(Section.IMPACT), "###", md);
 
         heading(md, "## Timeline");
-        timeline(d.timeline(), md);
+        timeline(d, md);
 
         heading(md, "## Metrics");
         questions(d, d.applicable(Section.METRICS), "###", md);
@@ -64,7 +64,7 @@ public final class MarkdownRendering {
         }
         heading(md, "### Prevention");
         Question prevention = Questions.byId(Questions.PREVENTION);
-        d.answer(prevention.id()).ifPresent(a -> md.append(text(prevention, a)).append("\n\n"));
+        d.answer(prevention.id()).ifPresent(a -> md.append(text(d, prevention, a)).append("\n\n"));
         md.append("The 5 Whys below answer how we prevent it.\n\n");
 
         heading(md, "## 5 Whys");
@@ -94,11 +94,11 @@ public final class MarkdownRendering {
     }
 
     private static void metadata(CoeDocument d, StringBuilder md) {
-        md.append("- **Owner:** ").append(MarkdownText.fromSlack("<@" + d.coe().ownerUserId() + ">")).append('\n');
+        md.append("- **Owner:** ").append(fromSlack(d, d.names().person(d.coe().ownerUserId()))).append('\n');
         d.answer(Questions.SEVERITY).ifPresent(a ->
-                md.append("- **Severity:** ").append(text(Questions.byId(Questions.SEVERITY), a)).append('\n'));
+                md.append("- **Severity:** ").append(text(d, Questions.byId(Questions.SEVERITY), a)).append('\n'));
         d.answer(Questions.SERVICES).ifPresent(a ->
-                md.append("- **Services affected:** ").append(oneLine(text(Questions.byId(Questions.SERVICES), a))).append('\n'));
+                md.append("- **Services affected:** ").append(oneLine(text(d, Questions.byId(Questions.SERVICES), a))).append('\n'));
         md.append("- **COE opened:** ").append(TimelineTime.utcStamp(d.coe().createdAt())).append('\n');
         md.append("- **Published:** ").append(TimelineTime.utcStamp(d.renderedAt())).append('\n');
         String durations = d.timeline().durations().summary();
@@ -108,7 +108,7 @@ public final class MarkdownRendering {
         md.append("- **Time zone:** all times are UTC\n\n");
         if (d.publishedAnywayReason() != null) {
             md.append("> **Published without meeting the quality bar.** The owner's reason:\n> ")
-                    .append(MarkdownText.fromSlack(d.publishedAnywayReason()).strip().replace("\n", "\n> "))
+                    .append(fromSlack(d, d.publishedAnywayReason()).strip().replace("\n", "\n> "))
                     .append("\n\n");
         }
     }
@@ -131,17 +131,18 @@ public final class MarkdownRendering {
     private static String answerOrGap(CoeDocument d, Question q) {
         Optional<Answer> a = d.answer(q.id());
         if (a.isPresent()) {
-            return text(q, a.get());
+            return text(d, q, a.get());
         }
         return d.skipped().contains(q.id()) ? "*Skipped.*" : "*Not answered.*";
     }
 
     /** Each line people wrote stays a line: Markdown would otherwise join them into one paragraph. */
-    private static String text(Question q, Answer a) {
-        return MarkdownText.fromSlack(AnswerWording.markdownSource(q, a)).strip().replaceAll("\\s*\\n\\s*", "\n\n");
+    private static String text(CoeDocument d, Question q, Answer a) {
+        return fromSlack(d, AnswerWording.markdownSource(q, a)).strip().replaceAll("\\s*\\n\\s*", "\n\n");
     }
 
-    private static void timeline(Timeline t, StringBuilder md) {
+    private static void timeline(CoeDocument d, StringBuilder md) {
+        Timeline t = d.timeline();
         Map<Milestone, Instant> milestones = t.milestones().asMap();
         if (!milestones.isEmpty()) {
             md.append("| Milestone | Time (UTC) | From the trigger |\n|---|---|---|\n");
@@ -161,7 +162,7 @@ public final class MarkdownRendering {
         }
         md.append("| Time (UTC) | Entry | Milestone | By | Added |\n|---|---|---|---|---|\n");
         for (TimelineEntry e : t.entries()) {
-            StringBuilder entry = new StringBuilder(MarkdownText.fromSlack(e.text()).strip());
+            StringBuilder entry = new StringBuilder(fromSlack(d, e.text()).strip());
             if (e.note() != null) {
                 entry.append(entry.length() > 0 ? "\n" : "").append("*Note:* ").append(MarkdownText.plain(e.note().strip()));
             }
@@ -178,7 +179,7 @@ public final class MarkdownRendering {
             md.append("| ").append(TimelineTime.utcStamp(e.occurredAt()))
                     .append(" | ").append(MarkdownText.cell(entry.toString()))
                     .append(" | ").append(mark)
-                    .append(" | ").append(e.author() == null ? "" : MarkdownText.fromSlack("<@" + e.author() + ">"))
+                    .append(" | ").append(e.author() == null ? "" : fromSlack(d, d.names().person(e.author())))
                     .append(" | ").append(source(e))
                     .append(" |\n");
         }
@@ -213,13 +214,13 @@ public final class MarkdownRendering {
         for (WhysSession s : d.whys()) {
             WhyTree tree = s.state().tree();
             heading(md, "### " + s.label());
-            md.append("**Problem:** ").append(tree.problem() == null ? "*not stated*" : oneLine(MarkdownText.fromSlack(tree.problem())))
+            md.append("**Problem:** ").append(tree.problem() == null ? "*not stated*" : oneLine(fromSlack(d, tree.problem())))
                     .append("\n\n");
             if (!s.state().finished()) {
                 md.append("*Not finished.*\n\n");
             }
             String outline = WhysTreeText.markdown(tree);
-            md.append(outline.isEmpty() ? "*No cause yet.*" : MarkdownText.fromSlack(outline)).append("\n\n");
+            md.append(outline.isEmpty() ? "*No cause yet.*" : fromSlack(d, outline)).append("\n\n");
         }
     }
 
@@ -231,17 +232,17 @@ public final class MarkdownRendering {
         md.append("| # | Action | Owner | Priority | Due | Status | Type | Tracker |\n|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < d.actions().size(); i++) {
             ActionItem item = d.actions().get(i);
-            StringBuilder action = new StringBuilder(MarkdownText.fromSlack(item.text()).strip());
+            StringBuilder action = new StringBuilder(fromSlack(d, item.text()).strip());
             d.causeOf(item).ifPresent(c -> action.append("\n*Fixes ").append(c.session().label()).append(" · ")
                     .append(c.label()).append("*"));
             String status = item.status() == ActionStatus.WONT_DO && item.statusReason() != null
-                    ? "won't do: " + MarkdownText.fromSlack(item.statusReason()) : item.status().label();
+                    ? "won't do: " + fromSlack(d, item.statusReason()) : item.status().label();
             String tracker = item.trackerUrl() == null || item.trackerUrl().isBlank()
                     ? "" : "[ticket](" + item.trackerUrl() + ")";
             md.append("| ").append(i + 1)
                     .append(" | ").append(MarkdownText.cell(action.toString()))
                     .append(" | ").append(item.owner() == null || item.owner().isBlank() ? "*none*"
-                            : MarkdownText.fromSlack("<@" + item.owner() + ">"))
+                            : fromSlack(d, d.names().person(item.owner())))
                     .append(" | ").append(item.priority() == null ? "" : item.priority().key())
                     .append(" | ").append(item.due() == null ? "" : item.due().toString())
                     .append(" | ").append(MarkdownText.cell(status))
@@ -250,6 +251,11 @@ public final class MarkdownRendering {
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** People's Slack text as Markdown, every mention by name: the file is read where an id names nobody. */
+    private static String fromSlack(CoeDocument d, String slack) {
+        return MarkdownText.fromSlack(d.names().named(slack));
     }
 
     private static String oneLine(String s) {

@@ -61,12 +61,14 @@ public class PublishService implements Outbox.SentListener {
     /**
      * @param anywayReason why the owner publishes although the bar failed (null when it passed)
      * @param channelIsPublic whether the review channel may hear of it (asked of Slack by the caller)
+     * @param names what the people and channels the COE mentions are called (asked of Slack by the caller, outside
+     *              this transaction), for the Markdown file
      */
     @Transactional
-    public Publication publish(Coe coe, String by, String anywayReason, boolean channelIsPublic) {
+    public Publication publish(Coe coe, String by, String anywayReason, boolean channelIsPublic, Names names) {
         Instant now = clock.instant();
         int times = store.published(coe.teamId(), coe.id(), by, anywayReason, now);
-        CoeDocument doc = documents.of(coe, now);
+        CoeDocument doc = documents.of(coe, now).withNames(names);
         List<PublishedPart> parts = SlackRendering.render(doc);
         Map<String, Long> before = store.parts(coe.id());
         Set<String> current = new HashSet<>();

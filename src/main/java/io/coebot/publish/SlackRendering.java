@@ -104,21 +104,24 @@ public final class SlackRendering {
         if (!durations.isEmpty()) {
             out.add(durations);
         }
-        out.add("_Published " + TimelineTime.slackDate(d.renderedAt()) + ". All times are shown in your time zone and in UTC._");
+        out.add("_Published " + TimelineTime.slackDateAndUtc(d.renderedAt()) + ". All times are shown in your time zone and in UTC._");
         if (d.publishedAnywayReason() != null) {
-            out.add(":warning: *Published without meeting the quality bar.* The owner's reason:\n>"
-                    + EchoedText.mrkdwn(d.publishedAnywayReason().strip()).replace("\n", "\n>"));
+            out.add(":warning: *Published without meeting the quality bar.* The owner's reason:\n"
+                    + TimelineText.quoted(EchoedText.mrkdwn(d.publishedAnywayReason().strip())));
         }
         return out;
     }
 
-    /** "*Trigger:* <date> · *Detected:* <date> …", only the milestones known. */
+    /**
+     * "*Trigger:* <date> · 2026-11-19 14:00:03 UTC", a line per known milestone: the header promises every time in
+     * the reader's zone and in UTC, and five milestones with both would not read on one line.
+     */
     private static String milestoneLine(Timeline t) {
-        List<String> parts = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (Milestone m : Milestone.values()) {
-            t.milestones().time(m).ifPresent(at -> parts.add("*" + TimelineText.tag(m) + ":* " + TimelineTime.slackDate(at)));
+            t.milestones().time(m).ifPresent(at -> lines.add("*" + TimelineText.tag(m) + ":* " + TimelineTime.slackDateAndUtc(at)));
         }
-        return String.join(" · ", parts);
+        return String.join("\n", lines);
     }
 
     private static List<String> questions(CoeDocument d, List<Question> qs) {

@@ -49,11 +49,13 @@ public class UserZones {
         }
         String tz = null;
         boolean deactivated = false;
+        String name = null;
         try {
             var r = slack.methods().usersInfo(b -> b.user(userId));
             if (r.isOk() && r.getUser() != null) {
                 tz = r.getUser().getTz();
                 deactivated = r.getUser().isDeleted();
+                name = shownName(r.getUser());
             } else {
                 LOG.info("users.info for a user failed: {}", r.getError());
             }
@@ -62,6 +64,7 @@ public class UserZones {
             return new SlackPerson(ZoneOffset.UTC, false);
         }
         remember(teamId, userId, tz, deactivated, now);
+        rememberName(teamId, userId, name);
         return new SlackPerson(parse(tz), deactivated);
     }
 
@@ -102,6 +105,56 @@ public class UserZones {
             ps.setTimestamp(5, Timestamp.from(now));
             return ps.executeUpdate();
         });
+    }
+
+    /**
+     * The name people know them by in Slack (display name, else real name, else handle), for what is read outside
+     * Slack (the Markdown export), where a user id names nobody. Empty when Slack cannot tell.
+     */
+    public Optional<String> displayName(String teamId, String userId) {
+        Instant now = Instant.now();
+        Optional<String> known = cachedName(teamId, userId, now);
+        if (known.isEmpty()) {
+            // a row cached before names were kept, or never cached: ask Slack once
+            forget(teamId, userId);
+            personOf(teamId, userId);
+            known = cachedName(teamId, userId, now);
+        }
+        return known;
+    }
+
+    @Transactional
+    protected Optional<String> cachedName(String teamId, String userId, Instant now) {
+        return jdbc.prepareStatement("SELECT display_name, fetched_at FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean fresh = rs.next() && rs.getTimestamp(2).toInstant().plus(FRESH).isAfter(now);
+                return fresh ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    /** Apart from {@link #remember} so that its columns stay as they were; the row exists once that ran. */
+    @Transactional
+    protected void rememberName(String teamId, String userId, String name) {
+        jdbc.prepareStatement("UPDATE slack_user SET display_name = ? WHERE team_id = ? AND user_id = ?", ps -> {
+            ps.setString(1, name);
+            ps.setString(2, teamId);
+            ps.setString(3, userId);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static String shownName(com.slack.api.model.User u) {
+        var profile = u.getProfile();
+        for (String candidate : new String[]{profile == null ? null : profile.getDisplayName(),
+                profile == null ? null : profile.getRealName(), u.getRealName(), u.getName()}) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.strip();
+            }
+        }
+        return null;
     }
 
     private static ZoneId parse(String tz) {

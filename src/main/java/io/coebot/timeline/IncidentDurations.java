@@ -1,19 +1,16 @@
 package io.coebot.timeline;
 
+import io.coebot.interview.FromTrigger;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How long the incident took to reach each milestone, every one measured from the trigger: a COE judges detection,
- * diagnosis and mitigation by how long customers were exposed, which starts at the trigger, not at the page.
- * Chaining them (detected → diagnosed) would hide a slow detection inside a fast-looking diagnosis.
- *
- * <p>Measured between instants, so a daylight-saving change during the incident neither adds nor loses an
- * hour. A component is null when either end is unknown, or when the milestone is before the trigger (see
- * {@link MilestoneTimes#disorder()}): a negative time would be a lie, not a figure.
+ * How long the incident took to reach each milestone, every one measured from the trigger as {@link FromTrigger}
+ * defines it for all of coe-bot. A component is null when either end is unknown, or when the milestone is before the
+ * trigger (see {@link MilestoneTimes#disorder()}).
  */
 public record IncidentDurations(Duration timeToDetect, Duration timeToDiagnose, Duration timeToMitigate,
                                 Duration timeToResolve) {
@@ -61,11 +58,6 @@ public record IncidentDurations(Duration timeToDetect, Duration timeToDiagnose, 
     }
 
     private static Duration between(MilestoneTimes times, Milestone m) {
-        Instant trigger = times.time(Milestone.TRIGGER).orElse(null);
-        Instant at = times.time(m).orElse(null);
-        if (trigger == null || at == null || at.isBefore(trigger)) {
-            return null;
-        }
-        return Duration.between(trigger, at);
+        return FromTrigger.to(times.time(Milestone.TRIGGER).orElse(null), times.time(m).orElse(null)).orElse(null);
     }
 }

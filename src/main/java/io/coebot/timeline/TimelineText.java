@@ -63,7 +63,15 @@ public final class TimelineText {
         if (!g.explained()) {
             return head + "\n_Not explained yet: what was the team doing?_";
         }
-        return head + "\n>" + EchoedText.typed(g.explanation()).replace("\n", "\n>");
+        return head + "\n" + quoted(EchoedText.typed(g.explanation()));
+    }
+
+    /**
+     * Slack mrkdwn as a block quote, every line marked. The marker is "&gt; " with its space, the form Slack documents;
+     * without the space the sandbox (and some clients) showed a literal "&gt;" before the words.
+     */
+    public static String quoted(String mrkdwn) {
+        return "> " + mrkdwn.replace("\n", "\n> ");
     }
 
     /** "Detected": the word shown on an entry that marks a milestone. */

@@ -1,6 +1,7 @@
 package io.coebot.timeline;
 
 import io.coebot.interview.IncidentTime;
+import io.coebot.slack.SlackDate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +40,17 @@ public final class TimelineTime {
         return STAMP.format(t.atZone(ZoneOffset.UTC)) + " UTC";
     }
 
-    /**
-     * Slack's date token: each reader sees the date and time in their own zone; clients that cannot render it
-     * show the UTC fallback. Slack wants whole epoch seconds, so a sub-second instant rounds down.
-     */
+    /** Slack's date token: each reader sees the date and time in their own zone, clients that cannot draw it UTC. */
     public static String slackDate(Instant t) {
-        return "<!date^" + t.getEpochSecond() + "^{date_short_pretty} {time}|" + utc(t) + ">";
+        return SlackDate.token(t);
+    }
+
+    /**
+     * The moment twice, local to each reader and exactly in UTC ("Nov 19th 9:05 AM · 2026-11-19 14:05:03 UTC"), for
+     * what promises "your time zone and UTC": the UTC half stays right when the reader's own date is another day.
+     */
+    public static String slackDateAndUtc(Instant t) {
+        return slackDate(t) + " · " + utcStamp(t);
     }
 
     /**

@@ -19,11 +19,11 @@ class SummaryDraftTest {
         Conversation c = Conversation.started().answerUntil("summary");
 
         assertEquals("From 14:05 to 15:20 UTC on Thu 19 Nov 2026, checkout and payments API had a SEV2 incident. "
-                + "About 1,200 customers were impacted: checkout failed with an error page. "
+                + "About 1,200 customers were impacted. Checkout failed with an error page. "
                 + "Our monitoring detected it 38 minutes after the trigger. "
-                + "Impact was mitigated 37 minutes after detection. "
-                + "How the team found the mitigation: the deploy log showed the config change, so we rolled it back. "
-                + "How recovery was confirmed: the checkout error rate stayed at baseline for 30 minutes. "
+                + "Impact was mitigated 1 hour 15 minutes after the trigger. "
+                + "The deploy log showed the config change, so we rolled it back. "
+                + "Recovery was confirmed: the checkout error rate stayed at baseline for 30 minutes. "
                 + "To prevent it happening again: validate the config schema so a timeout can't be empty.",
                 SummaryDraft.from(c.state));
     }
@@ -49,12 +49,15 @@ class SummaryDraftTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "severity only            | severity            | SEV3                   | There was a SEV3 incident.",
-            "experience only          | customer_experience | pages loaded slowly    | Customers experienced: pages loaded slowly.",
-            "customers in words       | customers_affected  | all EU merchants       | Customers impacted: all EU merchants.",
+            "experience only          | customer_experience | pages loaded slowly    | Pages loaded slowly.",
+            "something customers saw  | customer_experience | a 502 page when paying | Customers saw a 502 page when paying.",
+            "customers in words       | customers_affected  | all EU merchants       | It affected all EU merchants.",
+            "a count of customers     | customers_affected  | about 12,000 customers | About 12,000 customers were impacted.",
+            "customers beyond a count | customers_affected  | unknown so far         | Customers affected: unknown so far.",
             "customer report          | detection_how       | customer_report        | A customer reported it.",
-            "free-text detection      | detection_how       | QA saw it in canary    | How it was detected: QA saw it in canary.",
+            "free-text detection      | detection_how       | QA saw it in canary    | It was detected (QA saw it in canary).",
             "mitigation end only      | mitigated_at        | 2026-11-19T15:20:00Z   | Until Thu 19 Nov 2026 15:20 UTC, there was an incident.",
-            "prevention               | prevention          | Validate configs.      | To prevent it happening again: Validate configs.",
+            "prevention               | prevention          | Validate configs.      | To prevent it happening again: validate configs.",
     })
     void eachAnswerOnItsOwnMakesASentence(String name, String questionId, String value, String sentence) {
         String draft = SummaryDraft.from(stateWith(Map.of(questionId, value)));
@@ -73,7 +76,8 @@ class SummaryDraftTest {
 
         assertContains(draft, "From Thu 19 Nov 2026 23:10 UTC to Fri 20 Nov 2026 03:00 UTC, there was an incident.");
         assertContains(draft, "It was detected 1 hour 30 minutes after the trigger.");
-        assertContains(draft, "Impact was mitigated 2 hours 20 minutes after detection.");
+        // measured from the trigger, as the COE's header and card measure it (FromTrigger)
+        assertContains(draft, "Impact was mitigated 3 hours 50 minutes after the trigger.");
     }
 
     @Test

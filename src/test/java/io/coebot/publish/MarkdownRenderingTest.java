@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.coebot.coe.Coe;
 import io.coebot.interview.Questions;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +40,23 @@ class MarkdownRenderingTest {
         }
         assertTrue(md.contains("before every push \\| both CLI and UI"), "a pipe in an item stays inside its cell");
         assertTrue(md.contains("entry-0010 🚨 決済APIのエラー率が上昇 · ارتفاع معدل الأخطاء · @carol paged @payments"), "markup converted");
+    }
+
+    /** The file is read outside Slack: the names looked up before rendering replace the ids, unknown ids stay. */
+    @Test
+    void peopleAndChannelsAreNamedWhereTheirNamesAreKnown() {
+        CoeDocument d = Fixtures.answering(Fixtures.complete(), Questions.RELATED,
+                "Asked <@U0DAN> and <@U0NOBODY> in <#C0DEPLOYS|> and <#C0GONE>", "");
+        Names names = new Names(Map.of("U0ALICE", "alice", "U0CAROL", "carol", "U0DAN", "Dan & co"),
+                Map.of("C0DEPLOYS", "payments-deploys"));
+
+        String md = MarkdownRendering.render(d.withNames(names));
+
+        assertTrue(md.contains("- **Owner:** @alice\n"), md);
+        assertTrue(md.contains(" | @carol | pinned |"), "entry authors: " + md);
+        assertTrue(md.contains(" | @Dan & co | high | "), "action owners: " + md);
+        assertTrue(md.contains("Asked @Dan & co and @U0NOBODY in #payments-deploys and #C0GONE"), md);
+        assertFalse(md.contains("@U0ALICE"), md);
     }
 
     @Test

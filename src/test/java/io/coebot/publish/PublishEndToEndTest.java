@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -133,6 +135,114 @@ class PublishEndToEndTest extends EndToEnd {
         assertEquals(Coe.Status.PUBLISHED, coe.status());
     }
 
+    /**
+     * What a reader of the published COE sees, for the three tests below: a team in three time zones ran a whole COE
+     * (people mentioned by id in an answer, a channel too, a 20-minute gap explained) and published it once.
+     */
+    private record ReadersCopy(String markdown, List<SlackMessage> messages, SlackMessage card, Person owner,
+                               Person responder, Channel deploys) {
+        String messagesText() {
+            return messages.stream().map(SlackMessage::visibleText).reduce("", (a, b) -> a + "\n" + b);
+        }
+
+        SlackMessage part(String header) {
+            return messages.stream().filter(m -> m.visibleText().startsWith(header + "\n")).findFirst().orElseThrow(
+                    () -> new AssertionError("no published message “" + header + "”: " + messagesText()));
+        }
+    }
+
+    private ReadersCopy readersCopy;
+
+    private ReadersCopy publishedForReaders() {
+        if (readersCopy != null) {
+            return readersCopy;
+        }
+        alice = ws.user("U0ALICE001", "alice", "America/New_York");
+        bob = ws.user("U0BOB00001", "bob", "Europe/Berlin");
+        Channel deploys = ws.channel("inc-deploys");
+        channel = ws.channel("inc-checkout-502s");
+        alice.runs("/coe start Checkout 502s", channel);
+        card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 502s"));
+        coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        interview(Map.of(Questions.MITIGATION_FOUND, "<@" + bob.id() + "> saw the config push announced in <#"
+                + deploys.id() + "|> and rolled it back"));
+        fiveWhys();
+        timeline("14:00 UTC Deploy 42 rolled out", "14:10 UTC Error rate alarm fired",
+                "14:30 UTC Config push identified", "14:40 UTC Rolled back the config push");
+        alice.runs("/coe timeline", channel);
+        var view = channel.awaitEphemeralFor(alice, e -> e.buttons().stream().anyMatch(b -> b.label().equals("Explain this gap")));
+        alice.clicks("Explain this gap", view);
+        var modal = alice.awaitOpenView("timeline.explain-gap");
+        alice.submits(modal.id(), Map.of("explanation", Map.of("text", "On a bridge with the payments team")));
+        channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("On a bridge with the payments team"));
+        actionItemForTheRootCause();
+
+        int before = channel.messages().size();
+        alice.runs("/coe finish", channel);
+        UploadedFile file = ws.awaitValue("the Markdown file", () -> slack.files().stream()
+                .filter(f -> f.channelId().equals(channel.id())).findFirst().orElse(null));
+        List<SlackMessage> published = channel.messages().subList(before, channel.messages().size()).stream()
+                .filter(m -> m.fileIds().isEmpty() && !m.visibleText().contains("as Markdown")).toList();
+        readersCopy = new ReadersCopy(file.contentAsString(), published, channel.message(card.ts()), alice, bob, deploys);
+        return readersCopy;
+    }
+
+    /** Issue 15, item 4: the file is read outside Slack, where an id names nobody. */
+    @Test
+    void theMarkdownNamesThePeopleAndChannelsItMentionsWhileSlackKeepsItsMentions() {
+        ReadersCopy coe = publishedForReaders();
+        String md = coe.markdown();
+
+        assertTrue(md.contains("- **Owner:** @alice\n"), "the owner by name:\n" + md);
+        assertTrue(md.contains("| @alice | by hand |"), "timeline authors by name:\n" + md);
+        assertTrue(md.contains("| @bob | high |"), "action owners by name:\n" + md);
+        assertTrue(md.contains("@bob saw the config push announced in #inc-deploys"), "mentions in answers:\n" + md);
+        for (String id : List.of(coe.owner().id(), coe.responder().id(), coe.deploys().id())) {
+            assertFalse(md.contains(id), id + " is shown by name everywhere in the file:\n" + md);
+        }
+        assertTrue(coe.messagesText().contains("<@" + coe.responder().id() + ">"),
+                "in Slack a mention renders natively, so it stays one: " + coe.messagesText());
+    }
+
+    /** Issue 15, item 6: the drafted summary is prose, and its durations are the header's. */
+    @Test
+    void theDraftedSummaryReadsAsSentencesWhoseDurationsAgreeWithTheHeader() {
+        String md = publishedForReaders().markdown();
+        String summary = md.substring(md.indexOf("## Summary"), md.indexOf("## Impact"));
+
+        assertTrue(md.contains("Time to detect: 10 minutes · to mitigate: 40 minutes"), md);
+        assertTrue(summary.contains("Our monitoring detected it 10 minutes after the trigger."), summary);
+        assertTrue(summary.contains("Impact was mitigated 40 minutes after the trigger."), summary);
+        assertFalse(summary.contains("after detection"), "one way to measure, from the trigger: " + summary);
+        assertTrue(summary.contains("About 12,000 customers were impacted."), summary);
+        assertFalse(summary.contains("Customers impacted:"), "a sentence, not a label: " + summary);
+        assertTrue(summary.contains("Checkout failed with an error page."), summary);
+    }
+
+    /** Issue 15, item 7: the published COE keeps its promises about times, headings and quotes. */
+    @Test
+    void thePublishedCoeShowsEveryTimeLocallyAndInUtcWithoutDoubledHeadingsOrStrayQuoteMarks() {
+        ReadersCopy coe = publishedForReaders();
+        String header = coe.messages().get(0).visibleText();
+        assertTrue(header.contains("All times are shown in your time zone and in UTC"), header);
+        Matcher trigger = Pattern.compile("\\*Trigger:\\* <!date\\^\\d+\\^[^|]+\\|[^>]+>(.*)").matcher(header);
+        assertTrue(trigger.find(), header);
+        assertTrue(trigger.group(1).contains(DAY + " 14:00:00 UTC"), "the trigger in UTC too: " + header);
+
+        String metrics = coe.part("Metrics").visibleText();
+        assertFalse(metrics.contains("Metrics\n*Metrics*"), "one Metrics heading: " + metrics);
+        assertFalse(coe.markdown().contains("## Metrics\n\n### Metrics"), coe.markdown());
+
+        String timeline = coe.part("Timeline").visibleText();
+        assertTrue(timeline.contains("\n> On a bridge with the payments team"),
+                "the explanation is a quote (\"> \"), not a stray \">\": " + timeline);
+
+        Matcher opened = Pattern.compile("Opened <!date\\^\\d+\\^[^|]+\\|([^>]+)>").matcher(coe.card().blocks());
+        assertTrue(opened.find(), coe.card().blocks());
+        assertTrue(opened.group(1).matches("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} UTC"),
+                "where Slack cannot draw the date (notifications) it reads like a date: " + opened.group(1));
+    }
+
     /** The file's own message is the one new message a second publish may add. */
     private int fileMessages(int since) {
         return (int) channel.messages().subList(since, channel.messages().size()).stream()
@@ -140,6 +250,11 @@ class PublishEndToEndTest extends EndToEnd {
     }
 
     private void interview() {
+        interview(Map.of());
+    }
+
+    /** The whole interview, with some answers worded differently. */
+    private void interview(Map<String, String> differently) {
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put(Questions.TRIGGER_AT, DAY + " 14:00 UTC");
         answers.put(Questions.DETECTED_AT, DAY + " 14:10 UTC");
@@ -168,6 +283,7 @@ class PublishEndToEndTest extends EndToEnd {
         answers.put(Questions.LESSONS, "Config is code: review it like code");
         answers.put(Questions.RELATED, "none");
         answers.put(Questions.SUMMARY, "accept");
+        answers.putAll(differently);
         for (Map.Entry<String, String> a : answers.entrySet()) {
             String marker = "interview|" + coeId + "|" + a.getKey();
             slack.await("the interview asks " + a.getKey(), () -> {
@@ -200,8 +316,11 @@ class PublishEndToEndTest extends EndToEnd {
     }
 
     private void timeline() {
-        String[] entries = {"14:00 UTC Deploy 42 rolled out", "14:10 UTC Error rate alarm fired",
-                "14:20 UTC Payments team paged", "14:30 UTC Config push identified", "14:40 UTC Rolled back the config push"};
+        timeline("14:00 UTC Deploy 42 rolled out", "14:10 UTC Error rate alarm fired",
+                "14:20 UTC Payments team paged", "14:30 UTC Config push identified", "14:40 UTC Rolled back the config push");
+    }
+
+    private void timeline(String... entries) {
         for (String e : entries) {
             String ack = alice.runs("/coe timeline add " + DAY + " " + e, channel).visibleText();
             assertTrue(ack.contains("Added to the COE"), ack);

@@ -72,7 +72,7 @@ class QualityBarTest {
                         "1 silence longer than 15 minutes (31 minutes after Thu 19 Nov 2026 14:20 UTC): "
                                 + "*Explain this gap* in `/coe timeline`"),
                 Arguments.of(QualityBar.METRICS, without(complete(), Questions.METRICS, true),
-                        "Answer the skipped “Metrics”"),
+                        "Answer the skipped “What shows the impact”"),
                 Arguments.of(QualityBar.METRICS, noMetricsAndNoMonitoringItem(),
                         "needs an action item that adds monitoring"),
                 Arguments.of(QualityBar.DETECTION, without(complete(), Questions.DETECTION_HALVE, false),

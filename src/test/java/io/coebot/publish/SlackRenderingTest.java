@@ -187,10 +187,11 @@ class SlackRenderingTest {
         assertEquals("header", header.key());
         assertEquals("COE-7 · Checkout returned 500s after a config push", header.header());
         assertTrue(text.contains("*Owner:* <@U0ALICE> · *Severity:* SEV2 · *Services:* checkout, payments API"), text);
-        assertTrue(text.contains("*Trigger:* <!date^1795096803^{date_short_pretty} {time}|Thu 19 Nov 2026 14:00 UTC>"), text);
+        assertTrue(text.contains("*Trigger:* <!date^1795096803^{date_short_pretty} {time}|Thu 19 Nov 2026 14:00 UTC>"
+                + " · 2026-11-19 14:00:03 UTC\n*Detected:* "), text);
         assertTrue(text.contains("Time to detect: 12 minutes · to diagnose: 51 minutes · to mitigate: 1 hour 4 minutes"), text);
         assertTrue(text.contains(":warning: *Published without meeting the quality bar.* The owner's reason:\n"
-                + ">Review is tomorrow &amp; PAY-812 covers the rest."), "stored escaped, shown as is: " + text);
+                + "> Review is tomorrow &amp; PAY-812 covers the rest."), "stored escaped, shown as is: " + text);
     }
 
     @Test
@@ -216,7 +217,7 @@ class SlackRenderingTest {
                 + "<https://jira.example.com/browse/PAY-812|ticket>\n_Fixes 5 Whys #1 · 1.1.1_"), all);
         assertTrue(all.contains("won't do: Grafana's deploy annotations already show it."), all);
         assertTrue(all.contains(":hourglass_flowing_sand: *31 minutes without an entry* (14:20–14:51 UTC)\n"
-                + ">On a bridge call with the payments team: we checked their database first (it looked healthy) "
+                + "> On a bridge call with the payments team: we checked their database first (it looked healthy) "
                 + "&amp; then the client config."), all);
     }
 

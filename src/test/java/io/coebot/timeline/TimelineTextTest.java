@@ -137,6 +137,6 @@ class TimelineTextTest {
                 java.time.Duration.ofHours(1), "Waiting on the vendor <ticket 42>\nthen & only then restarted");
 
         assertEquals(":hourglass_flowing_sand: *1 hour without an entry* (Thu 19 Nov 2026 23:50 UTC – Fri 20 Nov 2026 00:50 UTC)\n"
-                + ">Waiting on the vendor &lt;ticket 42&gt;\n>then &amp; only then restarted", TimelineText.gap(gap));
+                + "> Waiting on the vendor &lt;ticket 42&gt;\n> then &amp; only then restarted", TimelineText.gap(gap));
     }
 }
