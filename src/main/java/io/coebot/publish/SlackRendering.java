@@ -190,7 +190,7 @@ public final class SlackRendering {
             StringBuilder p = new StringBuilder("*").append(s.label()).append("*")
                     .append(s.state().finished() ? "" : " · _not finished_")
                     .append("\n*Problem:* ").append(tree.problem() == null ? "_not stated_" : EchoedText.mrkdwn(tree.problem()));
-            List<String> lines = WhysTreeText.slackLines(tree).stream().map(EchoedText::mrkdwn).toList();
+            List<String> lines = WhysTreeText.slackLines(s.state()).stream().map(EchoedText::mrkdwn).toList();
             p.append('\n').append(lines.isEmpty() ? "_No cause yet._" : String.join("\n", lines));
             out.add(p.toString());
         }
