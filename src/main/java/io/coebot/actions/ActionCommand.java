@@ -59,7 +59,7 @@ public class ActionCommand implements CoeSubcommand {
         if (!created.ok()) {
             return ctx.ack(created.problemText());
         }
-        return ctx.ack("Added to " + coe.get().label() + ": " + ActionMessages.line(created.item(), today)
+        return ctx.ack("Added to " + coe.get().label() + ": " + ActionMessages.line(created.item(), Dueness.Reader.on(today))
                 + "\n`/coe actions` lists them all.");
     }
 

@@ -10,10 +10,8 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -33,7 +31,6 @@ public class ActionMessages {
     static final String REASSIGN = "actions.reassign";
     /** Each item takes a section and an actions block; the rest of a 50-block message is the frame. */
     static final int ITEMS_PER_MESSAGE = 22;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
 
     private final Outbox outbox;
 
@@ -41,13 +38,15 @@ public class ActionMessages {
         this.outbox = outbox;
     }
 
-    /** "*Add an alarm* — <@U1> · high · due Mon 7 Dec 2026 (in 2 days) · COE-7". */
-    static String line(ActionItem item, LocalDate today) {
+    /**
+     * "*Add an alarm* — <@U1> · high · due Mon 7 Dec 2026 (in 2 days) · COE-7". The count is the reader's (a
+     * channel reads the date alone), and only while the item is open.
+     */
+    static String line(ActionItem item, Dueness.Reader reader) {
+        LocalDate today = reader.today();
         StringBuilder sb = new StringBuilder("*").append(EchoedText.mrkdwn(item.text())).append("*\n<@").append(item.owner()).append("> · ")
-                .append(item.priority().key()).append(" · due ").append(DAY.format(item.due()));
-        if (item.isOpen()) {
-            sb.append(" (").append(Dueness.of(item.due(), today).phrase()).append(")");
-        }
+                .append(item.priority().key()).append(" · ")
+                .append(Dueness.words(item.due(), item.isOpen() ? reader : Dueness.Reader.CHANNEL));
         sb.append(" · <#").append(item.channelId()).append("> COE-").append(item.coeNumber());
         if (item.type() != null) {
             sb.append(" · ").append(item.type().key());
@@ -56,8 +55,8 @@ public class ActionMessages {
             sb.append("\n✅ Done");
         } else if (item.status() == ActionStatus.WONT_DO) {
             sb.append("\n🚫 Won't do: ").append(EchoedText.mrkdwn(item.statusReason()));
-        } else if (item.snoozedUntil() != null && item.isSnoozedOn(today)) {
-            sb.append("\n💤 Snoozed until ").append(DAY.format(item.snoozedUntil()));
+        } else if (item.snoozedUntil() != null && (today == null || item.isSnoozedOn(today))) {
+            sb.append("\n💤 Snoozed until ").append(Dueness.day(item.snoozedUntil()));
         }
         if (item.causeText() != null) {
             sb.append("\n_Fixes:_ ").append(EchoedText.mrkdwn(item.causeText()));
@@ -68,14 +67,10 @@ public class ActionMessages {
         return sb.toString();
     }
 
-    static String day(LocalDate d) {
-        return DAY.format(d);
-    }
-
     /** The item and, while it is open, what can be done about it. */
     static List<LayoutBlock> itemBlocks(ActionItem item, LocalDate today, boolean allButtons) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(clip(line(item, today))))));
+        blocks.add(section(s -> s.text(markdownText(clip(line(item, Dueness.Reader.on(today)))))));
         if (item.isOpen()) {
             String v = String.valueOf(item.id());
             List<BlockElement> buttons = new ArrayList<>();

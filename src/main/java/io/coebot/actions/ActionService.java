@@ -80,7 +80,7 @@ public class ActionService {
                 n.causeRef(), n.causeText(), tracker, creator, now);
         ActionItem item = store.find(id).orElseThrow();
         messages.announce(coe.teamId(), item, "📌 <@" + creator + "> added an action item for <@" + item.owner() + ">: "
-                + ActionMessages.line(item, ownerToday), now);
+                + ActionMessages.line(item, Dueness.Reader.CHANNEL), now);
         if (!item.owner().equals(creator)) {
             messages.assigned(coe.teamId(), item, creator, ownerToday, now);
         }
@@ -156,9 +156,9 @@ public class ActionService {
             return "👤 " + who + " gave " + what + " to <@" + after.owner() + "> (it was <@" + before.owner() + ">'s).";
         }
         if (!before.due().equals(after.due())) {
-            return "📅 " + who + " moved " + what + " to " + ActionMessages.day(after.due()) + " (was "
-                    + ActionMessages.day(before.due()) + ").";
+            return "📅 " + who + " moved " + what + " to " + Dueness.day(after.due()) + " (was "
+                    + Dueness.day(before.due()) + ").";
         }
-        return "💤 " + who + " snoozed the reminders for " + what + " until " + ActionMessages.day(after.snoozedUntil()) + ".";
+        return "💤 " + who + " snoozed the reminders for " + what + " until " + Dueness.day(after.snoozedUntil()) + ".";
     }
 }

@@ -152,7 +152,7 @@ public class ActionSlack implements SlackFeature {
             text = "✅ Done: *" + ActionMessages.clip(EchoedText.mrkdwn(outcome.item().text())) + "*. Thank you! I've told the COE's thread.";
         } else {
             text = "💤 I'll leave *" + ActionMessages.clip(EchoedText.mrkdwn(outcome.item().text())) + "* out of your reminders until "
-                    + ActionMessages.day(outcome.item().snoozedUntil()) + ".";
+                    + Dueness.day(outcome.item().snoozedUntil()) + ".";
         }
         ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
         return ctx.ack();

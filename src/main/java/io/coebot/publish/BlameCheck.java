@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  * it ("Bob messed up", "sloppy work by Dave", "Dave's fault"). Possessive blame ("his mistake", "<@U1>'s fault")
  * needs nothing else. "We" and "our" do not count: a team owning a mistake together is what a COE asks for.
  *
- * <p>Like {@code whys.HumanErrorGuard} (which decides whether a 5 Whys cause stops at a person) it errs on the side
- * of not firing: the words alone are not enough, because "the fault injection test", "the careless-mode flag",
+ * <p>5 Whys causes are also checked by {@code whys.HumanErrorGuard}, the session's own judge of whether a cause stops
+ * at a person (it knows the team's names and the slips, "typo", "forgot to", that condemn nobody but end no why):
+ * a cause it flags is reported here too, so {@code /coe status} and publishing warn about what the tree flags.
+ * Like it, this check errs on the side of not firing: the words alone are not enough, because "the fault injection test", "the careless-mode flag",
  * "git blame" and "the migration messed up the index" are ordinary sentences. A warning never blocks publishing.
  */
 public final class BlameCheck {
@@ -55,7 +57,8 @@ public final class BlameCheck {
             + "|February|March|April|May|June|July|August|September|October|November|December)')(?-i:\\p{Lu}\\p{Ll}+)'s)";
 
     /**
-     * The one list of blaming words. Each is matched case-insensitively on word boundaries; an adjective joined to
+     * The list of blaming words for free text (the guard keeps the list of slips that end a why; the two answer
+     * different questions, so they are not merged). Each is matched case-insensitively on word boundaries; an adjective joined to
      * the next word by a hyphen ("careless-mode", "blame-free") names a thing, so it does not count.
      */
     static final List<Phrase> PHRASES = List.of(
@@ -99,6 +102,14 @@ public final class BlameCheck {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|(?<=[。！？])\\s*|\\n+");
     private static final Pattern LABELLED_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)\\|[^>]*>");
 
+    /**
+     * A 5 Whys cause the session's guard ({@code whys.HumanErrorGuard}, which also knows the team's names) takes for
+     * a person's mistake, though no word here condemns anyone: "Bob pushed the wrong config" reads as the answer to
+     * a why in the published COE unless the team asks why it was possible.
+     */
+    static final String PERSONS_MISTAKE = "It names a person's mistake as the cause. A person's mistake is never "
+            + "the answer to a why: say what made it possible (which check, validation or fail-safe was missing?).";
+
     static final String REWRITE = "Describe what the system allowed, not who slipped: e.g. “The deploy tool "
             + "accepted a config that no check had validated.”";
 
@@ -109,9 +120,13 @@ public final class BlameCheck {
     public static List<BlameWarning> scan(CoeDocument d) {
         List<BlameWarning> out = new ArrayList<>();
         for (Passage p : passages(d)) {
+            int before = out.size();
             for (String sentence : sentences(p.text())) {
                 blame(sentence).ifPresent(words -> out.add(new BlameWarning(p.where(), sentence,
                         "“" + words + "” puts it on a person. " + REWRITE)));
+            }
+            if (out.size() == before && p.personsMistake()) {
+                out.add(new BlameWarning(p.where(), p.text(), PERSONS_MISTAKE));
             }
         }
         return out;
@@ -188,8 +203,15 @@ public final class BlameCheck {
         return Arrays.stream(SENTENCE_END.split(text.strip())).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** A piece of the COE's text and where a reader finds it. */
-    private record Passage(String where, String text) {}
+    /**
+     * A piece of the COE's text and where a reader finds it; {@code personsMistake} when it is a 5 Whys cause that
+     * puts the cause on a person.
+     */
+    private record Passage(String where, String text, boolean personsMistake) {
+        Passage(String where, String text) {
+            this(where, text, false);
+        }
+    }
 
     /** All the text people wrote into the COE, in the order the published COE shows it. */
     private static List<Passage> passages(CoeDocument d) {
@@ -222,7 +244,7 @@ public final class BlameCheck {
             out.add(new Passage(s.label() + " · problem", tree.problem()));
             for (WhyNode n : tree.inReadingOrder()) {
                 String label = tree.label(n.id());
-                out.add(new Passage(s.label() + " · cause " + label, n.text()));
+                out.add(new Passage(s.label() + " · cause " + label, n.text(), s.state().humanError(n)));
                 if (n.checks() != null) {
                     out.add(new Passage(s.label() + " · checks on " + label, n.checks()));
                 }

@@ -67,6 +67,11 @@ public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> ski
             return session.state().tree();
         }
 
+        /** A person's mistake, which is never a root cause, judged with the names of the COE's people. */
+        public boolean humanError() {
+            return session.state().humanError(node);
+        }
+
         /** "1.2" */
         public String label() {
             return tree().label(node.id());

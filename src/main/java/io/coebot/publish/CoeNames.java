@@ -47,7 +47,7 @@ class CoeNames {
         }
         for (WhysSession s : d.whys()) {
             Names.mentionsIn(s.state().tree().problem(), userIds, channelIds);
-            Names.mentionsIn(WhysTreeText.markdown(s.state().tree()), userIds, channelIds);
+            Names.mentionsIn(WhysTreeText.markdown(s.state()), userIds, channelIds);
         }
         for (ActionItem i : d.actions()) {
             if (i.owner() != null && !i.owner().isBlank()) {

@@ -94,7 +94,7 @@ public final class CoeStatus {
         }
         long finished = d.whys().stream().filter(s -> s.state().finished()).count();
         int roots = d.rootCauses().size();
-        long human = d.rootCauses().stream().filter(c -> c.node().humanError()).count();
+        long human = d.rootCauses().stream().filter(c -> c.humanError()).count();
         List<String> detail = new ArrayList<>();
         detail.add(d.whys().size() + (d.whys().size() == 1 ? " session" : " sessions") + ", " + finished + " finished");
         detail.add(roots + (roots == 1 ? " root cause" : " root causes"));

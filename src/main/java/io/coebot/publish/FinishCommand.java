@@ -70,9 +70,17 @@ public class FinishCommand implements CoeSubcommand {
         // names are looked up before the publishing transaction: Slack may take a moment to answer
         Names named = names.of(documents.of(coe, Instant.now()));
         PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic, named);
+        int blaming = BlameCheck.scan(documents.of(coe, Instant.now())).size();
         return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: " + pub.messages()
                 + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`."
-                + (anywayReason == null ? "" : " The COE says it was published with the bar not met, and why.");
+                + (anywayReason == null ? "" : " The COE says it was published with the bar not met, and why.")
+                + blameNote(blaming);
+    }
+
+    /** A warning never blocks publishing, but whoever publishes hears of it: the COE goes to readers who may judge. */
+    static String blameNote(int blaming) {
+        return blaming == 0 ? "" : "\n⚠️ The blame-free check found " + blaming + " sentence" + (blaming == 1 ? "" : "s")
+                + " that put the blame on a person: `/coe status` lists them, and `/coe finish` again publishes a rewrite.";
     }
 
     private static List<LayoutBlock> notYet(Coe coe, CoeDocument doc, String userId) {

@@ -219,7 +219,7 @@ public final class MarkdownRendering {
             if (!s.state().finished()) {
                 md.append("*Not finished.*\n\n");
             }
-            String outline = WhysTreeText.markdown(tree);
+            String outline = WhysTreeText.markdown(s.state());
             md.append(outline.isEmpty() ? "*No cause yet.*" : fromSlack(d, outline)).append("\n\n");
         }
     }

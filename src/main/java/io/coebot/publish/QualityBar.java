@@ -166,7 +166,7 @@ public final class QualityBar {
     }
 
     private static QualityCheck noHumanError(CoeDocument d) {
-        List<CoeDocument.RootCause> blamed = d.rootCauses().stream().filter(c -> c.node().humanError()).toList();
+        List<CoeDocument.RootCause> blamed = d.rootCauses().stream().filter(c -> c.humanError()).toList();
         if (blamed.isEmpty()) {
             return QualityCheck.pass(NO_HUMAN_ERROR);
         }

@@ -3,6 +3,7 @@ package io.coebot.publish;
 import com.slack.api.model.block.LayoutBlock;
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStatus;
+import io.coebot.actions.Dueness;
 import io.coebot.interview.Answer;
 import io.coebot.interview.Question;
 import io.coebot.interview.Questions;
@@ -19,11 +20,9 @@ import io.coebot.whys.WhyTree;
 import io.coebot.whys.WhysSession;
 import io.coebot.whys.WhysTreeText;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +61,6 @@ public final class SlackRendering {
     public static final int MESSAGE_TEXT_MAX = 9_000;
 
     private static final String PARAGRAPH = "\n\n";
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
 
     private SlackRendering() {
     }
@@ -193,7 +191,7 @@ public final class SlackRendering {
             StringBuilder p = new StringBuilder("*").append(s.label()).append("*")
                     .append(s.state().finished() ? "" : " · _not finished_")
                     .append("\n*Problem:* ").append(tree.problem() == null ? "_not stated_" : EchoedText.mrkdwn(tree.problem()));
-            List<String> lines = WhysTreeText.slackLines(tree).stream().map(EchoedText::mrkdwn).toList();
+            List<String> lines = WhysTreeText.slackLines(s.state()).stream().map(EchoedText::mrkdwn).toList();
             p.append('\n').append(lines.isEmpty() ? "_No cause yet._" : String.join("\n", lines));
             out.add(p.toString());
         }
@@ -211,7 +209,8 @@ public final class SlackRendering {
             List<String> facts = new ArrayList<>();
             facts.add(item.owner() == null || item.owner().isBlank() ? "_no owner_" : "<@" + item.owner() + ">");
             facts.add(item.priority() == null ? "_no priority_" : "*" + item.priority().key() + "*");
-            facts.add(item.due() == null ? "_no due date_" : "due " + DUE.format(item.due()));
+            // the one wording of a due date; the channel's readers live on different calendars, so no count
+            facts.add(item.due() == null ? "_no due date_" : Dueness.words(item.due(), Dueness.Reader.CHANNEL));
             facts.add(item.status() == ActionStatus.WONT_DO && item.statusReason() != null
                     ? "won't do: " + EchoedText.mrkdwn(item.statusReason()) : item.status().label());
             if (item.type() != null) {

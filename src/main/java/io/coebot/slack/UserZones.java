@@ -16,9 +16,9 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * A person's Slack time zone (users.info `tz`), so that "14:05" means 14:05 where they are.
- * Cached in the database for a day; if Slack cannot tell, UTC, which every echo states plainly.
- * Call it outside transactions: it may wait for Slack.
+ * What users.info says about a person: their time zone (`tz`), so that "14:05" means 14:05 where they are, and
+ * the names the team writes them by. Cached in the database for a day; if Slack cannot tell, UTC and no name,
+ * which every echo states plainly. The one cache of users.info: call it outside transactions, it may wait for Slack.
  */
 @Singleton
 public class UserZones {
@@ -33,8 +33,15 @@ public class UserZones {
         this.slack = slack;
     }
 
-    /** What coe-bot needs to know about a person: their clock, and whether their account still exists. */
-    public record SlackPerson(ZoneId zone, boolean deactivated) {}
+    /**
+     * What coe-bot needs to know about a person: their clock, whether their account still exists, and their names
+     * (profile display name and real name; null when Slack has none).
+     */
+    public record SlackPerson(ZoneId zone, boolean deactivated, String displayName, String realName) {
+        public SlackPerson(ZoneId zone, boolean deactivated) {
+            this(zone, deactivated, null, null);
+        }
+    }
 
     public ZoneId zoneOf(String teamId, String userId) {
         return personOf(teamId, userId).zone();
@@ -49,13 +56,17 @@ public class UserZones {
         }
         String tz = null;
         boolean deactivated = false;
-        String name = null;
+        String displayName = null;
+        String realName = null;
         try {
             var r = slack.methods().usersInfo(b -> b.user(userId));
             if (r.isOk() && r.getUser() != null) {
                 tz = r.getUser().getTz();
                 deactivated = r.getUser().isDeleted();
-                name = shownName(r.getUser());
+                var profile = r.getUser().getProfile();
+                displayName = blankToNull(profile == null ? null : profile.getDisplayName());
+                realName = blankToNull(profile != null && profile.getRealName() != null ? profile.getRealName()
+                        : r.getUser().getRealName());
             } else {
                 LOG.info("users.info for a user failed: {}", r.getError());
             }
@@ -63,19 +74,19 @@ public class UserZones {
             LOG.info("users.info failed: {}", e.toString());
             return new SlackPerson(ZoneOffset.UTC, false);
         }
-        remember(teamId, userId, tz, deactivated, now);
-        rememberName(teamId, userId, name);
-        return new SlackPerson(parse(tz), deactivated);
+        remember(teamId, userId, tz, deactivated, displayName, realName, now);
+        return new SlackPerson(parse(tz), deactivated, displayName, realName);
     }
 
     @Transactional
     protected Optional<SlackPerson> cached(String teamId, String userId, Instant now) {
-        return jdbc.prepareStatement("SELECT tz, fetched_at, deactivated FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
+        return jdbc.prepareStatement("SELECT tz, fetched_at, deactivated, display_name, real_name FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getTimestamp(2).toInstant().plus(FRESH).isAfter(now)) {
-                    return Optional.of(new SlackPerson(parse(rs.getString(1)), rs.getBoolean(3)));
+                    return Optional.of(new SlackPerson(parse(rs.getString(1)), rs.getBoolean(3), rs.getString(4),
+                            rs.getString(5)));
                 }
                 return Optional.empty();
             }
@@ -93,68 +104,36 @@ public class UserZones {
     }
 
     @Transactional
-    protected void remember(String teamId, String userId, String tz, boolean deactivated, Instant now) {
+    protected void remember(String teamId, String userId, String tz, boolean deactivated, String displayName,
+                            String realName, Instant now) {
         jdbc.prepareStatement("""
-                INSERT INTO slack_user (team_id, user_id, tz, deactivated, fetched_at) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO slack_user (team_id, user_id, tz, deactivated, display_name, real_name, fetched_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (team_id, user_id) DO UPDATE
-                SET tz = excluded.tz, deactivated = excluded.deactivated, fetched_at = excluded.fetched_at""", ps -> {
+                SET tz = excluded.tz, deactivated = excluded.deactivated, display_name = excluded.display_name,
+                    real_name = excluded.real_name, fetched_at = excluded.fetched_at""", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, userId);
             ps.setString(3, tz);
             ps.setBoolean(4, deactivated);
-            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setString(5, displayName);
+            ps.setString(6, realName);
+            ps.setTimestamp(7, Timestamp.from(now));
             return ps.executeUpdate();
         });
     }
 
     /**
-     * The name people know them by in Slack (display name, else real name, else handle), for what is read outside
-     * Slack (the Markdown export), where a user id names nobody. Empty when Slack cannot tell.
+     * The name people know them by in Slack (display name, else real name), for what is read outside Slack (the
+     * Markdown export), where a user id names nobody. Empty when Slack cannot tell.
      */
     public Optional<String> displayName(String teamId, String userId) {
-        Instant now = Instant.now();
-        Optional<String> known = cachedName(teamId, userId, now);
-        if (known.isEmpty()) {
-            // a row cached before names were kept, or never cached: ask Slack once
-            forget(teamId, userId);
-            personOf(teamId, userId);
-            known = cachedName(teamId, userId, now);
-        }
-        return known;
+        SlackPerson p = personOf(teamId, userId);
+        return Optional.ofNullable(p.displayName() != null ? p.displayName() : p.realName());
     }
 
-    @Transactional
-    protected Optional<String> cachedName(String teamId, String userId, Instant now) {
-        return jdbc.prepareStatement("SELECT display_name, fetched_at FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, teamId);
-            ps.setString(2, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                boolean fresh = rs.next() && rs.getTimestamp(2).toInstant().plus(FRESH).isAfter(now);
-                return fresh ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-            }
-        });
-    }
-
-    /** Apart from {@link #remember} so that its columns stay as they were; the row exists once that ran. */
-    @Transactional
-    protected void rememberName(String teamId, String userId, String name) {
-        jdbc.prepareStatement("UPDATE slack_user SET display_name = ? WHERE team_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, name);
-            ps.setString(2, teamId);
-            ps.setString(3, userId);
-            return ps.executeUpdate();
-        });
-    }
-
-    private static String shownName(com.slack.api.model.User u) {
-        var profile = u.getProfile();
-        for (String candidate : new String[]{profile == null ? null : profile.getDisplayName(),
-                profile == null ? null : profile.getRealName(), u.getRealName(), u.getName()}) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate.strip();
-            }
-        }
-        return null;
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static ZoneId parse(String tz) {

@@ -266,7 +266,7 @@ public final class FiveWhys {
         WhyTree t = s.tree();
         WhyNode n = t.node(nodeId).orElseThrow();
         String label = t.label(nodeId);
-        if (n.humanError()) {
+        if (s.humanError(n)) {
             return refuse(s, "Cause " + label + " puts the cause on a person, and a person's mistake is never a root "
                     + "cause: something made the mistake possible or let it do harm. Answer *why was this possible?* "
                     + "in the thread (which check, validation or fail-safe was missing?).");
@@ -317,7 +317,7 @@ public final class FiveWhys {
         if (node.isPresent()) {
             String label = t.label(node.get().id());
             notes.add("Updated cause " + label + " to match your edit.");
-            if (node.get().rootCause() && node.get().humanError()) {
+            if (node.get().rootCause() && after.humanError(node.get())) {
                 after = after.with(t.change(node.get().id(), WhyNode::unmarked), after.pending());
                 notes.add("It now puts the cause on a person, so it is no longer a root cause: why was that possible?");
             }
@@ -400,7 +400,7 @@ public final class FiveWhys {
             case PROBLEM -> "*What problem should these whys start from?* Reply in this thread in a few words, e.g. "
                     + "“Checkout returned errors for 40 minutes”."
                     + (s.proposal() == null ? "" : "\nThe interview's impact answer says:\n" + quote(s.proposal()));
-            case WHY -> whyQuestion(t, p.nodeId());
+            case WHY -> whyQuestion(s, p.nodeId());
             case ANOTHER_CAUSE -> "*Another cause* — what else led to this?\n" + quote(subjectText(t, p.nodeId()));
             case CHECKS -> "*Before cause " + t.label(p.nodeId()) + " becomes a root cause*, three checks. Answer them "
                     + "in one reply:\n1. Is this the underlying cause, or a symptom of something deeper?\n"
@@ -412,10 +412,11 @@ public final class FiveWhys {
         };
     }
 
-    private static String whyQuestion(WhyTree t, int subject) {
+    private static String whyQuestion(WhysState s, int subject) {
+        WhyTree t = s.tree();
         String number = "Why #" + (t.depth(subject) + 1);
         String where = subject != WhyTree.PROBLEM && t.branched() ? " (branch " + t.label(subject) + ")" : "";
-        if (subject != WhyTree.PROBLEM && t.node(subject).orElseThrow().humanError()) {
+        if (subject != WhyTree.PROBLEM && s.humanError(t.node(subject).orElseThrow())) {
             return "*" + number + where + "* — why was this possible?\n" + quote(subjectText(t, subject))
                     + "\nThat answer puts the cause on a person. People slip; a person's mistake is never the root cause, "
                     + "because something let it happen or let it do harm. Which check, validation or fail-safe was missing?";
@@ -455,7 +456,7 @@ public final class FiveWhys {
             }
             case WHY -> {
                 if (p.nodeId() != WhyTree.PROBLEM) {
-                    if (!s.tree().node(p.nodeId()).orElseThrow().humanError()) {
+                    if (!s.humanError(s.tree().node(p.nodeId()).orElseThrow())) {
                         out.add(new WhysMessage.Button(ROOT_CAUSE, "Root cause", p.nodeId()));
                     }
                     out.add(new WhysMessage.Button(ANOTHER_CAUSE, "Another cause", p.nodeId()));

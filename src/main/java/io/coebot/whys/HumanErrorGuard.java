@@ -3,12 +3,15 @@ package io.coebot.whys;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Human error is never a root cause: people slip, and the system should have made the slip impossible or
- * harmless. This is the one place that recognises an answer putting the cause on a person, so the 5 Whys can
- * ask why the error was possible instead of stopping there. The list is documented in README.md ("The 5 Whys");
- * keep the two in step.
+ * harmless. This is the one place that recognises a 5 Whys cause putting the cause on a person, so the 5 Whys can
+ * ask why the error was possible instead of stopping there; the published COE's blame-free check
+ * ({@code publish.BlameCheck}) asks it about every cause rather than keeping its own copy. BlameCheck's own list is
+ * for free text and answers another question (does a sentence condemn someone?), so it is not merged here. The
+ * list is documented in README.md ("The 5 Whys"); keep the two in step.
  *
  * <p>Each phrase is matched on word boundaries, case-insensitively, so ordinary sentences that merely share
  * words ("the error message was not human-readable", "the operator pattern errored", "typography") do not
@@ -42,20 +45,56 @@ public final class HumanErrorGuard {
             // dashboard", names a thing; a mention later in the sentence, "paged <@U1>", is an object).
             phrase("a person as the subject", "^(?:because |since |as )?<@[A-Z0-9]+(?:\\|[^>]*)?>(?!['’]s\\b)\\s+\\S"));
 
+    static final String NAMED_SUBJECT = "a person named as the subject";
+
+    /**
+     * What a named person does in a cause that blames them: a past-tense verb ("pushed", "ran", "forgot"), a
+     * negation ("didn't", "never") or a modal ("should have"), maybe after an adverb ("accidentally pushed"). A
+     * name can also name a thing ("Jenkins", "the Bob service"), so a name followed by a noun ("Max connections
+     * ran out") is not a person acting.
+     */
+    private static final String ACTED = "(?:(?:\\p{L}+ly|just|then|also|still) )?(?:\\p{L}+ed|ran|made|put|set|sent|took"
+            + "|did|didn't|didn’t|did not|never|forgot|forgets|broke|wrote|chose|let|left|got|gave|hit|cut|began"
+            + "|overrode|shut|kept|lost|misread|mistyped|went|was|wasn't|wasn’t|had|hadn't|hadn’t|should|shouldn't"
+            + "|shouldn’t|could|couldn't|couldn’t|would|wouldn't|wouldn’t)(?![\\p{L}'’])";
+
     private HumanErrorGuard() {
     }
 
     /** The phrase that puts the cause on a person, if any. */
     public static Optional<Phrase> blame(String answer) {
+        return blame(answer, People.NONE);
+    }
+
+    /**
+     * The phrase that puts the cause on a person, if any, knowing the names of the COE's people: "Bob pushed the
+     * wrong config" is read like "<@U0BOB> pushed the wrong config" when Bob is one of them. Only a name that opens
+     * the cause counts: "the Bob service", "paged Bob" and "Bob's dashboard" name things and objects.
+     */
+    public static Optional<Phrase> blame(String answer, People people) {
         if (answer == null || answer.isBlank()) {
             return Optional.empty();
         }
         String text = answer.strip();
-        return PHRASES.stream().filter(p -> p.pattern().matcher(text).find()).findFirst();
+        Optional<Phrase> phrase = PHRASES.stream().filter(p -> p.pattern().matcher(text).find()).findFirst();
+        if (phrase.isPresent() || people == null || people.isEmpty()) {
+            return phrase;
+        }
+        Phrase named = namedSubject(people);
+        return named.pattern().matcher(text).find() ? Optional.of(named) : Optional.empty();
     }
 
     public static boolean blames(String answer) {
         return blame(answer).isPresent();
+    }
+
+    public static boolean blames(String answer, People people) {
+        return blame(answer, people).isPresent();
+    }
+
+    private static Phrase namedSubject(People people) {
+        String names = people.names().stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        return phrase(NAMED_SUBJECT, "^(?:because |since |as )?@?(?:" + names + ")\\s+" + ACTED);
     }
 
     private static Phrase phrase(String name, String regex) {

@@ -20,11 +20,6 @@ public record WhyNode(int id, int parentId, String text, String author, String t
         return new WhyNode(id, parentId, text, author, ts, false, null, null, List.of());
     }
 
-    /** Human error is never a root cause: the next question asks why the error was possible. */
-    public boolean humanError() {
-        return HumanErrorGuard.blames(text);
-    }
-
     WhyNode withText(String newText) {
         return new WhyNode(id, parentId, newText, author, ts, rootCause, checks, checksTs, remediations);
     }

@@ -93,7 +93,7 @@ public class WhysMessages {
                 // the first why in the thread quotes the whole problem
                 BlockKit.cut("*" + s.label() + " — " + coe.label() + "*\n" + FiveWhys.quote(problem),
                         BlockKit.SECTION_TEXT_MAX, "in the thread")))));
-        List<String> lines = WhysTreeText.slackLines(s.state().tree()).stream().map(EchoedText::mrkdwn).toList();
+        List<String> lines = WhysTreeText.slackLines(s.state()).stream().map(EchoedText::mrkdwn).toList();
         List<String> sections = BlockKit.chunks(String.join("\n", lines));
         if (!lines.isEmpty()) {
             int shown = Math.min(sections.size(), TREE_SECTIONS_MAX);

@@ -99,6 +99,15 @@ public class WhysService implements Outbox.SentListener {
      */
     @Transactional
     public Outcome apply(long sessionId, String teamId, String eventId, Integer seq, WhysInput input) {
+        return apply(sessionId, teamId, eventId, seq, input, null);
+    }
+
+    /**
+     * As {@link #apply(long, String, String, Integer, WhysInput)}, with the names of the COE's people as they are
+     * now (null: as last seen), so a cause naming a teammate is judged as a person's mistake.
+     */
+    @Transactional
+    public Outcome apply(long sessionId, String teamId, String eventId, Integer seq, WhysInput input, People people) {
         Instant now = clock.instant();
         if (eventId != null && !processed.firstDelivery(teamId, eventId, now)) {
             return Outcome.NOTHING;
@@ -115,7 +124,7 @@ public class WhysService implements Outbox.SentListener {
         if (seq != null && before.state().lastAsked().map(a -> a.seq() != seq).orElse(true)) {
             return new Outcome(false, FiveWhys.STALE_BUTTON);
         }
-        WhysStep step = FiveWhys.next(before.state(), input);
+        WhysStep step = FiveWhys.next(before.state().knowing(people), input);
         if (step.refusal() != null) {
             return new Outcome(false, step.refusal());
         }
@@ -123,7 +132,8 @@ public class WhysService implements Outbox.SentListener {
                 before.number(), before.rootTs(), step.state(), before.createdBy(), before.createdAt());
         store.save(sessionId, step.state(), now);
         messages.send(after, step.messages(), now);
-        if (!Objects.equals(before.state().tree(), after.state().tree())) {
+        if (!Objects.equals(before.state().tree(), after.state().tree())
+                || !before.state().people().equals(after.state().people())) {
             Coe coe = coes.byId(after.coeId()).orElseThrow();
             messages.refreshRoot(coe, after, now);
             if (cardChanged(before.state(), after.state())) {

@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
 public class WhysSlack implements SlackFeature {
     private final WhysService whys;
     private final CoeStore coes;
+    private final CoePeople people;
 
-    public WhysSlack(WhysService whys, CoeStore coes) {
+    public WhysSlack(WhysService whys, CoeStore coes, CoePeople people) {
         this.whys = whys;
         this.coes = coes;
+        this.people = people;
     }
 
     @Override
@@ -60,7 +62,8 @@ public class WhysSlack implements SlackFeature {
             if (m != null && m.getBotId() == null && m.getThreadTs() != null) {
                 whys.sessionOwning(payload.getTeamId(), e.getChannel(), m.getThreadTs()).ifPresent(id ->
                         whys.apply(id, payload.getTeamId(), payload.getEventId(), null,
-                                new WhysInput.Edited(m.getTs(), m.getText())));
+                                new WhysInput.Edited(m.getTs(), m.getText()),
+                                people.of(payload.getTeamId(), id, m.getUser(), ctx.getBotUserId())));
             }
             return ctx.ack();
         });
@@ -89,7 +92,8 @@ public class WhysSlack implements SlackFeature {
             return;
         }
         whys.sessionOwning(teamId, channel, threadTs).ifPresent(id ->
-                whys.apply(id, teamId, eventId, null, new WhysInput.Reply(user, text, ts)));
+                whys.apply(id, teamId, eventId, null, new WhysInput.Reply(user, text, ts),
+                        people.of(teamId, id, user, ourBotUserId)));
     }
 
     /** A button in a session's thread: "sessionId|nodeId|seq", seq empty on messages that are not questions. */

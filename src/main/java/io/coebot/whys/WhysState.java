@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param history  the states before each answer, newest last, so {@code back} can take one back
  * @param held     replies that arrived while the newest question had no ts yet: nobody can tell whether they
  *                 were written for it or for the one before, so they wait for its ts (a moment, normally)
+ * @param people   the names of the COE's people as last seen, so "Bob pushed…" is known to put the cause on a
+ *                 person wherever the tree is read (the session's thread, status, the published COE)
  */
 public record WhysState(WhyTree tree, String proposal, Pending pending, List<Asked> asked, int nextSeq,
-                        List<Snapshot> history, List<WhysInput.Reply> held) {
+                        List<Snapshot> history, List<WhysInput.Reply> held, People people) {
     /** The ts given to a question Slack refused for good: shown "before" every reply, so replies answer it. */
     static final String NEVER_POSTED = "0";
     static final int HISTORY_MAX = 30;
@@ -28,6 +30,8 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
         asked = asked == null ? List.of() : List.copyOf(asked);
         history = history == null ? List.of() : List.copyOf(history);
         held = held == null ? List.of() : List.copyOf(held);
+        // sessions saved before names were known
+        people = people == null ? People.NONE : people;
     }
 
     /** What the next reply is for, besides the next why. */
@@ -42,7 +46,18 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     public record Snapshot(WhyTree tree, Pending pending, String undoes) {}
 
     static WhysState of(String problem, String proposal) {
-        return new WhysState(WhyTree.of(problem), proposal, null, List.of(), 1, List.of(), List.of());
+        return new WhysState(WhyTree.of(problem), proposal, null, List.of(), 1, List.of(), List.of(), People.NONE);
+    }
+
+    /** Human error is never a root cause: whether this cause puts it on a person, by the phrases or by a name. */
+    public boolean humanError(WhyNode n) {
+        return HumanErrorGuard.blames(n.text(), people);
+    }
+
+    /** The names as they are now: a teammate who joined the channel since is a person too. */
+    public WhysState knowing(People now) {
+        return now == null || now.equals(people) ? this
+                : new WhysState(tree, proposal, pending, asked, nextSeq, history, held, now);
     }
 
     /** What the bot is waiting for now. */
@@ -60,7 +75,7 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     }
 
     WhysState with(WhyTree t, Pending p) {
-        return new WhysState(t, proposal, p, asked, nextSeq, history, held);
+        return new WhysState(t, proposal, p, asked, nextSeq, history, held, people);
     }
 
     /** The change about to be made can be taken back with {@code back}. */
@@ -70,11 +85,11 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
         while (h.size() > HISTORY_MAX) {
             h.remove(0);
         }
-        return new WhysState(tree, proposal, pending, asked, nextSeq, h, held);
+        return new WhysState(tree, proposal, pending, asked, nextSeq, h, held, people);
     }
 
     WhysState withoutLastSnapshot() {
-        return new WhysState(tree, proposal, pending, asked, nextSeq, history.subList(0, history.size() - 1), held);
+        return new WhysState(tree, proposal, pending, asked, nextSeq, history.subList(0, history.size() - 1), held, people);
     }
 
     WhysState asking(Prompt p) {
@@ -83,13 +98,13 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
         while (a.size() > ASKED_MAX) {
             a.remove(0);
         }
-        return new WhysState(tree, proposal, pending, a, nextSeq + 1, history, held);
+        return new WhysState(tree, proposal, pending, a, nextSeq + 1, history, held, people);
     }
 
     WhysState posted(int seq, String ts) {
         return new WhysState(tree, proposal, pending,
                 asked.stream().map(q -> q.seq() == seq ? new Asked(q.seq(), q.kind(), q.nodeId(), ts) : q).toList(),
-                nextSeq, history, held);
+                nextSeq, history, held, people);
     }
 
     /** Whether the question on screen is still on its way to Slack (so a reply cannot be dated against it). */
@@ -100,17 +115,17 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     WhysState holding(WhysInput.Reply r) {
         List<WhysInput.Reply> h = new ArrayList<>(held);
         h.add(r);
-        return new WhysState(tree, proposal, pending, asked, nextSeq, history, h);
+        return new WhysState(tree, proposal, pending, asked, nextSeq, history, h, people);
     }
 
     WhysState withoutHeld() {
-        return new WhysState(tree, proposal, pending, asked, nextSeq, history, List.of());
+        return new WhysState(tree, proposal, pending, asked, nextSeq, history, List.of(), people);
     }
 
     /** An edit reaches the text wherever it is kept, so a later {@code back} does not bring the old words back. */
     WhysState edited(String ts, String text) {
         return new WhysState(tree.edited(ts, text), proposal, pending, asked, nextSeq,
                 history.stream().map(s -> new Snapshot(s.tree().edited(ts, text), s.pending(), s.undoes())).toList(),
-                held.stream().map(r -> SlackTs.same(r.ts(), ts) ? new WhysInput.Reply(r.userId(), text, r.ts()) : r).toList());
+                held.stream().map(r -> SlackTs.same(r.ts(), ts) ? new WhysInput.Reply(r.userId(), text, r.ts()) : r).toList(), people);
     }
 }

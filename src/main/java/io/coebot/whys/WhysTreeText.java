@@ -16,17 +16,22 @@ public final class WhysTreeText {
     private WhysTreeText() {
     }
 
+    /** Said after a cause that puts it on a person, wherever the tree is read: a reader must not take it as the answer. */
+    static final String PERSONS_MISTAKE = "(a person's mistake: why was it possible?)";
+
     /** One line per cause and per remediation, indented for Slack mrkdwn; empty while there is no cause yet. */
-    public static List<String> slackLines(WhyTree tree) {
-        return lines(tree, SLACK_INDENT, "★ ", "_Fix:_ ");
+    public static List<String> slackLines(WhysState session) {
+        return lines(session, SLACK_INDENT, "★ ", "_Fix:_ ");
     }
 
     /** The tree as a Markdown nested list, for the exported COE. */
-    public static String markdown(WhyTree tree) {
+    public static String markdown(WhysState session) {
+        WhyTree tree = session.tree();
         List<String> out = new ArrayList<>();
         for (WhyNode n : tree.inReadingOrder()) {
             String pad = "  ".repeat(tree.depth(n.id()) - 1);
-            out.add(pad + "- " + tree.label(n.id()) + " " + (n.rootCause() ? "★ **root cause:** " : "") + oneLine(n.text()));
+            out.add(pad + "- " + tree.label(n.id()) + " " + (n.rootCause() ? "★ **root cause:** " : "") + oneLine(n.text())
+                    + (session.humanError(n) ? " *" + PERSONS_MISTAKE + "*" : ""));
             for (Remediation r : n.remediations()) {
                 out.add(pad + "  - *Remediation:* " + oneLine(r.text()));
             }
@@ -34,7 +39,8 @@ public final class WhysTreeText {
         return out.stream().collect(Collectors.joining("\n"));
     }
 
-    private static List<String> lines(WhyTree tree, String indent, String rootMark, String fixMark) {
+    private static List<String> lines(WhysState session, String indent, String rootMark, String fixMark) {
+        WhyTree tree = session.tree();
         List<String> out = new ArrayList<>();
         for (WhyNode n : tree.inReadingOrder()) {
             String pad = indent.repeat(tree.depth(n.id()) - 1);
@@ -43,8 +49,8 @@ public final class WhysTreeText {
                 line.append(rootMark);
             }
             line.append(oneLine(n.text()));
-            if (n.humanError()) {
-                line.append(" _(a person's mistake: why was it possible?)_");
+            if (session.humanError(n)) {
+                line.append(" _").append(PERSONS_MISTAKE).append("_");
             }
             out.add(line.toString());
             for (Remediation r : n.remediations()) {

@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -108,6 +112,36 @@ class ActionsEndToEndTest extends EndToEnd {
         assertEquals(1, coe.items().size(), "nothing tracked until an owner is picked");
     }
 
+    /**
+     * Issue 15, item 13: the same item read "due in 12 days" in one message and "due in 13 days" in the thread
+     * and the DM. Kiritimati (UTC+14) and Pago Pago (UTC-11) never share a date, so the two always disagree on
+     * the count: each person reads their own, and the channel, read by both, reads the date itself.
+     */
+    @Test
+    void aDueDateIsCountedOnEachReadersCalendarAndTheChannelReadsTheDate() {
+        Person alice = ws.user("U0ALICE68", "alice", "Pacific/Kiritimati");
+        Person bob = ws.user("U0BOB0068", "bob", "Pacific/Pago_Pago");
+        Coe coe = new Coe("inc-actions-due-words", alice);
+        LocalDate due = LocalDate.now(ZoneId.of("Pacific/Pago_Pago")).plusDays(13);
+        String date = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH).format(due);
+
+        String ack = alice.runs("/coe action Validate the config schema <@" + bob.id() + "> due " + due, coe.channel)
+                .visibleText();
+        String alicesCount = "in " + ChronoUnit.DAYS.between(LocalDate.now(ZoneId.of("Pacific/Kiritimati")), due) + " days)";
+        assertTrue(ack.contains("due " + date) && ack.contains(alicesCount), "alice reads her own count: " + ack);
+
+        SlackMessage said = coe.awaitInThread("added an action item for <@" + bob.id() + ">");
+        assertTrue(said.visibleText().contains("due " + date), said.visibleText());
+        assertFalse(said.visibleText().matches("(?s).*(in \\d+ days|due in|tomorrow|today|overdue by).*"),
+                "the channel has readers on both calendars, so it reads the date, not a count: " + said.visibleText());
+
+        SlackMessage dm = bob.awaitDm(m -> m.visibleText().contains("made you the owner of an action item"));
+        assertTrue(dm.visibleText().contains("due " + date) && dm.visibleText().contains("in 13 days)"),
+                "bob reads his own count: " + dm.visibleText());
+        String list = alice.runs("/coe actions", coe.channel).visibleText();
+        assertTrue(list.contains(alicesCount), "alice's list counts on her calendar: " + list);
+    }
+
     @Test
     void onlyTheOwnerOrTheCoeOwnerMayChangeAnItemAndEveryChangeIsAnnounced() {
         Person alice = ws.user("U0ALICE63", "alice", "UTC");
@@ -152,7 +186,7 @@ class ActionsEndToEndTest extends EndToEnd {
         assertEquals(0, again.digests(), "one digest per owner per local day: " + again);
         SlackMessage digest = bob.awaitDm(m -> m.visibleText().contains("Good morning! You have 1 open action item"));
         assertTrue(digest.visibleText().contains("Page on checkout errors"), digest.visibleText());
-        assertTrue(digest.visibleText().contains("due in "), digest.visibleText());
+        assertTrue(digest.visibleText().matches("(?s).*due \\w{3} \\d+ \\w{3} \\d{4} \\(in \\d+ days\\).*"), digest.visibleText());
         dana.awaitDm(m -> m.visibleText().contains("Load test the pool"));
         assertEquals(1, bob.dms().stream().filter(m -> m.visibleText().contains("Good morning")).count(), "exactly one digest");
 

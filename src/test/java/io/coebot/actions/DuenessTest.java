@@ -27,4 +27,20 @@ class DuenessTest {
         assertEquals(daysOverdue, d.daysOverdue());
         assertEquals(daysOverdue > 0, d.isOverdue());
     }
+
+    /** One wording for every message: a person reads a count on their calendar, a channel reads the date. */
+    @ParameterizedTest(name = "due {0}, reader's today {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "2026-12-07 | 2026-11-24 | due Mon 7 Dec 2026 (in 13 days)",
+            "2026-12-07 | 2026-11-25 | due Mon 7 Dec 2026 (in 12 days)",
+            "2026-12-07 | 2026-12-06 | due Mon 7 Dec 2026 (tomorrow)",
+            "2026-12-07 | 2026-12-07 | due Mon 7 Dec 2026 (today)",
+            "2026-12-07 | 2026-12-10 | due Mon 7 Dec 2026 (overdue by 3 days)",
+            "2026-12-07 |            | due Mon 7 Dec 2026",
+    })
+    void aDueDateIsWordedForItsReader(String due, String today, String words) {
+        Dueness.Reader reader = today == null ? Dueness.Reader.CHANNEL : Dueness.Reader.on(LocalDate.parse(today));
+
+        assertEquals(words, Dueness.words(LocalDate.parse(due), reader));
+    }
 }

@@ -113,6 +113,28 @@ class BlameCheckTest {
                 + "allowed, not who slipped"), w.get(0).hint());
     }
 
+    /** A cause the 5 Whys guard flags by a teammate's name is reported, though no word in it condemns anyone. */
+    @Test
+    void aCauseThatNamesATeammatesSlipIsReportedWithTheGuardsVerdict() {
+        WhyTree t = Fixtures.session().state().tree();
+        List<WhyNode> nodes = t.nodes().stream().map(n -> n.id() != 2 ? n
+                : new WhyNode(2, 1, "Bob pushed the wrong config", n.author(), n.ts(), false, null, null, List.of()))
+                .toList();
+        WhyTree tree = new WhyTree(t.problem(), t.problemTs(), nodes, t.nextId());
+        var withoutNames = Fixtures.session(Fixtures.SESSION_ID, 1, tree);
+        var withNames = new io.coebot.whys.WhysSession(withoutNames.id(), withoutNames.teamId(), withoutNames.coeId(),
+                withoutNames.channelId(), withoutNames.number(), withoutNames.rootTs(),
+                withoutNames.state().knowing(new io.coebot.whys.People(List.of("Bob", "Bob Jones"))),
+                withoutNames.createdBy(), withoutNames.createdAt());
+
+        assertEquals(List.of(), BlameCheck.scan(Fixtures.withWhys(Fixtures.complete(), List.of(withoutNames))),
+                "without the team's names, Bob could be a service");
+        List<BlameWarning> w = BlameCheck.scan(Fixtures.withWhys(Fixtures.complete(), List.of(withNames)));
+        assertEquals(List.of("5 Whys #1 · cause 1.1"), w.stream().map(BlameWarning::where).toList());
+        assertEquals("Bob pushed the wrong config", w.get(0).sentence());
+        assertEquals(BlameCheck.PERSONS_MISTAKE, w.get(0).hint());
+    }
+
     @Test
     void gapExplanationsAndTheReasonForPublishingAnywayAreCheckedToo() {
         CoeDocument d = Fixtures.withTimeline(Fixtures.complete(), Fixtures.timeline(Fixtures.entries(),

@@ -185,7 +185,7 @@ final class Fixtures {
     }
 
     static WhysSession session(long id, int number, WhyTree tree) {
-        WhysState state = new WhysState(tree, null, null, List.of(), 1, List.of(), List.of());
+        WhysState state = new WhysState(tree, null, null, List.of(), 1, List.of(), List.of(), io.coebot.whys.People.NONE);
         return new WhysSession(id, "T1", COE_ID, "C0INCIDENT", number, "1763570000.00000" + number, state, "U0ALICE",
                 at(17, 0, 0));
     }

@@ -309,6 +309,19 @@ class FiveWhysTest {
         assertEquals(List.of("1 A"), s.outline());
     }
 
+    /** The published Markdown flags a person's mistake as the session's tree does, so no reader takes it as an answer. */
+    @Test
+    void aPersonsMistakeIsFlaggedInTheMarkdownAsInSlack() {
+        WhysConversation s = WhysConversation.on("Checkout errors");
+        s.answer("API timed out").answer("Someone forgot to raise the pool size");
+
+        assertTrue(WhysTreeText.markdown(s.state()).endsWith(
+                "- 1.1 Someone forgot to raise the pool size *(a person's mistake: why was it possible?)*"),
+                WhysTreeText.markdown(s.state()));
+        assertTrue(WhysTreeText.slackLines(s.state()).get(1).endsWith("_(a person's mistake: why was it possible?)_"));
+        assertFalse(WhysTreeText.markdown(s.state()).contains("timed out *("));
+    }
+
     @Test
     void theTreeRendersAsAnIndentedOutlineWithRemediations() {
         WhysConversation s = WhysConversation.on("Checkout errors");
@@ -321,8 +334,8 @@ class FiveWhysTest {
                     - 1.1.1 A
                       - 1.1.1.1 B
                         - 1.1.1.1.1 ★ **root cause:** Pool size hard-coded
-                          - *Remediation:* Make pool size configurable""", WhysTreeText.markdown(s.tree()));
-        List<String> slack = WhysTreeText.slackLines(s.tree());
+                          - *Remediation:* Make pool size configurable""", WhysTreeText.markdown(s.state()));
+        List<String> slack = WhysTreeText.slackLines(s.state());
         assertEquals("*1* API timed out", slack.get(0));
         assertEquals("\u2003\u2003*1.1* Pool exhausted", slack.get(1));
         assertTrue(slack.get(4).endsWith("*1.1.1.1.1* ★ Pool size hard-coded"), slack.get(4));

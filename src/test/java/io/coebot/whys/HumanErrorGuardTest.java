@@ -67,4 +67,52 @@ class HumanErrorGuardTest {
     void caseDoesNotMatter(String answer) {
         assertTrue(HumanErrorGuard.blames(answer));
     }
+
+    private static final People TEAM = new People(java.util.stream.Stream.of(
+            People.of("bob", "Bob Jones"), People.of("Alice", "Alice Smith"), People.of("max", "Max Weber"))
+            .flatMap(java.util.List::stream).toList());
+
+    /** A teammate's plain name as the subject is read like a mention of them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "Bob pushed the wrong config",
+            "bob pushed the wrong config",
+            "Alice Smith drained the wrong node",
+            "Bob Jones ran the migration against prod",
+            "Because Alice deleted the wrong bucket",
+            "Bob accidentally pushed the wrong config",
+            "Alice didn't check the diff",
+            "@bob pushed the wrong config",
+    })
+    void aCauseWhoseSubjectIsATeammatesNameBlamesThem(String answer) {
+        assertEquals(HumanErrorGuard.NAMED_SUBJECT,
+                HumanErrorGuard.blame(answer, TEAM).map(HumanErrorGuard.Phrase::name).orElse("nothing"));
+        assertFalse(HumanErrorGuard.blames(answer.replace("@bob", "Carol")), "without the names it is not blame: " + answer);
+    }
+
+    /** A name that is not the acting subject names a thing, an object or someone's belonging. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "The Bob service crashed under load",
+            "The alert paged Bob twenty minutes late",
+            "Bob's dashboard had no latency panel",
+            "Max connections were exhausted",
+            "Alice Smith's runbook was out of date",
+            "Bobcat pushed a bad image",
+            "The config Alice reviewed had no schema",
+    })
+    void aNameThatIsNotTheActingSubjectIsNotBlame(String answer) {
+        assertFalse(HumanErrorGuard.blames(answer, TEAM), answer);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "The error message was not human-readable",
+            "The alert paged <@U024BE7LH> twenty minutes late",
+            "No validation on the replica count field",
+            "Deploys skip the canary when the pipeline is in hotfix mode",
+    })
+    void theOrdinarySentencesStaySafeWithNamesKnown(String answer) {
+        assertFalse(HumanErrorGuard.blames(answer, TEAM), answer);
+    }
 }

@@ -131,6 +131,49 @@ class WhysEndToEndTest extends EndToEnd {
                 s.channel.message(card.ts()).visibleText().contains("5 Whys (1/1 complete, 2 root causes)"));
     }
 
+    /**
+     * Issue 15, item 5: "Bob pushed the wrong config" was taken as a cause with a *Root cause* button, while
+     * "@bob pushed…" was caught; the published COE then printed it with no flag and nothing warned.
+     */
+    @Test
+    void aCauseThatNamesATeammateIsAPersonsMistakeInTheThreadStatusAndThePublishedCoe() {
+        Person alice = ws.user("U0ALICE55", "Alice Martin", "Europe/Paris");
+        Person bob = ws.user("U0BOB0055", "Bob", "America/New_York");
+        Session s = new Session("inc-whys-names", alice);
+        slack.addMember(s.channel.id(), alice.id());
+        slack.addMember(s.channel.id(), bob.id());
+        s.open(alice, "Checkout returned 500s for 40 minutes");
+        s.awaitBot("Why #1");
+        s.answer(alice, "The payments service read a pool size of zero", "Why #2");
+
+        SlackMessage possible = s.answer(alice, "Bob pushed the wrong config", "Why #3");
+        assertTrue(possible.visibleText().contains("why was this possible?"), possible.visibleText());
+        assertTrue(possible.buttons().stream().noneMatch(b -> b.label().equals("Root cause")),
+                "a teammate's slip cannot be marked root cause: " + possible.buttons());
+        slack.await("the tree flags the cause", () ->
+                s.rootText().contains("Bob pushed the wrong config _(a person's mistake: why was it possible?)_"));
+        s.answer(bob, "The deploy tool accepts a config no check has validated", "Why #4");
+        assertTrue(s.rootText().contains("The payments service read a pool size of zero")
+                && !s.rootText().contains("zero _(a person's mistake"), "an ordinary cause is not flagged: " + s.rootText());
+
+        String status = alice.runs("/coe status", s.channel).visibleText();
+        assertTrue(status.contains("*Blame-free check:*") && status.contains("5 Whys #1 · cause 1.1:")
+                && status.contains("Bob pushed the wrong config"), status);
+
+        alice.runs("/coe finish", s.channel);
+        var owner = s.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("publish it anyway"));
+        alice.clicks("Publish anyway…", owner);
+        alice.awaitOpenView("publish.anyway-reason");
+        alice.submits("publish.anyway-reason", java.util.Map.of("reason", java.util.Map.of("reason",
+                "The customer asked for our analysis today; the rest follows next week.")));
+        String md = ws.awaitValue("the Markdown file", () -> slack.files().stream()
+                .filter(f -> f.channelId().equals(s.channel.id())).findFirst().orElse(null)).contentAsString();
+        assertTrue(md.contains("Bob pushed the wrong config *(a person's mistake: why was it possible?)*"), md);
+        slack.await("the published 5 Whys flags the cause", () -> s.channel.messages().stream()
+                .filter(m -> m.visibleText().contains("Problem:"))
+                .anyMatch(m -> m.visibleText().contains("Bob pushed the wrong config _(a person's mistake")));
+    }
+
     @Test
     void retriesRestartsAndTwoPeopleAnsweringAtOnceLoseNothing() {
         Person alice = ws.user("U0ALICE52", "alice", "UTC");
