@@ -53,9 +53,9 @@ final class CrashRun {
             long max = restartMillis.stream().mapToLong(Long::longValue).max().orElse(0);
             double mean = restartMillis.stream().mapToLong(Long::longValue).average().orElse(0);
             return String.format("%d kills (%d with PostgreSQL), %d restarts (ready in mean %.0f ms, max %d ms), "
-                            + "%d replies acked, %d deliveries repeated after no 200, %d interviews (one card each), %d questions, %d problems",
+                            + "%d replies acked, %d deliveries repeated after no 200, %d cards, %d questions posted, %d problems",
                     kills, killsWithDatabase, restartMillis.size(), mean, max, acked.size(), redeliveries, cards,
-                    questionsPosted.size(), problems.size());
+                    questionsPosted.values().stream().mapToInt(Integer::intValue).sum(), problems.size());
         }
     }
 
