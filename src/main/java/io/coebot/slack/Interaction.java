@@ -20,17 +20,26 @@ public final class Interaction {
     private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
 
+    /** A Slack message ts: epoch seconds and six digits of microseconds. */
+    private static final Pattern TS = Pattern.compile("\\d{1,12}\\.\\d{6}");
+
     private final String teamId;
     private final String userId;
     private final String value;
+    private final String messageTs;
 
     private Interaction(String teamId, String userId, String value) {
+        this(teamId, userId, value, null);
+    }
+
+    private Interaction(String teamId, String userId, String value, String messageTs) {
         if (teamId == null || teamId.isBlank() || userId == null || userId.isBlank()) {
             throw new MalformedInteraction("no team or user");
         }
         this.teamId = teamId;
         this.userId = userId;
         this.value = value;
+        this.messageTs = messageTs;
     }
 
     /** A button's value, or the option picked in a menu. */
@@ -41,7 +50,9 @@ public final class Interaction {
         }
         var action = p.getActions().get(0);
         String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
-        return new Interaction(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId(), value);
+        String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+        return new Interaction(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId(),
+                value, ts != null && TS.matcher(ts).matches() ? ts : null);
     }
 
     /** A form's private_metadata. */
@@ -56,11 +67,14 @@ public final class Interaction {
 
     /** Reads another string the bot made (a block id) with the same rules and the same team. */
     public Interaction reading(String otherValue) {
-        return new Interaction(teamId, userId, otherValue);
+        return new Interaction(teamId, userId, otherValue, messageTs);
     }
 
     public String teamId() { return teamId; }
     public String userId() { return userId; }
+
+    /** The ts of the message whose button or menu this was (a message in the channel, or an ephemeral); null if none. */
+    public String messageTs() { return messageTs; }
 
     /** Part {@code index} of a {@code a|b|c} value, as an id of this workspace. */
     public TeamRef id(int index) {
