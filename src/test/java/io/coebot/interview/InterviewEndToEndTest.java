@@ -394,6 +394,27 @@ class InterviewEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void afterAnEditTheAnswersListShowsTheNewTextAndSaysItWasSaved() {
+        Person alice = ws.user("U0ALICE3D", "alice", "UTC");
+        Incident inc = new Incident("inc-answers-refresh", alice, "Answers refresh");
+        inc.answer(alice, "yesterday 07:00", Questions.DETECTED_AT);
+        inc.answer(alice, "yesterday 07:30", Questions.MITIGATED_AT);
+        alice.runs("/coe answers", inc.channel);
+        var list = inc.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Answers · COE-"));
+
+        alice.clicks("Edit", list);
+        alice.awaitOpenView(AnswersCommand.EDIT_VIEW);
+        alice.submits(AnswersCommand.EDIT_VIEW, Map.of("answer", Map.of("text", "yesterday 06:45")));
+
+        // the same ephemeral, replaced: no second list, no stale 07:00
+        var refreshed = inc.channel.awaitEphemeralFor(alice,
+                e -> e.messageTs().equals(list.messageTs()) && e.visibleText().contains("Saved"));
+        assertTrue(refreshed.visibleText().contains("06:45") && !refreshed.visibleText().contains("07:00"), refreshed.visibleText());
+        assertEquals(1, inc.channel.ephemeralsFor(alice).stream().filter(e -> e.visibleText().contains("Answers · COE-")).count(),
+                inc.channel.ephemeralsFor(alice).toString());
+    }
+
+    @Test
     void theBotIgnoresItsOwnMessagesAndOtherBots() {
         Person alice = ws.user("U0ALICE40", "alice", "UTC");
         ws.deliverBotMessagesAsEvents(true);
