@@ -35,7 +35,7 @@ final class AnswerTraces {
         boolean heading = asked.previousQuestionId() == null
                 || Questions.byId(asked.previousQuestionId()).section() != q.section();
         String text = Facilitator.ask(asked, q, heading).text();
-        return new Traced(new QuestionMessage(ts, text),
+        return new Traced(new QuestionMessage(ts, q.id(), text),
                 "✅ *" + labels + "* — " + (pressed ? "chosen" : "answered") + " by <@" + who + ">");
     }
 

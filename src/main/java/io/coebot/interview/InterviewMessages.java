@@ -58,7 +58,9 @@ public class InterviewMessages {
             } else if (reply instanceof Traced traced) {
                 String text = EchoedText.mrkdwn(traced.question().text());
                 List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(text));
-                blocks.add(context(c -> c.elements(List.of(markdownText(EchoedText.mrkdwn(traced.line()))))));
+                // the same block id the buttons had: the message still says which question it is
+                blocks.add(context(c -> c.blockId("interview|" + coe.id() + "|" + traced.question().questionId())
+                        .elements(List.of(markdownText(EchoedText.mrkdwn(traced.line()))))));
                 // an edit of a message already in the thread, by its ts: no thread to resolve, nothing new posted
                 outbox.enqueue(OutboundMessage.updateMessage(coe.teamId(), coe.channelId(), traced.question().ts(), text,
                         BlockKit.json(blocks)), now);
