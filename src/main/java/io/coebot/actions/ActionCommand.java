@@ -50,7 +50,7 @@ public class ActionCommand implements CoeSubcommand {
         ActionItemDraft draft = parsed.draft();
         if (draft.owner() == null) {
             ctx.client().viewsOpen(r -> r.triggerId(p.getTriggerId()).view(ActionForms.create(new ActionForms.Prefill(
-                    coe.get().id(), EchoedText.editable(draft.text()), null, draft.priority(), draft.due(), null))));
+                    coe.get().id(), EchoedText.editable(draft.text()), null, draft.priority(), draft.due(), null, null))));
             return ctx.ack("Who owns it? Pick one person in the form I opened (your text is in it).");
         }
         LocalDate ownerToday = LocalDate.now(zones.zoneOf(p.getTeamId(), draft.owner()));

@@ -35,8 +35,12 @@ final class ActionForms {
     private ActionForms() {
     }
 
-    /** What the form starts with; {@code causeRef} (a 5 Whys draft) travels in private_metadata. */
-    record Prefill(long coeId, String text, String owner, Priority priority, LocalDate due, String causeRef) {}
+    /**
+     * What the form starts with; {@code causeRef} (a 5 Whys draft) travels in private_metadata, and so does
+     * {@code listUrl}, the response_url of the `/coe actions` list it was opened from (null otherwise), so that list
+     * can be replaced once the item exists.
+     */
+    record Prefill(long coeId, String text, String owner, Priority priority, LocalDate due, String causeRef, String listUrl) {}
 
     static View create(Prefill p) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -60,7 +64,7 @@ final class ActionForms {
                 .hint(plainText("The ticket in Jira, Linear or your tracker, if there is one."))
                 .element(plainTextInput(t -> t.actionId("tracker").placeholder(plainText("https://…"))))));
         // the cause's text is looked up again on submit: private_metadata holds 3,000 characters at most
-        String meta = p.coeId() + "|" + (p.causeRef() == null ? "" : p.causeRef());
+        String meta = p.coeId() + "|" + (p.causeRef() == null ? "" : p.causeRef()) + (p.listUrl() == null ? "" : "|" + p.listUrl());
         return modal(CREATE, "New action item", "Add", meta, blocks);
     }
 

@@ -7,6 +7,7 @@ import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.EphemeralReplacement;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
@@ -32,8 +33,13 @@ public class ActionSlack implements SlackFeature {
     private final CoeStore coes;
     private final UserZones zones;
     private final RemediationDrafts drafts;
+    private final ActionsCommand list;
+    private final EphemeralReplacement ephemerals;
 
-    public ActionSlack(ActionService actions, ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts) {
+    public ActionSlack(ActionService actions, ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts,
+                       ActionsCommand list, EphemeralReplacement ephemerals) {
+        this.list = list;
+        this.ephemerals = ephemerals;
         this.drafts = drafts;
         this.actions = actions;
         this.store = store;
@@ -55,7 +61,8 @@ public class ActionSlack implements SlackFeature {
             String ref = in.optionalWord(1);
             Optional<RemediationDrafts.Draft> draft = ref != null ? drafts.find(coeId, ref) : Optional.empty();
             open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> EchoedText.editable(d.text())).orElse(null),
-                    null, Priority.MEDIUM, ActionItemRules.defaultDue(today), draft.map(RemediationDrafts.Draft::ref).orElse(null))));
+                    null, Priority.MEDIUM, ActionItemRules.defaultDue(today), draft.map(RemediationDrafts.Draft::ref).orElse(null),
+                    in.ephemeralResponseUrl())));
             return ctx.ack();
         });
         slack.blockAction(ActionMessages.DONE, (req, ctx) -> change(req, ctx, new ActionService.Change.Done()));
@@ -104,7 +111,13 @@ public class ActionSlack implements SlackFeature {
             LocalDate creatorToday = LocalDate.now(zones.zoneOf(team, user));
             LocalDate ownerToday = owner == null ? creatorToday : LocalDate.now(zones.zoneOf(team, owner));
             var created = actions.create(coe.get(), n, user, creatorToday, ownerToday);
-            return created.ok() ? ctx.ack() : ctx.ackWithErrors(new LinkedHashMap<>(created.problems()));
+            if (!created.ok()) {
+                return ctx.ackWithErrors(new LinkedHashMap<>(created.problems()));
+            }
+            // the list it was opened from must not keep offering the draft (or lack the item) it just became
+            ephemerals.replace(in.optionalResponseUrl(2), ActionsCommand.added(created.item()),
+                    list.afterAdding(coe.get(), created.item(), creatorToday));
+            return ctx.ack();
         });
         slack.viewSubmission(ActionForms.DUE, (req, ctx) -> {
             var view = req.getPayload().getView();

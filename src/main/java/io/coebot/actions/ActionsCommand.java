@@ -73,6 +73,18 @@ public class ActionsCommand implements CoeSubcommand {
         return ctx.ack(ofCoe(coe.get(), today));
     }
 
+    /** The list again, led by a short confirmation: it replaces the list an item was just added from. */
+    List<LayoutBlock> afterAdding(Coe coe, ActionItem item, LocalDate today) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(context(c -> c.elements(List.of(markdownText(added(item))))));
+        blocks.addAll(ofCoe(coe, today));
+        return blocks;
+    }
+
+    static String added(ActionItem item) {
+        return "✅ Added *" + ActionMessages.clip(EchoedText.mrkdwn(item.text())) + "* for <@" + item.owner() + ">.";
+    }
+
     private List<LayoutBlock> ofCoe(Coe coe, LocalDate today) {
         List<ActionItem> items = store.ofCoe(coe.id());
         long open = items.stream().filter(ActionItem::isOpen).count();

@@ -7,11 +7,22 @@ import java.util.stream.Collectors;
 /**
  * The answer to one question. {@code value} is the normalized form the rest of coe-bot reads: an ISO-8601
  * UTC instant for times, choice values comma-joined for choices, "yes"/"no" for yes/no, otherwise the text.
+ * {@code shownOn}: the question messages that show this answer in place of their buttons, oldest first, so that a
+ * later change can be shown there too.
  */
-public record Answer(String questionId, List<Contribution> contributions, String value) {
+public record Answer(String questionId, List<Contribution> contributions, String value, List<QuestionMessage> shownOn) {
 
     public Answer {
         contributions = contributions == null ? List.of() : List.copyOf(contributions);
+        shownOn = shownOn == null ? List.of() : List.copyOf(shownOn);
+    }
+
+    public Answer(String questionId, List<Contribution> contributions, String value) {
+        this(questionId, contributions, value, List.of());
+    }
+
+    Answer shownOn(List<QuestionMessage> messages) {
+        return new Answer(questionId, contributions, value, messages);
     }
 
     /** What people wrote, one message per line. */

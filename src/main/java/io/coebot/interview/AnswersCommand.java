@@ -8,6 +8,7 @@ import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
+import io.coebot.slack.EphemeralReplacement;
 import io.coebot.slack.Interaction;
 import io.coebot.slack.MalformedInteraction;
 import io.coebot.slack.TeamRef;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
@@ -46,10 +48,12 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
 
     private final InterviewService interviews;
     private final UserZones zones;
+    private final EphemeralReplacement ephemerals;
 
-    public AnswersCommand(InterviewService interviews, UserZones zones) {
+    public AnswersCommand(InterviewService interviews, UserZones zones, EphemeralReplacement ephemerals) {
         this.interviews = interviews;
         this.zones = zones;
+        this.ephemerals = ephemerals;
     }
 
     @Override public String name() { return "answers"; }
@@ -141,7 +145,10 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
                         + "here without losing text. Edit the Slack message that holds it instead."));
                 return ctx.ack();
             }
-            View modal = view(m -> m.type("modal").callbackId(EDIT_VIEW).privateMetadata(coeId + "|" + q.id())
+            // the list's response_url rides along, so the list can be replaced once the answer is saved
+            String listUrl = in.ephemeralResponseUrl();
+            String meta = coeId + "|" + q.id() + (listUrl == null ? "" : "|" + listUrl);
+            View modal = view(m -> m.type("modal").callbackId(EDIT_VIEW).privateMetadata(meta)
                     .title(viewTitle(t -> t.type("plain_text").text(current == null ? "Answer" : "Edit answer")))
                     .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
                     .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -159,10 +166,32 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
             var answer = view.getState() == null || view.getState().getValues() == null ? null : view.getState().getValues().get("answer");
             String text = answer == null || answer.get("text") == null ? null : answer.get("text").getValue();
             String user = in.userId();
+            Answer before = interviews.of(coe).map(h -> h.state().answers().get(q.id())).orElse(null);
             interviews.applyToQuestion(coe, null,
                     new AnswerReplaced(user, q.id(), EchoedText.typed(text == null ? "" : text), zones.zoneOf(in.teamId(), user)));
+            String listUrl = in.optionalResponseUrl(2);
+            if (listUrl != null) {
+                interviews.of(coe).ifPresent(after -> {
+                    String saved = confirmation(q, before, after.state().answers().get(q.id()));
+                    ephemerals.replace(listUrl, saved, withConfirmation(saved, blocks(after.coe(), after.state())));
+                });
+            }
             return ctx.ack();
         });
+    }
+
+    /** Says whether the form changed the answer; when it did not, the thread says why (a time it could not read…). */
+    static String confirmation(Question q, Answer before, Answer after) {
+        return after != null && !after.equals(before)
+                ? "✅ Saved your answer to *" + q.label() + "*."
+                : "Your answer to *" + q.label() + "* was not changed: the COE card's thread says why.";
+    }
+
+    private static List<LayoutBlock> withConfirmation(String text, List<LayoutBlock> list) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(context(c -> c.elements(List.of(markdownText(text)))));
+        blocks.addAll(list);
+        return blocks;
     }
 
     /** A question id the bot put on a button or form; any other is a value it never made. */

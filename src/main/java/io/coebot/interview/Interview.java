@@ -44,6 +44,10 @@ public final class Interview {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(now, "now");
+        return AnswerTraces.followChanges(state, input, transition(state, input, now));
+    }
+
+    private static Step transition(InterviewState state, InterviewInput input, Instant now) {
         if (input instanceof Reply reply) {
             return reply(state, reply, now);
         }
@@ -111,7 +115,12 @@ public final class Interview {
         }
         Answer answer = new Answer(q.id(), List.of(new Contribution(r.userId(), text, r.messageTs(), now)),
                 reading.value());
-        return answered(s, answer, reading);
+        if (AnswerTraces.hasChoices(q) && s.askedTs() != null && !NEVER_POSTED.equals(s.askedTs())) {
+            // typed instead of pressed: the buttons above must not stay pressable as if nothing was said
+            Traced trace = AnswerTraces.answered(s, q, s.askedTs(), r.userId(), Facilitator.shown(q, reading.value()), false);
+            return answered(s, answer.shownOn(List.of(trace.question())), reading, trace);
+        }
+        return answered(s, answer, reading, null);
     }
 
     /**
@@ -257,11 +266,19 @@ public final class Interview {
         }
         String pressed = Facilitator.labelsOf(q, p.values());
         Answer answer = new Answer(q.id(), List.of(new Contribution(p.userId(), pressed, null, now)), reading.value());
-        return answered(s, answer, reading);
+        String on = p.messageTs() != null ? p.messageTs() : s.askedTs();
+        if (on == null || NEVER_POSTED.equals(on)) {
+            return answered(s, answer, reading, null);
+        }
+        Traced trace = AnswerTraces.answered(s, q, on, p.userId(), pressed, true);
+        return answered(s, answer.shownOn(List.of(trace.question())), reading, trace);
     }
 
-    private static Step answered(InterviewState s, Answer answer, AnswerReading reading) {
+    private static Step answered(InterviewState s, Answer answer, AnswerReading reading, Traced trace) {
         List<BotReply> out = new ArrayList<>();
+        if (trace != null) {
+            out.add(trace);
+        }
         if (reading.note() != null) {
             out.add(new Say(reading.note()));
         }

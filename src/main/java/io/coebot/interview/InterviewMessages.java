@@ -55,6 +55,16 @@ public class InterviewMessages {
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), EchoedText.mrkdwn(ask.text()),
                                 BlockKit.json(askBlocks(coe.id(), ask)))
                         .onSent(new InterviewService.QuestionTag(coe.id(), ask.questionId()).tag());
+            } else if (reply instanceof Traced traced) {
+                String text = EchoedText.mrkdwn(traced.question().text());
+                List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(text));
+                // the same block id the buttons had: the message still says which question it is
+                blocks.add(context(c -> c.blockId("interview|" + coe.id() + "|" + traced.question().questionId())
+                        .elements(List.of(markdownText(EchoedText.mrkdwn(traced.line()))))));
+                // an edit of a message already in the thread, by its ts: no thread to resolve, nothing new posted
+                outbox.enqueue(OutboundMessage.updateMessage(coe.teamId(), coe.channelId(), traced.question().ts(), text,
+                        BlockKit.json(blocks)), now);
+                continue;
             } else {
                 String text = EchoedText.mrkdwn(((Say) reply).text());
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), text, BlockKit.json(sayBlocks(text)));

@@ -132,6 +132,11 @@ public class InterviewService implements Outbox.SentListener {
                         + " has not started yet: its card is still on its way."));
     }
 
+    /** A COE of this workspace with its interview, for a form that names the COE by id. */
+    Optional<ChannelInterview> of(TeamRef coe) {
+        return coes.find(coe).flatMap(c -> store.find(c.id()).map(state -> ChannelInterview.of(c, state)));
+    }
+
     /** Slack has a question's message: replies older than it were written before anyone could read it. */
     @Override
     public void sent(String tag, Outbox.PendingMessage message, String ts) {

@@ -81,7 +81,7 @@ public class InterviewSlack implements SlackFeature {
         slack.blockAction(Pattern.compile("^" + Pattern.quote(InterviewMessages.PICK) + ":.+"), (req, ctx) -> {
             // coeId|questionId|choice
             Interaction in = Interaction.of(req);
-            press(req, ctx, in.id(0), in.word(1), new Picked(in.userId(), in.word(1), List.of(in.word(2))));
+            press(req, ctx, in.id(0), in.word(1), new Picked(in.userId(), in.word(1), List.of(in.word(2)), in.messageTs()));
             return ctx.ack();
         });
         slack.blockAction(InterviewMessages.PICK_MANY, (req, ctx) -> {
@@ -91,7 +91,7 @@ public class InterviewSlack implements SlackFeature {
             List<String> values = action.getSelectedOptions() == null ? List.of()
                     : action.getSelectedOptions().stream().map(o -> o.getValue()).filter(v -> v != null && !v.isEmpty()).toList();
             if (!values.isEmpty()) {
-                press(req, ctx, block.id(1), block.word(2), new Picked(block.userId(), block.word(2), values));
+                press(req, ctx, block.id(1), block.word(2), new Picked(block.userId(), block.word(2), values, block.messageTs()));
             }
             return ctx.ack();
         });

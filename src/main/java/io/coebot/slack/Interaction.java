@@ -20,17 +20,31 @@ public final class Interaction {
     private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
 
+    /** A Slack message ts: epoch seconds and six digits of microseconds. */
+    private static final Pattern TS = Pattern.compile("\\d{1,12}\\.\\d{6}");
+
     private final String teamId;
     private final String userId;
     private final String value;
+    private final String messageTs;
+    /** Set only for a press on an ephemeral: Slack's way to replace that ephemeral (30 minutes, 5 uses). */
+    private final String ephemeralResponseUrl;
+    /** What the bot accepts as a response_url: one absolute web address, nothing that splits a value. */
+    private static final Pattern URL = Pattern.compile("https?://[^\\s|<>]{1,500}");
 
     private Interaction(String teamId, String userId, String value) {
+        this(teamId, userId, value, null, null);
+    }
+
+    private Interaction(String teamId, String userId, String value, String messageTs, String ephemeralResponseUrl) {
         if (teamId == null || teamId.isBlank() || userId == null || userId.isBlank()) {
             throw new MalformedInteraction("no team or user");
         }
         this.teamId = teamId;
         this.userId = userId;
         this.value = value;
+        this.messageTs = messageTs;
+        this.ephemeralResponseUrl = ephemeralResponseUrl;
     }
 
     /** A button's value, or the option picked in a menu. */
@@ -41,7 +55,11 @@ public final class Interaction {
         }
         var action = p.getActions().get(0);
         String value = action.getSelectedOption() != null ? action.getSelectedOption().getValue() : action.getValue();
-        return new Interaction(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId(), value);
+        String ts = p.getContainer() == null ? null : p.getContainer().getMessageTs();
+        // Only an ephemeral's: replace_original on a channel message's response_url would replace, say, the COE card.
+        String url = p.getContainer() != null && p.getContainer().isEphemeral() ? p.getResponseUrl() : null;
+        return new Interaction(p.getTeam() == null ? null : p.getTeam().getId(), p.getUser() == null ? null : p.getUser().getId(),
+                value, ts != null && TS.matcher(ts).matches() ? ts : null, url != null && URL.matcher(url).matches() ? url : null);
     }
 
     /** A form's private_metadata. */
@@ -56,11 +74,32 @@ public final class Interaction {
 
     /** Reads another string the bot made (a block id) with the same rules and the same team. */
     public Interaction reading(String otherValue) {
-        return new Interaction(teamId, userId, otherValue);
+        return new Interaction(teamId, userId, otherValue, messageTs, ephemeralResponseUrl);
     }
 
     public String teamId() { return teamId; }
     public String userId() { return userId; }
+
+    /** The ts of the message whose button or menu this was (a message in the channel, or an ephemeral); null if none. */
+    public String messageTs() { return messageTs; }
+
+    /**
+     * The response_url of the ephemeral whose button this was, or null when the button was on a channel message;
+     * a form opened from it carries it along ({@link #optionalResponseUrl}) to replace the ephemeral once saved.
+     */
+    public String ephemeralResponseUrl() { return ephemeralResponseUrl; }
+
+    /** Part {@code index} as a response_url the bot carried in a form, or null when absent. */
+    public String optionalResponseUrl(int index) {
+        String s = optionalWord(index);
+        if (s == null) {
+            return null;
+        }
+        if (!URL.matcher(s).matches()) {
+            throw new MalformedInteraction("not a response_url");
+        }
+        return s;
+    }
 
     /** Part {@code index} of a {@code a|b|c} value, as an id of this workspace. */
     public TeamRef id(int index) {

@@ -315,7 +315,8 @@ public class SlackGateway {
                     yield r.getFile() == null ? null : r.getFile().getId();
                 }
                 case UPDATE -> {
-                    String ts = m.cardOfCoe() != null
+                    String ts = m.messageTs() != null ? m.messageTs()
+                            : m.cardOfCoe() != null
                             ? anchors.cardTs(m.cardOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"))
                             : threadTs(m);
                     var r = api.chatUpdate(b -> b.channel(m.channelId()).ts(ts).text(m.text()).blocksAsString(m.blocksJson()));

@@ -4,7 +4,8 @@ package io.coebot.store;
  * A message decided inside a transaction and sent to Slack after it commits: a POST to a channel (optionally
  * in the thread a conversation owns, such as a COE card's or a 5 Whys session's, whose ts is resolved at send
  * time), the UPDATE in place of a COE card or of a thread's root message, or the UPLOAD of a text file (the
- * published COE as Markdown: {@code text} is the file's content, {@code fileName} its name).
+ * published COE as Markdown: {@code text} is the file's content, {@code fileName} its name). An UPDATE with a
+ * {@code messageTs} edits that very message (one the bot posted, whose ts it already knows).
  */
 public record OutboundMessage(
         Kind kind,
@@ -17,33 +18,42 @@ public record OutboundMessage(
         String blocksJson,
         String responseUrl,
         String onSent,
-        String fileName) {
+        String fileName,
+        String messageTs) {
 
     public enum Kind { POST, UPDATE, UPLOAD }
 
     public static OutboundMessage post(String teamId, String channelId, String text, String blocksJson) {
-        return new OutboundMessage(Kind.POST, teamId, channelId, null, null, null, text, blocksJson, null, null, null);
+        return new OutboundMessage(Kind.POST, teamId, channelId, null, null, null, text, blocksJson, null, null, null, null);
     }
 
     /** A text file shared in the channel, with a short message ({@code comment}) above it. */
     public static OutboundMessage upload(String teamId, String channelId, String fileName, String content, String comment) {
-        return new OutboundMessage(Kind.UPLOAD, teamId, channelId, null, null, null, content, comment, null, null, fileName);
+        return new OutboundMessage(Kind.UPLOAD, teamId, channelId, null, null, null, content, comment, null, null, fileName, null);
     }
 
     /** A card is posted once (POST) and then edited in place (UPDATE); its ts is known only at send time. */
     public static OutboundMessage card(Kind kind, String teamId, String channelId, long coeId, String text, String blocksJson) {
-        return new OutboundMessage(kind, teamId, channelId, null, null, coeId, text, blocksJson, null, null, null);
+        return new OutboundMessage(kind, teamId, channelId, null, null, coeId, text, blocksJson, null, null, null, null);
     }
 
     /** Edits the message that roots the thread owned by ({@code ownerKind}, {@code ownerId}). */
     public static OutboundMessage updateRootOf(String teamId, String channelId, String ownerKind, long ownerId,
                                                String text, String blocksJson) {
-        return new OutboundMessage(Kind.UPDATE, teamId, channelId, ownerKind, ownerId, null, text, blocksJson, null, null, null);
+        return new OutboundMessage(Kind.UPDATE, teamId, channelId, ownerKind, ownerId, null, text, blocksJson, null, null, null, null);
+    }
+
+    /**
+     * Edits the bot's message at {@code ts} (a question in a thread). chat.update by ts is idempotent, so unlike a
+     * POST it needs no lookup after a lost answer, and only the newest edit of one message is worth sending.
+     */
+    public static OutboundMessage updateMessage(String teamId, String channelId, String ts, String text, String blocksJson) {
+        return new OutboundMessage(Kind.UPDATE, teamId, channelId, null, null, null, text, blocksJson, null, null, null, ts);
     }
 
     /** Into the thread that {@link ThreadRoutes} gives to this owner. */
     public OutboundMessage inThreadOf(String ownerKind, long ownerId) {
-        return new OutboundMessage(kind, teamId, channelId, ownerKind, ownerId, cardOfCoe, text, blocksJson, responseUrl, onSent, fileName);
+        return new OutboundMessage(kind, teamId, channelId, ownerKind, ownerId, cardOfCoe, text, blocksJson, responseUrl, onSent, fileName, messageTs);
     }
 
     public OutboundMessage inThreadOfCoe(long coeId) {
@@ -52,11 +62,11 @@ public record OutboundMessage(
 
     /** Where to explain a failure to the person who asked (a slash command's response_url). */
     public OutboundMessage reportingFailureTo(String url) {
-        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, url, onSent, fileName);
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, url, onSent, fileName, messageTs);
     }
 
     /** A tag handed to {@link io.coebot.store.Outbox.SentListener}s once Slack has the message. */
     public OutboundMessage onSent(String tag) {
-        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, responseUrl, tag, fileName);
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, responseUrl, tag, fileName, messageTs);
     }
 }

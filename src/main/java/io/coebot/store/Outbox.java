@@ -80,10 +80,24 @@ public class Outbox {
                 return ps.executeUpdate();
             });
         }
+        if (m.kind() == OutboundMessage.Kind.UPDATE && m.messageTs() != null) {
+            // And for one known message: an older edit still waiting would only flash by.
+            jdbc.prepareStatement("""
+                    DELETE FROM outbox WHERE id IN (
+                      SELECT id FROM outbox WHERE status = 'PENDING' AND kind = 'UPDATE' AND team_id = ? AND channel_id = ?
+                        AND message_ts = ?
+                      FOR UPDATE SKIP LOCKED)""", ps -> {
+                ps.setString(1, m.teamId());
+                ps.setString(2, m.channelId());
+                ps.setString(3, m.messageTs());
+                return ps.executeUpdate();
+            });
+        }
         long id = jdbc.prepareStatement("""
                 INSERT INTO outbox (team_id, channel_id, kind, thread_owner_kind, thread_owner_id, card_of_coe, text,
-                                    blocks, response_url, on_sent, file_name, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
+                                    blocks, response_url, on_sent, file_name, message_ts, status, next_attempt_at,
+                                    created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
             ps.setString(1, m.teamId());
             ps.setString(2, m.channelId());
             ps.setString(3, m.kind().name());
@@ -95,8 +109,9 @@ public class Outbox {
             ps.setString(9, m.responseUrl());
             ps.setString(10, m.onSent());
             ps.setString(11, m.fileName());
-            ps.setTimestamp(12, Timestamp.from(now));
+            ps.setString(12, m.messageTs());
             ps.setTimestamp(13, Timestamp.from(now));
+            ps.setTimestamp(14, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -210,7 +225,8 @@ public class Outbox {
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
                 rs.getString("channel_id"), rs.getString("thread_owner_kind"), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
-                rs.getString("response_url"), rs.getString("on_sent"), rs.getString("file_name"));
+                rs.getString("response_url"), rs.getString("on_sent"), rs.getString("file_name"),
+                rs.getString("message_ts"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), "SENDING".equals(rs.getString("status")));
     }

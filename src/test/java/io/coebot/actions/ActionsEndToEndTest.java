@@ -254,6 +254,12 @@ class ActionsEndToEndTest extends EndToEnd {
                 "due", Map.of("due", inDays(12))));
 
         coe.awaitInThread("added an action item for <@" + bob.id() + ">");
+        // the list alice pressed Complete on is replaced: the draft has become an item, and it says so
+        var refreshed = coe.channel.awaitEphemeralFor(alice,
+                e -> e.messageTs().equals(list.messageTs()) && e.visibleText().contains("Added"));
+        assertTrue(!refreshed.visibleText().contains("Draft from") && refreshed.buttons().stream().noneMatch(b -> b.label().equals("Complete")),
+                "no stale draft: " + refreshed.visibleText());
+        assertTrue(refreshed.visibleText().contains("Add client libraries to the capacity review"), refreshed.visibleText());
         ActionItem item = coe.items().get(0);
         assertEquals("root cause 1.1.1.1.1 of 5 Whys #1: No capacity review", item.causeText());
         String again = alice.runs("/coe actions", coe.channel).visibleText();

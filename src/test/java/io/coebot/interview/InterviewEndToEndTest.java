@@ -326,6 +326,54 @@ class InterviewEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void aPressedChoiceStaysOnTheQuestionWithWhoChoseItAndFollowsALaterChange() {
+        Person alice = ws.user("U0ALICE3C", "alice", "UTC");
+        Person bob = ws.user("U0BOB003C", "bob", "UTC");
+        Incident inc = new Incident("inc-choice-trace", alice, "Choice trace");
+        inc.answer(alice, "yesterday 07:00", Questions.DETECTED_AT);
+        inc.answer(alice, "yesterday 07:10", Questions.MITIGATED_AT);
+        inc.answer(alice, "yesterday 07:20", Questions.RESOLVED_AT);
+        inc.answer(alice, "yesterday 07:30", Questions.SEVERITY);
+        SlackMessage severity = inc.awaitQuestion(Questions.SEVERITY);
+
+        alice.clicks("SEV2", severity, inc.channel);
+
+        // the question keeps its words, its buttons give way to what was chosen and by whom
+        SlackMessage traced = inc.channel.awaitMessage(severity.ts(), m -> m.visibleText().contains("chosen by"));
+        assertTrue(traced.visibleText().contains("What severity was it?"), traced.visibleText());
+        assertTrue(traced.visibleText().contains("SEV2") && traced.blocks().contains("<@" + alice.id() + ">"), traced.blocks());
+        assertTrue(traced.buttons().isEmpty(), "nothing left to press: " + traced.buttons());
+
+        // bob goes back and chooses again: the first question message must not keep saying SEV2
+        inc.awaitQuestion(Questions.SERVICES);
+        SlackMessage again = inc.answer(bob, "back", Questions.SEVERITY);
+        bob.clicks("SEV1", again, inc.channel);
+        inc.awaitQuestion(Questions.SERVICES);
+        inc.channel.awaitMessage(again.ts(), m -> m.visibleText().contains("SEV1") && m.blocks().contains("<@" + bob.id() + ">"));
+        SlackMessage first = inc.channel.awaitMessage(severity.ts(), m -> m.visibleText().contains("SEV1"));
+        assertTrue(first.visibleText().contains("changed"), first.visibleText());
+
+        inc.answer(alice, "checkout", Questions.CUSTOMERS_AFFECTED);
+        inc.answer(alice, "about 100", Questions.CUSTOMER_EXPERIENCE);
+        inc.answer(alice, "errors", Questions.IMPACT_SEVERITY);
+        inc.answer(alice, "none", Questions.SECOND_ORDER_IMPACT);
+        SlackMessage nfr = inc.answer(alice, "none", Questions.NFR);
+        inc.answer(alice, "skip", Questions.CONSEQUENCES);
+        SlackMessage detection = inc.answer(alice, "none", Questions.DETECTION_HOW);
+        alice.clicks("Our monitoring", detection, inc.channel);
+        inc.channel.awaitMessage(detection.ts(), m -> m.visibleText().contains("Our monitoring") && m.visibleText().contains("chosen by"));
+        inc.awaitQuestion(Questions.DETECTION_HALVE);
+        assertFalse(inc.channel.message(nfr.ts()).visibleText().contains("chosen by"), "a skip chooses nothing");
+
+        // a yes or no typed in the thread leaves the same trace, so the buttons above it cannot contradict it
+        inc.answer(alice, "more alarms", Questions.UNDERLYING_CAUSE);
+        SlackMessage activity = inc.answer(alice, "a config push", Questions.INTERNAL_ACTIVITY);
+        inc.reply(alice, "no");
+        SlackMessage typed = inc.channel.awaitMessage(activity.ts(), m -> m.visibleText().contains("answered by"));
+        assertTrue(typed.visibleText().contains("No") && typed.buttons().isEmpty(), typed.visibleText() + " " + typed.buttons());
+    }
+
+    @Test
     void answersCommandListsAnswersAndItsModalEditsOne() {
         Person alice = ws.user("U0ALICE39", "alice", "UTC");
         Incident inc = new Incident("inc-answers", alice, "Answers");
@@ -343,6 +391,27 @@ class InterviewEndToEndTest extends EndToEnd {
         inc.awaitBotSaying("Updated the answer");
         var state = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow();
         assertTrue(state.answers().get(Questions.TRIGGER_AT).value().endsWith("06:45:00Z"), state.answers().toString());
+    }
+
+    @Test
+    void afterAnEditTheAnswersListShowsTheNewTextAndSaysItWasSaved() {
+        Person alice = ws.user("U0ALICE3D", "alice", "UTC");
+        Incident inc = new Incident("inc-answers-refresh", alice, "Answers refresh");
+        inc.answer(alice, "yesterday 07:00", Questions.DETECTED_AT);
+        inc.answer(alice, "yesterday 07:30", Questions.MITIGATED_AT);
+        alice.runs("/coe answers", inc.channel);
+        var list = inc.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Answers · COE-"));
+
+        alice.clicks("Edit", list);
+        alice.awaitOpenView(AnswersCommand.EDIT_VIEW);
+        alice.submits(AnswersCommand.EDIT_VIEW, Map.of("answer", Map.of("text", "yesterday 06:45")));
+
+        // the same ephemeral, replaced: no second list, no stale 07:00
+        var refreshed = inc.channel.awaitEphemeralFor(alice,
+                e -> e.messageTs().equals(list.messageTs()) && e.visibleText().contains("Saved"));
+        assertTrue(refreshed.visibleText().contains("06:45") && !refreshed.visibleText().contains("07:00"), refreshed.visibleText());
+        assertEquals(1, inc.channel.ephemeralsFor(alice).stream().filter(e -> e.visibleText().contains("Answers · COE-")).count(),
+                inc.channel.ephemeralsFor(alice).toString());
     }
 
     @Test
