@@ -65,9 +65,13 @@ public class SandboxWorkspace {
             people.put(m.id(), workspace.user(m.id(), m.name(), m.tz()));
         }
         channel = workspace.channel(CHANNEL);
-        // Some chatter from before the COE, so there is something to pin to the timeline.
-        person("U0BOB00001").says(channel, "Checkout is returning 500s for about a third of orders since the config push");
-        person("U0ALICE001").says(channel, "Rolling back the payments config now");
+        // Some chatter from before the COE, so there is something to pin to the timeline. Written 45 and 38 minutes
+        // ago, as an incident's messages are by the time its COE starts: pinned into a COE whose times are told in the
+        // interview, they land inside the incident, not "after resolution".
+        java.time.Instant now = java.time.Instant.now();
+        person("U0BOB00001").saidAt(channel, "Checkout is returning 500s for about a third of orders since the config push",
+                now.minus(java.time.Duration.ofMinutes(45)));
+        person("U0ALICE001").saidAt(channel, "Rolling back the payments config now", now.minus(java.time.Duration.ofMinutes(38)));
     }
 
     public FakeSlack fake() {

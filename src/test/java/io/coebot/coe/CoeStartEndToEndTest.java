@@ -35,6 +35,50 @@ class CoeStartEndToEndTest extends EndToEnd {
         incident.awaitMessage(card.ts(), m -> m.visibleText().contains("Basics"));
     }
 
+    /**
+     * Two people start the COE of the same channel within a moment, in 200 channels at once: the second start falls
+     * anywhere around the first card's post (before it, while it is being sent, just after), and each channel gets
+     * exactly one card.
+     */
+    @Test
+    void twoStartsCloseTogetherInEachOf200ChannelsMakeExactly200Cards() throws Exception {
+        Person alice = ws.user("U0ALICE0A", "alice", "UTC");
+        Person bob = ws.user("U0BOB000A", "bob", "UTC");
+        java.util.List<Channel> channels = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            channels.add(ws.channel("inc-race-" + i));
+        }
+        java.util.Random random = new java.util.Random(20261129);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> starts = new java.util.ArrayList<>();
+            for (Channel c : channels) {
+                long delay = random.nextInt(250);
+                starts.add(pool.submit(() -> alice.runs("/coe start Race " + c.name(), c)));
+                starts.add(pool.submit(() -> {
+                    Thread.sleep(delay);
+                    return bob.runs("/coe start Race " + c.name(), c);
+                }));
+            }
+            for (var f : starts) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (Channel c : channels) {
+            c.awaitMessageFromBot(m -> m.visibleText().contains("Race " + c.name()));
+        }
+        // every first question has followed its card: the outbox has nothing left for these channels
+        for (Channel c : channels) {
+            SlackMessage card = c.awaitMessageFromBot(m -> m.visibleText().contains("Race " + c.name()));
+            c.awaitReplyFromBot(card.ts(), "trigger");
+        }
+        long cards = channels.stream().mapToLong(c -> c.messages().stream()
+                .filter(m -> m.isFromBot() && m.visibleText().contains("Race " + c.name())).count()).sum();
+        assertEquals(200, cards, "one card per channel");
+    }
+
     @Test
     void aSecondStartPointsToTheExistingCoeInsteadOfMakingAnother() {
         Person alice = ws.user("U0ALICE02", "alice", "Europe/Paris");

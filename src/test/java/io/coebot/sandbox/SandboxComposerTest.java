@@ -70,6 +70,21 @@ class SandboxComposerTest {
         assertTrue(command.get("ok").getAsBoolean(), "a registered command still runs: " + command);
     }
 
+    @Test
+    void theSeededChatterIsFromBeforeTheCoeSoPinningItLandsInsideTheIncident() throws Exception {
+        var messages = JsonParser.parseString(get("/sandbox/api/state?as=U0ALICE001")).getAsJsonObject()
+                .getAsJsonArray("conversations").get(0).getAsJsonObject().getAsJsonArray("messages");
+        java.time.Instant now = java.time.Instant.now();
+        for (var m : messages) {
+            String text = m.getAsJsonObject().get("text").getAsString();
+            if (text.contains("Checkout is returning 500s") || text.contains("Rolling back the payments config")) {
+                java.time.Instant at = io.coebot.slack.SlackTs.toInstant(m.getAsJsonObject().get("ts").getAsString()).orElseThrow();
+                long minutesAgo = java.time.Duration.between(at, now).toMinutes();
+                assertTrue(minutesAgo >= 30 && minutesAgo <= 50, text + " was written " + minutesAgo + " minutes ago");
+            }
+        }
+    }
+
     private JsonObject send(String channel, String text) throws Exception {
         JsonObject body = new JsonObject();
         body.addProperty("as", "U0ALICE001");

@@ -26,7 +26,7 @@ class EmbeddedDatabaseTest {
     void theEmbeddedDatabaseWritesEveryCommitToDisk() throws Exception {
         try (FakeSlack slack = FakeSlack.start(RunningApp.BOT_TOKEN);
              RunningApp app = RunningApp.start(slack.apiUrl(), dataDir)) {
-            try (Connection c = app.bean(DataSource.class).getConnection()) {
+            try (Connection c = app.bean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection()) {
                 assertEquals("on", setting(c, "fsync"), "fsync");
                 assertEquals("on", setting(c, "synchronous_commit"), "synchronous_commit");
             }
@@ -41,7 +41,7 @@ class EmbeddedDatabaseTest {
             String why = causes(refused);
             assertTrue(why.contains("Another coe-bot") && why.contains(dataDir.toString()), why);
             // the first one is unharmed
-            try (Connection c = first.bean(DataSource.class).getConnection()) {
+            try (Connection c = first.bean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection()) {
                 assertEquals("on", setting(c, "fsync"));
             }
         }

@@ -413,6 +413,30 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /**
+     * A message written earlier ({@code at}), as the chatter that preceded a COE: only before anything newer exists
+     * in the workspace, so that messages stay in the order of their ts, as in Slack.
+     */
+    public SlackMessage postAsUserAt(String userId, String channel, String text, Instant at) {
+        synchronized (lock) {
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
+            boolean newest = messages.stream().allMatch(m -> parseTs(m.ts) < micros);
+            if (!newest) {
+                throw new IllegalArgumentException("a message at " + at + " would come before messages already posted");
+            }
+            UserRec u = userOrFail(userId);
+            ChannelRec ch = channelOrFail(channel);
+            JsonObject json = Json.obj("client_msg_id", UUID.randomUUID().toString(), "type", "message", "text", text,
+                    "user", u.id, "team", TEAM_ID, "blocks", richTextBlocks(text));
+            String ts = formatTs(micros);
+            json.addProperty("ts", ts);
+            Msg m = new Msg(ch.id, ts, json);
+            messages.add(m);
+            messageByKey.put(key(ch.id, ts), m);
+            return snapshot(m);
+        }
+    }
+
     /** A person edits their message: text replaced, {@code edited} set; returns the message after the edit. */
     public SlackMessage editAsUser(String channel, String ts, String newText) {
         synchronized (lock) {

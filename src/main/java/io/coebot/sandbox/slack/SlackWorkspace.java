@@ -451,6 +451,13 @@ public final class SlackWorkspace implements AutoCloseable {
             return m;
         }
 
+        /** A top-level message written at {@code at} (earlier chatter), delivered as its message event now. */
+        public SlackMessage saidAt(Channel channel, String text, java.time.Instant at) {
+            SlackMessage m = slack.postAsUserAt(id, channel.id(), text, at);
+            deliverEvent(payloads.messageEvent(m));
+            return m;
+        }
+
         /** Replies in the thread of {@code threadTs} and delivers the message event (with thread_ts). */
         public SlackMessage repliesInThread(Channel channel, String threadTs, String text) {
             SlackMessage m = slack.postAsUser(id, channel.id(), text, threadTs);
