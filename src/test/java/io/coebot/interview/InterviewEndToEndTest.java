@@ -64,6 +64,16 @@ class InterviewEndToEndTest extends EndToEnd {
             return awaitQuestion(nextQuestionId);
         }
 
+        /** Answers each question of the happy path in turn (times yesterday, an hour apart) until {@code questionId} is asked. */
+        void answerTheHappyPathUntil(Person who, String questionId) {
+            for (String id : Conversation.HAPPY_PATH.subList(0, Conversation.HAPPY_PATH.indexOf(questionId))) {
+                awaitQuestion(id);
+                reply(who, id.endsWith("_at") ? "yesterday " + (10 + Conversation.HAPPY_PATH.indexOf(id)) + ":00"
+                        : Conversation.ANSWERS.get(id));
+            }
+            awaitQuestion(questionId);
+        }
+
         SlackMessage awaitBotSaying(String fragment) {
             return channel.awaitReplyFromBot(card.ts(), fragment);
         }
@@ -289,12 +299,7 @@ class InterviewEndToEndTest extends EndToEnd {
     void aYesOrNoTypedWithItsReasonKeepsTheReasonWhereverTheAnswerIsShown() {
         Person alice = ws.user("U0ALICE3A", "alice", "UTC");
         Incident inc = new Incident("inc-yes-no-reason", alice, "Yes no reason");
-        for (String id : Conversation.HAPPY_PATH.subList(0, Conversation.HAPPY_PATH.indexOf(Questions.INTERNAL_ACTIVITY))) {
-            inc.awaitQuestion(id);
-            inc.reply(alice, id.endsWith("_at") ? "yesterday " + (10 + Conversation.HAPPY_PATH.indexOf(id)) + ":00"
-                    : Conversation.ANSWERS.get(id));
-        }
-        inc.awaitQuestion(Questions.INTERNAL_ACTIVITY);
+        inc.answerTheHappyPathUntil(alice, Questions.INTERNAL_ACTIVITY);
         inc.answer(alice, "yes", Questions.ACTIVITY_ANNOUNCED);
         inc.answer(alice, "no, the config push was a routine weekday change, not a maintenance window", Questions.OWNER_KNEW);
 
@@ -310,12 +315,7 @@ class InterviewEndToEndTest extends EndToEnd {
     void coeWhysWithAProblemWhileThePreventionQuestionWaitsAnswersItAndTheInterviewGoesOn() {
         Person alice = ws.user("U0ALICE3B", "alice", "UTC");
         Incident inc = new Incident("inc-whys-prevention", alice, "Whys answer prevention");
-        for (String id : Conversation.HAPPY_PATH.subList(0, Conversation.HAPPY_PATH.indexOf(Questions.PREVENTION))) {
-            inc.awaitQuestion(id);
-            inc.reply(alice, id.endsWith("_at") ? "yesterday " + (10 + Conversation.HAPPY_PATH.indexOf(id)) + ":00"
-                    : Conversation.ANSWERS.get(id));
-        }
-        inc.awaitQuestion(Questions.PREVENTION);
+        inc.answerTheHappyPathUntil(alice, Questions.PREVENTION);
 
         String ack = alice.runs("/coe whys Checkout returned 500s", inc.channel).visibleText();
 
