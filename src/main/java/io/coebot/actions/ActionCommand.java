@@ -11,6 +11,7 @@ import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -24,8 +25,11 @@ public class ActionCommand implements CoeSubcommand {
     private final CoeStore coes;
     private final UserZones zones;
 
-    public ActionCommand(ActionService actions, CoeStore coes, UserZones zones) {
+    private final Clock clock;
+
+    public ActionCommand(ActionService actions, CoeStore coes, UserZones zones, Clock clock) {
         this.actions = actions;
+        this.clock = clock;
         this.coes = coes;
         this.zones = zones;
     }
@@ -42,7 +46,7 @@ public class ActionCommand implements CoeSubcommand {
         if (coe.isEmpty()) {
             return ctx.ack(Coe.noneInChannel("then add its action items."));
         }
-        LocalDate today = LocalDate.now(zones.zoneOf(p.getTeamId(), p.getUserId()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zones.zoneOf(p.getTeamId(), p.getUserId()));
         ParsedAction parsed = ActionCommandParser.parse(args, today);
         if (!parsed.isOk()) {
             return ctx.ack(parsed.error());
@@ -53,7 +57,7 @@ public class ActionCommand implements CoeSubcommand {
                     coe.get().id(), EchoedText.editable(draft.text()), null, draft.priority(), draft.due(), null, null))));
             return ctx.ack("Who owns it? Pick one person in the form I opened (your text is in it).");
         }
-        LocalDate ownerToday = LocalDate.now(zones.zoneOf(p.getTeamId(), draft.owner()));
+        LocalDate ownerToday = LocalDate.ofInstant(clock.instant(), zones.zoneOf(p.getTeamId(), draft.owner()));
         var created = actions.create(coe.get(), new ActionService.NewItem(draft.text(), draft.owner(), draft.priority(),
                 draft.due(), null, null, null, null), p.getUserId(), today, ownerToday);
         if (!created.ok()) {

@@ -26,13 +26,15 @@ public class ActionService {
     private final CoeStore coes;
     private final CoeCard card;
     private final ActionMessages messages;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ActionService(ActionStore store, CoeStore coes, CoeCard card, ActionMessages messages) {
+    public ActionService(ActionStore store, CoeStore coes, CoeCard card, ActionMessages messages,
+                         Clock clock) {
         this.store = store;
         this.coes = coes;
         this.card = card;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** An item as filled in (command or modal), before the rules have looked at it. */

@@ -16,6 +16,7 @@ import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -35,10 +36,12 @@ public class ActionSlack implements SlackFeature {
     private final RemediationDrafts drafts;
     private final ActionsCommand list;
     private final EphemeralReplacement ephemerals;
+    private final Clock clock;
 
     public ActionSlack(ActionService actions, ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts,
-                       ActionsCommand list, EphemeralReplacement ephemerals) {
+                       ActionsCommand list, EphemeralReplacement ephemerals, Clock clock) {
         this.list = list;
+        this.clock = clock;
         this.ephemerals = ephemerals;
         this.drafts = drafts;
         this.actions = actions;
@@ -57,7 +60,7 @@ public class ActionSlack implements SlackFeature {
                 return ctx.ack();
             }
             long coeId = coe.get().id();
-            LocalDate today = LocalDate.now(zones.zoneOf(in.teamId(), in.userId()));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zones.zoneOf(in.teamId(), in.userId()));
             String ref = in.optionalWord(1);
             Optional<RemediationDrafts.Draft> draft = ref != null ? drafts.find(coeId, ref) : Optional.empty();
             open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> EchoedText.editable(d.text())).orElse(null),
@@ -108,8 +111,8 @@ public class ActionSlack implements SlackFeature {
                     in.option(type, ActionType::fromKey), cause.map(RemediationDrafts.Draft::ref).orElse(null),
                     cause.map(d -> "root cause " + d.causeLabel() + " of " + d.session() + ": " + d.causeText()).orElse(null),
                     ActionForms.value(state, "tracker"));
-            LocalDate creatorToday = LocalDate.now(zones.zoneOf(team, user));
-            LocalDate ownerToday = owner == null ? creatorToday : LocalDate.now(zones.zoneOf(team, owner));
+            LocalDate creatorToday = LocalDate.ofInstant(clock.instant(), zones.zoneOf(team, user));
+            LocalDate ownerToday = owner == null ? creatorToday : LocalDate.ofInstant(clock.instant(), zones.zoneOf(team, owner));
             var created = actions.create(coe.get(), n, user, creatorToday, ownerToday);
             if (!created.ok()) {
                 return ctx.ackWithErrors(new LinkedHashMap<>(created.problems()));
@@ -156,8 +159,8 @@ public class ActionSlack implements SlackFeature {
         if (item.isEmpty()) {
             return ctx.ack();
         }
-        var outcome = actions.change(in.id(0), in.userId(), change, LocalDate.now(zones.zoneOf(in.teamId(), in.userId())),
-                LocalDate.now(zones.zoneOf(in.teamId(), item.get().owner())));
+        var outcome = actions.change(in.id(0), in.userId(), change, LocalDate.ofInstant(clock.instant(), zones.zoneOf(in.teamId(), in.userId())),
+                LocalDate.ofInstant(clock.instant(), zones.zoneOf(in.teamId(), item.get().owner())));
         String text;
         if (outcome.refusal() != null) {
             text = outcome.refusal();
@@ -176,8 +179,8 @@ public class ActionSlack implements SlackFeature {
         if (item.isEmpty()) {
             return "That action item no longer exists.";
         }
-        return actions.change(in.id(0), in.userId(), change, LocalDate.now(zones.zoneOf(in.teamId(), in.userId())),
-                LocalDate.now(zones.zoneOf(in.teamId(), item.get().owner()))).refusal();
+        return actions.change(in.id(0), in.userId(), change, LocalDate.ofInstant(clock.instant(), zones.zoneOf(in.teamId(), in.userId())),
+                LocalDate.ofInstant(clock.instant(), zones.zoneOf(in.teamId(), item.get().owner()))).refusal();
     }
 
     private static void open(BlockActionRequest req, ActionContext ctx, View view) {

@@ -12,6 +12,7 @@ import io.coebot.slack.EchoedText;
 import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +43,12 @@ public class ActionsCommand implements CoeSubcommand {
     private final RemediationDrafts drafts;
     private final ChannelAccess access;
 
-    public ActionsCommand(ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts, ChannelAccess access) {
+    private final Clock clock;
+
+    public ActionsCommand(ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts, ChannelAccess access,
+                          Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.coes = coes;
         this.zones = zones;
         this.drafts = drafts;
@@ -58,7 +63,7 @@ public class ActionsCommand implements CoeSubcommand {
     @Override
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
-        LocalDate today = LocalDate.now(zones.zoneOf(p.getTeamId(), p.getUserId()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zones.zoneOf(p.getTeamId(), p.getUserId()));
         if (args.equalsIgnoreCase("mine")) {
             return ctx.ack(mine(p.getTeamId(), p.getUserId(), today));
         }

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ public class NudgeRun implements Outbox.SentListener {
     private final Duration pace;
     private final Duration retryAfter;
     private final boolean enabled;
+    private final Clock clock;
 
     public NudgeRun(ActionStore items, NudgeClaimStore claims, NudgeQueue queue, UserZones people,
                     io.coebot.slack.ChannelAccess access,
@@ -55,7 +57,8 @@ public class NudgeRun implements Outbox.SentListener {
                     @Value("${coe.nudge.days}") String days,
                     @Value("${coe.nudge.pace-millis:500}") long paceMillis,
                     @Value("${coe.nudge.retry-minutes:60}") long retryMinutes,
-                    @Value("${coe.nudge.enabled:true}") boolean enabled) {
+                    @Value("${coe.nudge.enabled:true}") boolean enabled,
+                    Clock clock) {
         this.items = items;
         this.claims = claims;
         this.queue = queue;
@@ -65,6 +68,7 @@ public class NudgeRun implements Outbox.SentListener {
         this.pace = Duration.ofMillis(paceMillis);
         this.retryAfter = Duration.ofMinutes(retryMinutes);
         this.enabled = enabled;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "${coe.nudge.every:5m}", initialDelay = "${coe.nudge.initial-delay:1m}")
@@ -73,10 +77,15 @@ public class NudgeRun implements Outbox.SentListener {
             return;
         }
         try {
-            runAt(Instant.now());
+            run();
         } catch (RuntimeException e) {
             LOG.warn("The nudge run failed and will run again: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** One run now, on the app's clock (what the schedule does; public so a test can run it without waiting). */
+    public Report run() {
+        return runAt(clock.instant());
     }
 
     /** One run at {@code now}; public so a test (or an operator) can run it at a fixed clock. */
@@ -97,8 +106,9 @@ public class NudgeRun implements Outbox.SentListener {
         int digests = 0;
         int reports = 0;
         int reassigns = 0;
-        // Sends are paced on the wall clock; "now" is the clock the plan is made for (a test's fixed Monday).
-        Instant slot = Instant.now();
+        // Sends are paced on the app's clock, which the outbox sends by; "now" is the time the plan is made for
+        // (a test's fixed Monday).
+        Instant slot = clock.instant();
         for (String team : items.teamsWithOpenItems()) {
             List<ActionItem> open = items.allOpen(team);
             Map<String, SlackPerson> who = lookUp(team, open);
@@ -211,7 +221,7 @@ public class NudgeRun implements Outbox.SentListener {
     public void failed(String tag, Outbox.PendingMessage message) {
         parse(tag).ifPresent(k -> {
             String team = message.message().teamId();
-            claims.failed(team, k[0], k[1], Instant.now().plus(retryAfter));
+            claims.failed(team, k[0], k[1], clock.instant().plus(retryAfter));
             people.forget(team, message.message().channelId());
         });
     }

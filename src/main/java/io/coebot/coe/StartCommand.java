@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /** `/coe start [title]`: open the COE for this channel and post its card. */
 @Singleton
@@ -21,9 +21,12 @@ public class StartCommand implements CoeSubcommand {
     private final CoeService coes;
     private final SlackGateway slack;
 
-    public StartCommand(CoeService coes, SlackGateway slack) {
+    private final Clock clock;
+
+    public StartCommand(CoeService coes, SlackGateway slack, Clock clock) {
         this.coes = coes;
         this.slack = slack;
+        this.clock = clock;
     }
 
     @Override public String name() { return "start"; }
@@ -42,7 +45,7 @@ public class StartCommand implements CoeSubcommand {
         if (cannotPost != null) {
             return ctx.ack(cannotPost);
         }
-        var started = coes.start(p.getTeamId(), p.getChannelId(), p.getUserId(), args, p.getResponseUrl(), Instant.now());
+        var started = coes.start(p.getTeamId(), p.getChannelId(), p.getUserId(), args, p.getResponseUrl(), clock.instant());
         Coe coe = started.coe();
         String name = "*" + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + "*";
         if (started.created()) {

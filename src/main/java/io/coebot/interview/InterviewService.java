@@ -33,13 +33,13 @@ public class InterviewService implements Outbox.SentListener {
     private final Clock clock;
 
     public InterviewService(InterviewStore store, CoeStore coes, CoeCard card, InterviewMessages messages,
-                            ProcessedEvents processed) {
+                            ProcessedEvents processed, Clock clock) {
         this.store = store;
         this.coes = coes;
         this.card = card;
         this.messages = messages;
         this.processed = processed;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The card is in the channel, so its thread exists: introduce the interview and ask the first question. */

@@ -11,7 +11,7 @@ import io.coebot.slack.ChannelAccess;
 import io.coebot.slack.CoeSubcommand;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +33,12 @@ public class FinishCommand implements CoeSubcommand {
     private final PublishService publisher;
     private final ChannelAccess access;
     private final CoeNames names;
+    private final Clock clock;
 
     public FinishCommand(CoeStore coes, CoeDocuments documents, PublishService publisher, ChannelAccess access,
-                         CoeNames names) {
+                         CoeNames names, Clock clock) {
         this.coes = coes;
+        this.clock = clock;
         this.documents = documents;
         this.publisher = publisher;
         this.access = access;
@@ -56,7 +58,7 @@ public class FinishCommand implements CoeSubcommand {
             return ctx.ack(Coe.noneInChannel(null));
         }
         Coe coe = found.get();
-        CoeDocument doc = documents.of(coe, Instant.now());
+        CoeDocument doc = documents.of(coe, clock.instant());
         QualityVerdict verdict = QualityBar.check(doc);
         if (!verdict.passed()) {
             return ctx.ack(notYet(coe, doc, p.getUserId()));
@@ -68,9 +70,9 @@ public class FinishCommand implements CoeSubcommand {
     String publish(Coe coe, String by, String anywayReason) {
         boolean isPublic = publisher.hasReviewChannel() && access.isPublic(coe.channelId());
         // names are looked up before the publishing transaction: Slack may take a moment to answer
-        Names named = names.of(documents.of(coe, Instant.now()));
+        Names named = names.of(documents.of(coe, clock.instant()));
         PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic, named);
-        int blaming = BlameCheck.scan(documents.of(coe, Instant.now())).size();
+        int blaming = BlameCheck.scan(documents.of(coe, clock.instant())).size();
         return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: " + pub.messages()
                 + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`."
                 + (anywayReason == null ? "" : " The COE says it was published with the bar not met, and why.")

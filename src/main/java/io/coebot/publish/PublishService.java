@@ -38,10 +38,11 @@ public class PublishService implements Outbox.SentListener {
     private final Outbox outbox;
     private final ThreadRoutes routes;
     private final String reviewChannel;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public PublishService(CoeDocuments documents, PublishStore store, CoeStore coes, CoeCard card, Outbox outbox,
-                          ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel) {
+                          ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel,
+                          Clock clock) {
         this.documents = documents;
         this.store = store;
         this.coes = coes;
@@ -49,6 +50,7 @@ public class PublishService implements Outbox.SentListener {
         this.outbox = outbox;
         this.routes = routes;
         this.reviewChannel = reviewChannel == null || reviewChannel.isBlank() ? null : reviewChannel.strip();
+        this.clock = clock;
     }
 
     /** What was queued, for the person who asked. */

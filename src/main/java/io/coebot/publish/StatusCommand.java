@@ -9,7 +9,7 @@ import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +19,12 @@ public class StatusCommand implements CoeSubcommand {
     private final CoeStore coes;
     private final CoeDocuments documents;
 
-    public StatusCommand(CoeStore coes, CoeDocuments documents) {
+    private final Clock clock;
+
+    public StatusCommand(CoeStore coes, CoeDocuments documents, Clock clock) {
         this.coes = coes;
         this.documents = documents;
+        this.clock = clock;
     }
 
     @Override public String name() { return "status"; }
@@ -36,7 +39,7 @@ public class StatusCommand implements CoeSubcommand {
         if (coe.isEmpty()) {
             return ctx.ack(Coe.noneInChannel(null));
         }
-        CoeDocument doc = documents.of(coe.get(), Instant.now());
+        CoeDocument doc = documents.of(coe.get(), clock.instant());
         return ctx.ack(report(doc));
     }
 

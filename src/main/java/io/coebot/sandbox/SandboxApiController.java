@@ -29,6 +29,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +52,11 @@ public class SandboxApiController {
     private final NudgeRun nudges;
     private final SlackRegistry registry;
 
-    public SandboxApiController(SandboxWorkspace workspace, NudgeRun nudges, SlackRegistry registry) {
+    private final Clock clock;
+
+    public SandboxApiController(SandboxWorkspace workspace, NudgeRun nudges, SlackRegistry registry, Clock clock) {
         this.workspace = workspace;
+        this.clock = clock;
         this.nudges = nudges;
         this.registry = registry;
     }
@@ -198,7 +202,7 @@ public class SandboxApiController {
     /** "Send today's digests now": the daily nudge, planned as if it were everyone's 09:00 on a weekday. */
     @Post(value = "/digests", produces = MediaType.APPLICATION_JSON)
     public String digests() {
-        NudgeRun.Report report = nudges.runAsIfSendTimeForEveryone(Instant.now());
+        NudgeRun.Report report = nudges.runAsIfSendTimeForEveryone(clock.instant());
         return ok(report.digests() == 0
                 ? "No digest to send: nobody has an open action item that was not in today's digest already."
                 : report.digests() + " digest(s) queued; they arrive in the bot's DMs.").toString();

@@ -42,8 +42,12 @@ public class SandboxWorkspace {
     private volatile SlackWorkspace workspace;
     private volatile Channel channel;
 
-    public SandboxWorkspace(SandboxSlack sandbox, SandboxData data) {
+    /** The app's clock: the seeded chatter is dated before the COE the app will start, on the app's time. */
+    private final java.time.Clock clock;
+
+    public SandboxWorkspace(SandboxSlack sandbox, SandboxData data, java.time.Clock clock) {
         this.sandbox = sandbox;
+        this.clock = clock;
         this.data = data;
     }
 
@@ -68,7 +72,7 @@ public class SandboxWorkspace {
         // Some chatter from before the COE, so there is something to pin to the timeline. Written 45 and 38 minutes
         // ago, as an incident's messages are by the time its COE starts: pinned into a COE whose times are told in the
         // interview, they land inside the incident, not "after resolution".
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = clock.instant();
         person("U0BOB00001").saidAt(channel, "Checkout is returning 500s for about a third of orders since the config push",
                 now.minus(java.time.Duration.ofMinutes(45)));
         person("U0ALICE001").saidAt(channel, "Rolling back the payments config now", now.minus(java.time.Duration.ofMinutes(38)));

@@ -33,7 +33,7 @@ public class BoltAppFactory {
     }
 
     @Singleton
-    App app(SlackSettings settings, Slack slack) {
+    App app(SlackSettings settings, Slack slack, java.time.Clock clock) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken() != null ? settings.botToken() : NOT_CONFIGURED)
@@ -46,7 +46,7 @@ public class BoltAppFactory {
             LOG.debug("No handler for a {} request; acked", request.getRequestType());
             return Response.ok();
         });
-        return new EdgeApp(config, new RequestSignature(settings.signingSecret(), java.time.Clock.systemUTC()));
+        return new EdgeApp(config, new RequestSignature(settings.signingSecret(), clock));
     }
 
     @Singleton

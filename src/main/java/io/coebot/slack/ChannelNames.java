@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,13 +26,16 @@ public class ChannelNames {
     private final SlackGateway slack;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    public ChannelNames(SlackGateway slack) {
+    private final Clock clock;
+
+    public ChannelNames(SlackGateway slack, Clock clock) {
         this.slack = slack;
+        this.clock = clock;
     }
 
     /** "inc-checkout" without the "#"; empty when Slack cannot tell (and asked again next time). */
     public Optional<String> nameOf(String teamId, String channelId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String key = teamId + "/" + channelId;
         Known k = known.get(key);
         if (k != null && k.fetchedAt().plus(FRESH).isAfter(now)) {

@@ -25,6 +25,7 @@ import java.io.InterruptedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,13 +67,15 @@ public class SlackGateway {
     private static final int LOOKUP_CALLS = 4;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile boolean running;
+    private final Clock clock;
 
     public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
                         CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.SentListener> listeners,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
-                        @Value("${coe.outbox.lease-millis:0}") long leaseMillis) {
+                        @Value("${coe.outbox.lease-millis:0}") long leaseMillis, Clock clock) {
         this.slack = slack;
+        this.clock = clock;
         this.settings = settings;
         this.outbox = outbox;
         this.tx = tx;
@@ -128,7 +131,7 @@ public class SlackGateway {
     private void drain() {
         drainQueued.set(false);
         try {
-            while (running && Instant.now().isAfter(pausedUntil) && sendOne()) {
+            while (running && clock.instant().isAfter(pausedUntil) && sendOne()) {
                 // keep going while there is work
             }
         } catch (Exception e) {
@@ -147,7 +150,7 @@ public class SlackGateway {
      * @return whether a message was handled (sent, failed or rescheduled)
      */
     private boolean sendOne() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var claimed = tx.executeWrite(status -> outbox.claimNext(now, lease));
         if (claimed.isEmpty()) {
             return false;
@@ -164,9 +167,9 @@ public class SlackGateway {
     private boolean recordPatiently(Outbox.Claimed claim, Attempt attempt, Instant leaseEnds) {
         while (true) {
             try {
-                return tx.executeWrite(status -> record(claim, attempt, Instant.now()));
+                return tx.executeWrite(status -> record(claim, attempt, clock.instant()));
             } catch (RuntimeException e) {
-                if (!running || Instant.now().plus(pollEvery).isAfter(leaseEnds)) {
+                if (!running || clock.instant().plus(pollEvery).isAfter(leaseEnds)) {
                     throw e;
                 }
                 LOG.info("Recording what Slack said about outbox message {} failed ({}); trying again",

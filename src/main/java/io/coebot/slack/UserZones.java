@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,12 @@ public class UserZones {
     private final JdbcOperations jdbc;
     private final SlackGateway slack;
 
-    public UserZones(JdbcOperations jdbc, SlackGateway slack) {
+    private final Clock clock;
+
+    public UserZones(JdbcOperations jdbc, SlackGateway slack, Clock clock) {
         this.jdbc = jdbc;
         this.slack = slack;
+        this.clock = clock;
     }
 
     /**
@@ -49,7 +53,7 @@ public class UserZones {
 
     /** If Slack cannot be asked, the person is taken as active in UTC (and asked again next time). */
     public SlackPerson personOf(String teamId, String userId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<SlackPerson> cached = cached(teamId, userId, now);
         if (cached.isPresent()) {
             return cached.get();

@@ -6,6 +6,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,14 +19,17 @@ import java.time.Instant;
 public class Housekeeping {
     private final JdbcOperations jdbc;
 
-    public Housekeeping(JdbcOperations jdbc) {
+    private final Clock clock;
+
+    public Housekeeping(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     @Transactional
     public void tidy() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         delete("DELETE FROM processed_event WHERE processed_at < ?", now.minus(Duration.ofDays(7)));
         delete("DELETE FROM outbox WHERE status = 'SENT' AND created_at < ?", now.minus(Duration.ofDays(7)));
         delete("DELETE FROM outbox WHERE status = 'FAILED' AND created_at < ?", now.minus(Duration.ofDays(30)));

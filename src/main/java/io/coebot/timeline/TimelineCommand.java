@@ -11,6 +11,7 @@ import io.coebot.slack.EchoedText;
 import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -33,8 +34,11 @@ public class TimelineCommand implements CoeSubcommand {
     private final TimelineImports imports;
     private final UserZones zones;
 
-    public TimelineCommand(TimelineService timelines, TimelineImports imports, UserZones zones) {
+    private final Clock clock;
+
+    public TimelineCommand(TimelineService timelines, TimelineImports imports, UserZones zones, Clock clock) {
         this.timelines = timelines;
+        this.clock = clock;
         this.imports = imports;
         this.zones = zones;
     }
@@ -72,7 +76,7 @@ public class TimelineCommand implements CoeSubcommand {
                     + IncidentTimeParser.EXAMPLES + ".";
         }
         ZoneId zone = zones.zoneOf(teamId, userId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String[] words = rest.split("\\s+");
         for (int n = Math.min(MAX_TIME_WORDS, words.length); n >= 1; n--) {
             ParsedTime t = IncidentTimeParser.parse(String.join(" ", Arrays.copyOfRange(words, 0, n)), zone, now);
@@ -96,7 +100,7 @@ public class TimelineCommand implements CoeSubcommand {
     }
 
     private String startImport(Coe coe, String rest, String teamId, String userId, String teamDomain) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant from;
         Instant to;
         Map<Milestone, Instant> interview = timelines.interviewMilestones(coe.id());

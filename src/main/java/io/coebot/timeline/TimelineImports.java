@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,6 +58,7 @@ public class TimelineImports {
     private final Outbox outbox;
     private final TimelineSettings settings;
     private final SlackSettings slackSettings;
+    private final Clock clock;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "timeline-import");
         t.setDaemon(true);
@@ -66,7 +68,7 @@ public class TimelineImports {
 
     public TimelineImports(JdbcOperations jdbc, TransactionOperations<Connection> tx, ChannelReader reader,
                            TimelineStore store, CoeStore coes, CoeCard card, Outbox outbox, TimelineSettings settings,
-                           SlackSettings slackSettings) {
+                           SlackSettings slackSettings, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.reader = reader;
@@ -76,6 +78,7 @@ public class TimelineImports {
         this.outbox = outbox;
         this.settings = settings;
         this.slackSettings = slackSettings;
+        this.clock = clock;
     }
 
     @EventListener
@@ -106,7 +109,7 @@ public class TimelineImports {
             if (already.isPresent()) {
                 return already;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             jdbc.prepareStatement("""
                     INSERT INTO timeline_import (team_id, coe_id, channel_id, team_domain, requested_by, from_at, to_at,
                                                  status, phase, next_call_at, created_at, updated_at)
@@ -150,7 +153,7 @@ public class TimelineImports {
     boolean step() {
         Optional<TimelineImport> due = tx.executeRead(status -> one("""
                 SELECT * FROM timeline_import WHERE status = 'RUNNING' AND next_call_at <= ?
-                ORDER BY next_call_at LIMIT 1""", Timestamp.from(Instant.now())));
+                ORDER BY next_call_at LIMIT 1""", Timestamp.from(clock.instant())));
         if (due.isEmpty()) {
             return false;
         }
@@ -179,7 +182,7 @@ public class TimelineImports {
             return; // another instance applied this page already
         }
         Coe coe = coes.byId(job.coeId()).orElse(null);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (coe == null) {
             finish(job, TimelineImport.Status.FAILED, "coe_gone", now);
             return;
@@ -263,7 +266,7 @@ public class TimelineImports {
 
     private void failed(TimelineImport job, ChannelReader.ReadFailure f) {
         tx.executeWrite(status -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (f.rateLimited() || f.transientFailure) {
                 long wait = f.rateLimited() ? f.retryAfterSeconds : SERVER_ERROR_WAIT_SECONDS;
                 LOG.info("Timeline import {} waits {} s ({})", job.id(), wait, f.error);

@@ -30,15 +30,16 @@ public class TimelineService {
     private final CoeCard card;
     private final ProcessedEvents processed;
     private final Timelines timelines;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public TimelineService(TimelineStore store, CoeStore coes, CoeCard card, ProcessedEvents processed,
-                           Timelines timelines) {
+                           Timelines timelines, Clock clock) {
         this.store = store;
         this.coes = coes;
         this.card = card;
         this.processed = processed;
         this.timelines = timelines;
+        this.clock = clock;
     }
 
     /** What became of a change: whether it changed anything, and the sentence to show whoever asked. */

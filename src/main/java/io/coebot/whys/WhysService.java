@@ -34,10 +34,10 @@ public class WhysService implements Outbox.SentListener {
     private final ProcessedEvents processed;
     private final ThreadRoutes routes;
     private final InterviewService interviews;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public WhysService(WhysStore store, CoeStore coes, CoeCard card, WhysMessages messages, ProcessedEvents processed,
-                       ThreadRoutes routes, InterviewService interviews) {
+                       ThreadRoutes routes, InterviewService interviews, Clock clock) {
         this.store = store;
         this.coes = coes;
         this.card = card;
@@ -45,6 +45,7 @@ public class WhysService implements Outbox.SentListener {
         this.processed = processed;
         this.routes = routes;
         this.interviews = interviews;
+        this.clock = clock;
     }
 
     /** What became of an input. */

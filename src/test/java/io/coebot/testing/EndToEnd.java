@@ -27,14 +27,19 @@ public abstract class EndToEnd {
     protected FakeSlack slack;
     protected RunningApp app;
     protected SlackWorkspace ws;
+    /** The app's clock: runs with the wall clock until a test sets or advances it. Slack's requests are signed on it too. */
+    protected MovableClock clock;
     private int refusalsSeen;
 
     @BeforeAll
     void startApp() throws IOException {
         dataDir = Files.createTempDirectory("coe-e2e-");
         slack = FakeSlack.start(RunningApp.BOT_TOKEN);
-        app = RunningApp.start(slack.apiUrl(), dataDir, appProperties());
-        ws = new SlackWorkspace(slack, new SlackRequests(app.baseUrl(), RunningApp.SIGNING_SECRET));
+        clock = new MovableClock();
+        app = RunningApp.start(slack.apiUrl(), dataDir, appProperties(), clock);
+        // Signed on the app's time, as Slack's requests would be in the world the test moved the app to; otherwise
+        // a moved clock would find every request stale.
+        ws = new SlackWorkspace(slack, new SlackRequests(app.baseUrl(), RunningApp.SIGNING_SECRET).withClock(clock));
     }
 
     /** Configuration this class's app runs with on top of the test defaults (e.g. a faster pace for imports). */

@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,13 +22,15 @@ public final class RunningApp implements AutoCloseable {
     private final String slackApiUrl;
     private final Path dataDir;
     private final Map<String, Object> extra;
+    private final Clock clock;
     private EmbeddedServer server;
     private int port = -1;
 
-    private RunningApp(String slackApiUrl, Path dataDir, Map<String, Object> extra) {
+    private RunningApp(String slackApiUrl, Path dataDir, Map<String, Object> extra, Clock clock) {
         this.slackApiUrl = slackApiUrl;
         this.dataDir = dataDir;
         this.extra = extra;
+        this.clock = clock;
     }
 
     public static RunningApp start(String slackApiUrl, Path dataDir) {
@@ -35,7 +38,15 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(String slackApiUrl, Path dataDir, Map<String, Object> extra) {
-        RunningApp app = new RunningApp(slackApiUrl, dataDir, extra);
+        return start(slackApiUrl, dataDir, extra, null);
+    }
+
+    /**
+     * The app reading the time from {@code clock} (e.g. a {@link MovableClock} the test moves) instead of the wall
+     * clock; {@code null} for the app's own. The same clock survives a {@link #restart()}.
+     */
+    public static RunningApp start(String slackApiUrl, Path dataDir, Map<String, Object> extra, Clock clock) {
+        RunningApp app = new RunningApp(slackApiUrl, dataDir, extra, clock);
         app.boot();
         return app;
     }
@@ -50,10 +61,15 @@ public final class RunningApp implements AutoCloseable {
         props.put("coe.slack.api-url", slackApiUrl);
         props.put("coe.data-dir", dataDir.toString());
         props.put("coe.outbox.poll-millis", 100);
-        // Tests run the daily nudge at a clock of their choosing (NudgeRun.runAt), never on the wall clock.
+        // Tests run the daily nudge themselves (NudgeRun.run on the app's clock, or runAt a time), never on a schedule.
         props.put("coe.nudge.enabled", false);
         props.putAll(extra);
-        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+        var builder = ApplicationContext.builder().properties(props).environments("test");
+        if (clock != null) {
+            // Registered before startup, it takes the place of the app's own clock (ClockFactory yields to it).
+            builder.singletons(clock);
+        }
+        server = builder.run(EmbeddedServer.class);
         port = server.getPort();
     }
 
