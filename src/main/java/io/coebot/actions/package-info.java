@@ -1,6 +1,8 @@
 /**
- * Action items: the corrective actions of a COE, tracked until done, and the nudges that keep them moving.
- * Pure domain: no Slack types, no SQL, no clock (time and "today" are passed in).
+ * Action items: the corrective actions of a COE, tracked until done, and the nudges that keep them moving. The whole
+ * vertical lives here (the Slack handlers {@code ActionSlack}, {@code ActionCommand}, {@code ActionsCommand}; the
+ * service and store; the nudge run); the classes below are its pure domain: no Slack types, no SQL, no clock (time
+ * and "today" are passed in).
  *
  * <ul>
  *   <li>{@link io.coebot.actions.ActionItem} and its words {@link io.coebot.actions.Priority},
@@ -16,6 +18,6 @@
  * </ul>
  *
  * Time rule of thumb: an item's dates are judged on its owner's local date; when to send is judged on the
- * recipient's local clock.
+ * recipient's local clock; a due date is worded for whoever reads it ({@link io.coebot.actions.Dueness}).
  */
 package io.coebot.actions;
