@@ -192,7 +192,8 @@ class WhysEndToEndTest extends EndToEnd {
         s.answer(bob, "A disk filled up during compaction", "Why #3");
 
         // Both typed while Why #3 was the question on screen; Slack is slow to post the next one.
-        slack.delayNext("chat.postMessage", Duration.ofMillis(1500));
+        // (slow, not just answered late: the next why must get its ts after both replies, however busy the machine)
+        slack.slowNext("chat.postMessage", Duration.ofMillis(3000));
         alice.repliesInThread(s.channel, s.root.ts(), "Compaction needs twice the index size");
         bob.repliesInThread(s.channel, s.root.ts(), "The disk alarm was set at 99%");
         s.awaitBot("so I kept it as another cause: cause 1.1.2");

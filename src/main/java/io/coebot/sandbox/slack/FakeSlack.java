@@ -761,6 +761,14 @@ public final class FakeSlack implements AutoCloseable {
         return enqueue(method, new Fault(FaultKind.DELAY, null, 0, delay));
     }
 
+    /**
+     * The next call of {@code method} waits {@code delay} before it is carried out: Slack slow to post, so the message
+     * appears (and gets its ts) late, and whatever people write meanwhile comes before it.
+     */
+    public FakeSlack slowNext(String method, Duration delay) {
+        return enqueue(method, new Fault(FaultKind.SLOW, null, 0, delay));
+    }
+
     /** Every call of {@code method} fails with {@code error} until {@link #clearFaults()}. */
     public FakeSlack failAlways(String method, String error) {
         synchronized (lock) {
@@ -917,7 +925,7 @@ public final class FakeSlack implements AutoCloseable {
             if (fault != null && fault.kind == FaultKind.PASS) {
                 fault = null;
             }
-            if (fault != null && fault.kind != FaultKind.DELAY) {
+            if (fault != null && fault.kind != FaultKind.DELAY && fault.kind != FaultKind.SLOW) {
                 outcomes.put(call, fault.kind == FaultKind.ERROR ? fault.error + " (injected)"
                         : fault.kind == FaultKind.RATE_LIMIT ? "HTTP 429 Retry-After " + fault.retryAfterSeconds + " (injected)"
                         : "HTTP 500 (injected)");
@@ -941,6 +949,15 @@ public final class FakeSlack implements AutoCloseable {
                 case DELAY -> {
                     // carried out below, answered late
                 }
+                case SLOW -> {
+                    try {
+                        Thread.sleep(fault.delay.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                default -> { }
             }
         }
 
@@ -966,7 +983,9 @@ public final class FakeSlack implements AutoCloseable {
                 answer = e.toJson();
                 refused(method, e, params.containsKey("view") ? params.get("view") : params.get("text"));
             }
-            outcomes.put(call, describe(answer) + (fault != null ? " (answered after " + fault.delay.toMillis() + " ms)" : ""));
+            outcomes.put(call, describe(answer) + (fault == null ? ""
+                    : fault.kind == FaultKind.SLOW ? " (carried out after " + fault.delay.toMillis() + " ms)"
+                    : " (answered after " + fault.delay.toMillis() + " ms)"));
         }
         if (fault != null && fault.kind == FaultKind.DELAY) {
             try {
@@ -2406,7 +2425,7 @@ public final class FakeSlack implements AutoCloseable {
     private record TriggerRec(String userId, Instant issuedAt) {
     }
 
-    private enum FaultKind { ERROR, RATE_LIMIT, SERVER_ERROR, DELAY, PASS }
+    private enum FaultKind { ERROR, RATE_LIMIT, SERVER_ERROR, DELAY, SLOW, PASS }
 
     private record Fault(FaultKind kind, String error, int retryAfterSeconds, Duration delay) {
     }
