@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import io.coebot.whys.CauseRef;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class ActionForms {
      * {@code listUrl}, the response_url of the `/coe actions` list it was opened from (null otherwise), so that list
      * can be replaced once the item exists.
      */
-    record Prefill(long coeId, String text, String owner, Priority priority, LocalDate due, String causeRef, String listUrl) {}
+    record Prefill(long coeId, String text, String owner, Priority priority, LocalDate due, CauseRef causeRef, String listUrl) {}
 
     static View create(Prefill p) {
         List<LayoutBlock> blocks = new ArrayList<>();

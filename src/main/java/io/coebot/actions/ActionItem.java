@@ -1,5 +1,7 @@
 package io.coebot.actions;
 
+import io.coebot.whys.CauseRef;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -27,7 +29,7 @@ import java.util.Objects;
  * @param status        open, done or won't do
  * @param statusReason  why it won't be done (required for won't do), otherwise null
  * @param snoozedUntil  null, or the first day (owner's local date) the item shows again in nudges
- * @param causeRef      opaque reference to the 5 Whys cause this item fixes, or null
+ * @param causeRef      the 5 Whys remediation this item was made from, or null
  * @param causeText     that cause as text, for display without loading the 5 Whys, or null
  * @param trackerUrl    http(s) link to the ticket in the team's tracker, or null
  * @param createdAt     when the item was recorded
@@ -47,7 +49,7 @@ public record ActionItem(
         ActionStatus status,
         String statusReason,
         LocalDate snoozedUntil,
-        String causeRef,
+        CauseRef causeRef,
         String causeText,
         String trackerUrl,
         Instant createdAt) {

@@ -5,6 +5,7 @@ import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.TeamRef;
+import io.coebot.whys.CauseRef;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -39,7 +40,7 @@ public class ActionService {
 
     /** An item as filled in (command or modal), before the rules have looked at it. */
     public record NewItem(String text, String owner, Priority priority, LocalDate due, ActionType type,
-                          String causeRef, String causeText, String trackerUrl) {}
+                          CauseRef causeRef, String causeText, String trackerUrl) {}
 
     /** The created item, or what is wrong, keyed by the field it is about (text, owner, due, tracker). */
     public record Creation(ActionItem item, Map<String, String> problems) {

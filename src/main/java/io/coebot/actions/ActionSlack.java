@@ -13,6 +13,7 @@ import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
 import io.coebot.slack.UserZones;
+import io.coebot.whys.CauseRef;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -61,8 +62,7 @@ public class ActionSlack implements SlackFeature {
             }
             long coeId = coe.get().id();
             LocalDate today = LocalDate.ofInstant(clock.instant(), zones.zoneOf(in.teamId(), in.userId()));
-            String ref = in.optionalWord(1);
-            Optional<RemediationDrafts.Draft> draft = ref != null ? drafts.find(coeId, ref) : Optional.empty();
+            Optional<RemediationDrafts.Draft> draft = CauseRef.parse(in.optionalWord(1)).flatMap(ref -> drafts.find(coeId, ref));
             open(req, ctx, ActionForms.create(new ActionForms.Prefill(coeId, draft.map(d -> EchoedText.editable(d.text())).orElse(null),
                     null, Priority.MEDIUM, ActionItemRules.defaultDue(today), draft.map(RemediationDrafts.Draft::ref).orElse(null),
                     in.ephemeralResponseUrl())));
@@ -93,8 +93,7 @@ public class ActionSlack implements SlackFeature {
                 return ctx.ackWithErrors(Map.of("text", "This COE no longer exists."));
             }
             var state = view.getState();
-            String ref = in.optionalWord(1);
-            Optional<RemediationDrafts.Draft> cause = ref == null ? Optional.empty() : drafts.find(coe.get().id(), ref);
+            Optional<RemediationDrafts.Draft> cause = CauseRef.parse(in.optionalWord(1)).flatMap(ref -> drafts.find(coe.get().id(), ref));
             LocalDate due;
             try {
                 String d = ActionForms.value(state, "due");

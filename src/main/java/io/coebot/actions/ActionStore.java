@@ -1,6 +1,7 @@
 package io.coebot.actions;
 
 import io.coebot.slack.TeamRef;
+import io.coebot.whys.CauseRef;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -33,7 +34,7 @@ public class ActionStore {
     }
 
     long insert(String teamId, long coeId, String text, String owner, Priority priority, LocalDate due, ActionType type,
-                String causeRef, String causeText, String trackerUrl, String createdBy, Instant now) {
+                CauseRef causeRef, String causeText, String trackerUrl, String createdBy, Instant now) {
         return jdbc.prepareStatement("""
                 INSERT INTO action_item (team_id, coe_id, text, owner_user_id, priority, due, type, status, cause_ref,
                                          cause_text, tracker_url, created_by, created_at, updated_at)
@@ -45,7 +46,7 @@ public class ActionStore {
             ps.setString(5, priority.key());
             ps.setDate(6, Date.valueOf(due));
             ps.setString(7, type == null ? null : type.key());
-            ps.setString(8, causeRef);
+            ps.setString(8, causeRef == null ? null : causeRef.toString());
             ps.setString(9, causeText);
             ps.setString(10, trackerUrl);
             ps.setString(11, createdBy);
@@ -161,7 +162,7 @@ public class ActionStore {
                 rs.getString("coe_owner"), rs.getString("channel_id"), rs.getString("text"), rs.getString("owner_user_id"),
                 Priority.fromKey(rs.getString("priority")), rs.getDate("due").toLocalDate(),
                 type == null ? null : ActionType.fromKey(type), ActionStatus.fromKey(rs.getString("status")),
-                rs.getString("status_reason"), snoozed == null ? null : snoozed.toLocalDate(), rs.getString("cause_ref"),
+                rs.getString("status_reason"), snoozed == null ? null : snoozed.toLocalDate(), CauseRef.parse(rs.getString("cause_ref")).orElse(null),
                 rs.getString("cause_text"), rs.getString("tracker_url"), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package io.coebot.actions;
 
+import io.coebot.whys.CauseRef;
 import io.coebot.whys.Remediation;
 import io.coebot.whys.WhyNode;
 import io.coebot.whys.WhyTree;
@@ -16,14 +17,12 @@ import java.util.stream.Collectors;
 /**
  * The 5 Whys hand their remediations over as action-item drafts: each fix the team gave for a root cause waits
  * here until someone completes it with an owner, a priority and a due date. The item then carries the draft's
- * reference ("whys:session:node:index"), which is how a completed draft stops showing.
+ * {@link CauseRef}, which is how a completed draft stops showing.
  */
 @Singleton
 public class RemediationDrafts {
-    private static final String PREFIX = "whys:";
-
     /** A fix for a root cause, not yet an action item. */
-    public record Draft(String ref, String text, String causeLabel, String causeText, String session) {}
+    public record Draft(CauseRef ref, String text, String causeLabel, String causeText, String session) {}
 
     private final WhysStore whys;
 
@@ -33,11 +32,11 @@ public class RemediationDrafts {
 
     /** The COE's drafts that no item has taken up yet. */
     public List<Draft> open(long coeId, List<ActionItem> items) {
-        Set<String> taken = items.stream().map(ActionItem::causeRef).filter(r -> r != null).collect(Collectors.toSet());
+        Set<CauseRef> taken = items.stream().map(ActionItem::causeRef).filter(r -> r != null).collect(Collectors.toSet());
         return all(coeId).stream().filter(d -> !taken.contains(d.ref())).toList();
     }
 
-    public Optional<Draft> find(long coeId, String ref) {
+    public Optional<Draft> find(long coeId, CauseRef ref) {
         return all(coeId).stream().filter(d -> d.ref().equals(ref)).findFirst();
     }
 
@@ -48,7 +47,7 @@ public class RemediationDrafts {
             for (WhyNode n : tree.rootCauses()) {
                 List<Remediation> fixes = n.remediations();
                 for (int i = 0; i < fixes.size(); i++) {
-                    out.add(new Draft(PREFIX + s.id() + ":" + n.id() + ":" + i, fixes.get(i).text(), tree.label(n.id()),
+                    out.add(new Draft(new CauseRef(s.id(), n.id(), i), fixes.get(i).text(), tree.label(n.id()),
                             n.text(), s.label()));
                 }
             }

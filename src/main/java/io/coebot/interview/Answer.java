@@ -1,7 +1,11 @@
 package io.coebot.interview;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -9,6 +13,9 @@ import java.util.stream.Collectors;
  * UTC instant for times, choice values comma-joined for choices, "yes"/"no" for yes/no, otherwise the text.
  * {@code shownOn}: the question messages that show this answer in place of their buttons, oldest first, so that a
  * later change can be shown there too.
+ *
+ * <p>{@code value} stays a string because that is what is stored (as JSON) and compared; code that needs its
+ * meaning reads it through {@link #instant()} and {@link #choices()}, so the stored form is parsed in one place.
  */
 public record Answer(String questionId, List<Contribution> contributions, String value, List<QuestionMessage> shownOn) {
 
@@ -23,6 +30,36 @@ public record Answer(String questionId, List<Contribution> contributions, String
 
     Answer shownOn(List<QuestionMessage> messages) {
         return new Answer(questionId, contributions, value, messages);
+    }
+
+    /** A time question's instant; empty when there is no value or the stored one is no instant. */
+    public Optional<Instant> instant() {
+        return instantOf(value);
+    }
+
+    /** A choice, multiple-choice or yes/no answer's picked values, in stored order; empty when there is none. */
+    public List<String> choices() {
+        return choicesOf(value);
+    }
+
+    /** {@link #instant()} for a normalized value not (yet) stored in an answer, such as a reading being confirmed. */
+    static Optional<Instant> instantOf(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #choices()} for a normalized value not (yet) stored in an answer. */
+    static List<String> choicesOf(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     /** What people wrote, one message per line. */

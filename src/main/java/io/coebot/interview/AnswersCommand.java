@@ -102,21 +102,18 @@ public class AnswersCommand implements CoeSubcommand, SlackFeature {
     static String shown(Question q, Answer a) {
         String value = a.value();
         return switch (q.kind()) {
-            case TIME, CONFIRM_TIME -> value == null ? a.text() : asUtc(value);
-            case CHOICE, MULTI_CHOICE -> value == null ? a.text() : q.labelsOf(value);
-            case YES_NO -> value == null ? a.text() : a.withRemark(q.labelsOf(value));
+            // an unreadable time is shown as stored, so it can be corrected in the modal
+            case TIME, CONFIRM_TIME -> value == null ? a.text() : a.instant().map(AnswersCommand::asUtc).orElse(value);
+            case CHOICE, MULTI_CHOICE -> value == null ? a.text() : q.labelsOf(a.choices());
+            case YES_NO -> value == null ? a.text() : a.withRemark(q.labelsOf(a.choices()));
             case SUMMARY -> value == null ? a.text() : value;
             default -> a.text();
         };
     }
 
     /** Absolute and zoned, so saving it unchanged from the modal means the same instant. */
-    private static String asUtc(String isoInstant) {
-        try {
-            return UTC_MINUTES.format(java.time.Instant.parse(isoInstant)) + " UTC";
-        } catch (java.time.format.DateTimeParseException e) {
-            return isoInstant;
-        }
+    private static String asUtc(java.time.Instant t) {
+        return UTC_MINUTES.format(t) + " UTC";
     }
 
     private static final java.time.format.DateTimeFormatter UTC_MINUTES =

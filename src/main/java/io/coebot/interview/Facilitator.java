@@ -8,7 +8,6 @@ import static io.coebot.interview.Questions.MITIGATED_CONFIRM;
 import static io.coebot.interview.Questions.SUMMARY;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -171,14 +170,10 @@ final class Facilitator {
             return "";
         }
         if (q.kind() == Kind.TIME || q.kind() == Kind.CONFIRM_TIME) {
-            try {
-                return IncidentTime.utc(Instant.parse(value));
-            } catch (DateTimeParseException e) {
-                return value;
-            }
+            return Answer.instantOf(value).map(IncidentTime::utc).orElse(value);
         }
         if (q.kind() == Kind.CHOICE || q.kind() == Kind.MULTI_CHOICE || q.kind() == Kind.YES_NO) {
-            List<String> values = List.of(value.split(","));
+            List<String> values = Answer.choicesOf(value);
             String labels = labelsOf(q, values);
             if (!labels.isEmpty() && q.choices().stream().map(Choice::value).toList().containsAll(values)) {
                 return labels;

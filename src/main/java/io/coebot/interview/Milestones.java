@@ -6,7 +6,6 @@ import static io.coebot.interview.Questions.RESOLVED_AT;
 import static io.coebot.interview.Questions.TRIGGER_AT;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +28,7 @@ final class Milestones {
     /** The stored time of a milestone, or null when it has no (readable) answer. */
     static Instant time(Map<String, Answer> answers, String id) {
         Answer a = answers.get(id);
-        if (a == null || a.value() == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(a.value());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return a == null ? null : a.instant().orElse(null);
     }
 
     /** Why setting milestone {@code id} to {@code t} contradicts the other answered milestones; null if it doesn't. */

@@ -31,10 +31,9 @@ public record Question(String id, Section section, Kind kind, String label, Stri
         return onlyIfQuestion != null;
     }
 
-    /** A choice answer's stored value ("reliability,cost") in the words people picked ("Reliability, Cost"). */
-    public String labelsOf(String value) {
-        return java.util.Arrays.stream(value.split(","))
-                .map(String::strip)
+    /** A choice answer's values ({@link Answer#choices()}) in the words people picked ("Reliability, Cost"). */
+    public String labelsOf(List<String> values) {
+        return values.stream()
                 .map(v -> choices.stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst().orElse(v))
                 .collect(java.util.stream.Collectors.joining(", "));
     }

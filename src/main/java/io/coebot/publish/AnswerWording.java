@@ -6,7 +6,6 @@ import io.coebot.slack.EchoedText;
 import io.coebot.timeline.TimelineTime;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
@@ -34,22 +33,15 @@ final class AnswerWording {
     private static String wording(Question q, Answer a, Function<Instant, String> time, Function<String, String> typed) {
         String value = a.value();
         return switch (q.kind()) {
-            case TIME, CONFIRM_TIME -> value == null ? typed.apply(a.text()) : instant(value, time, typed.apply(a.text()));
-            case CHOICE, MULTI_CHOICE -> value == null || value.isBlank() ? typed.apply(a.text()) : q.labelsOf(value);
+            // a value that is no instant (there is none, or it is unreadable) shows what people typed
+            case TIME, CONFIRM_TIME -> a.instant().map(time).orElseGet(() -> typed.apply(a.text()));
+            case CHOICE, MULTI_CHOICE -> a.choices().isEmpty() ? typed.apply(a.text()) : q.labelsOf(a.choices());
             // the remark beside a yes or no is what people typed
-            case YES_NO -> value == null || value.isBlank() ? typed.apply(a.text()) : typed.apply(a.withRemark(q.labelsOf(value)));
+            case YES_NO -> a.choices().isEmpty() ? typed.apply(a.text()) : typed.apply(a.withRemark(q.labelsOf(a.choices())));
             // an accepted draft is stored as the value; the reply itself only says "accept"
             case SUMMARY -> typed.apply(value == null || value.isBlank() ? a.text() : value);
             case TEXT -> typed.apply(a.text().isBlank() && value != null ? value : a.text());
         };
-    }
-
-    private static String instant(String iso, Function<Instant, String> time, String typed) {
-        try {
-            return time.apply(Instant.parse(iso));
-        } catch (DateTimeParseException e) {
-            return typed;
-        }
     }
 
 }

@@ -77,9 +77,9 @@ public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> ski
             return tree().label(node.id());
         }
 
-        /** The prefix of the {@code causeRef} of every action item made from one of its remediations. */
-        public String causeRefPrefix() {
-            return "whys:" + session.id() + ":" + node.id() + ":";
+        /** Whether an item was made from one of this cause's remediations. */
+        public boolean fixedBy(ActionItem item) {
+            return item.causeRef() != null && item.causeRef().fixes(session.id(), node.id());
         }
     }
 
@@ -125,18 +125,14 @@ public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> ski
      * a root cause whose only item was dropped needs another one.
      */
     public List<ActionItem> itemsFor(RootCause cause) {
-        String prefix = cause.causeRefPrefix();
         return actions.stream()
-                .filter(i -> i.causeRef() != null && i.causeRef().startsWith(prefix))
+                .filter(cause::fixedBy)
                 .filter(i -> i.status() != ActionStatus.WONT_DO)
                 .toList();
     }
 
     /** The root cause an item was made for, if it still exists (a branch can be removed after the item was made). */
     public Optional<RootCause> causeOf(ActionItem item) {
-        if (item.causeRef() == null) {
-            return Optional.empty();
-        }
-        return rootCauses().stream().filter(c -> item.causeRef().startsWith(c.causeRefPrefix())).findFirst();
+        return rootCauses().stream().filter(c -> c.fixedBy(item)).findFirst();
     }
 }

@@ -6,7 +6,6 @@ import io.coebot.interview.Questions;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -44,13 +43,9 @@ public class Timelines {
     }
 
     private static void put(Map<Milestone, Instant> times, Milestone m, Answer a) {
-        if (a == null || a.value() == null) {
-            return;
-        }
-        try {
-            times.put(m, Instant.parse(a.value()));
-        } catch (DateTimeParseException ignored) {
+        if (a != null) {
             // a time the interview could not read is no milestone
+            a.instant().ifPresent(t -> times.put(m, t));
         }
     }
 }

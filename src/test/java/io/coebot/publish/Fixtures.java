@@ -12,6 +12,7 @@ import io.coebot.timeline.Milestone;
 import io.coebot.timeline.Timeline;
 import io.coebot.timeline.TimelineEntry;
 import io.coebot.timeline.TimelineSource;
+import io.coebot.whys.CauseRef;
 import io.coebot.whys.Remediation;
 import io.coebot.whys.WhyNode;
 import io.coebot.whys.WhyTree;
@@ -204,11 +205,11 @@ final class Fixtures {
         return List.of(
                 item(101, "Validate payments client config against a schema before push (reject pool size &lt; 1)",
                         "U0DAN", Priority.HIGH, LocalDate.of(2026, 12, 3), ActionType.PREVENTION, ActionStatus.OPEN,
-                        "whys:11:3:0", "https://jira.example.com/browse/PAY-812"),
+                        new CauseRef(11, 3, 0), "https://jira.example.com/browse/PAY-812"),
                 item(102, "Canary config pushes to 5% of hosts for 10 minutes", "U0BOB", Priority.MEDIUM,
-                        LocalDate.of(2026, 12, 10), ActionType.PREVENTION, ActionStatus.OPEN, "whys:11:3:1", null),
+                        LocalDate.of(2026, 12, 10), ActionType.PREVENTION, ActionStatus.OPEN, new CauseRef(11, 3, 1), null),
                 item(103, "Alarm on the 5xx rate per deployment, at 1-minute resolution", "U0CAROL", Priority.HIGH,
-                        LocalDate.of(2026, 11, 30), ActionType.DETECTION, ActionStatus.DONE, "whys:11:5:0",
+                        LocalDate.of(2026, 11, 30), ActionType.DETECTION, ActionStatus.DONE, new CauseRef(11, 5, 0),
                         "https://jira.example.com/browse/OBS-77"),
                 item(104, "One-click config rollback in the deploy tool | CLI and UI", "U0ERIN", Priority.MEDIUM,
                         LocalDate.of(2026, 12, 17), ActionType.MITIGATION, ActionStatus.OPEN, null, null),
@@ -218,7 +219,7 @@ final class Fixtures {
     }
 
     static ActionItem item(long id, String text, String owner, Priority priority, LocalDate due, ActionType type,
-                           ActionStatus status, String causeRef, String trackerUrl) {
+                           ActionStatus status, CauseRef causeRef, String trackerUrl) {
         return new ActionItem(id, COE_ID, 7, "Checkout returned 500s after a config push", "U0ALICE", "C0INCIDENT",
                 text, owner, priority, due, type, status, null, null, causeRef, null, trackerUrl, at(18, 0, 0));
     }
@@ -353,7 +354,7 @@ final class Fixtures {
             items.add(item(1000 + i, String.format("action-%02d", i) + " 🛠️ Add validation for setting " + i
                             + " (設定の検証 · التحقق من الإعداد) before every push | both CLI and UI", "U0DAN",
                     Priority.values()[i % 3], LocalDate.of(2026, 12, 1).plusDays(i), ActionType.PREVENTION,
-                    ActionStatus.OPEN, i <= 20 ? "whys:" + SESSION_ID + ":" + (6 * ((i + 1) / 2)) + ":" + ((i + 1) % 2) : null,
+                    ActionStatus.OPEN, i <= 20 ? new CauseRef(SESSION_ID, 6 * ((i + 1) / 2), (i + 1) % 2) : null,
                     "https://jira.example.com/browse/PAY-" + (900 + i)));
         }
         return items;
