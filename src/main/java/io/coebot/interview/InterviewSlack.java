@@ -147,7 +147,7 @@ public class InterviewSlack implements SlackFeature {
 
     private java.util.Optional<Long> interviewOf(String teamId, String channelId, String threadTs) {
         return routes.ownerOf(teamId, channelId, threadTs)
-                .filter(o -> CoeStore.CARD_THREAD.equals(o.kind()))
+                .filter(o -> o.kind() == CoeStore.CARD_THREAD)
                 .map(ThreadRoutes.Owner::id);
     }
 

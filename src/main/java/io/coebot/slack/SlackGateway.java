@@ -443,10 +443,10 @@ public class SlackGateway {
 
     /** The ts of the thread the message goes into (or whose root it edits), known only once its root was posted. */
     private String threadTs(OutboundMessage m) throws SlackRefusal {
-        var ts = ThreadRoutes.COE_CARD.equals(m.threadOwnerKind())
+        var ts = m.threadOwnerKind() == io.coebot.store.OwnerKind.COE_CARD
                 ? anchors.cardTs(m.threadOwnerId())
                 : routes.threadTsOf(m.teamId(), m.channelId(), m.threadOwnerKind(), m.threadOwnerId());
-        return ts.orElseThrow(() -> SlackRefusal.permanent(ThreadRoutes.COE_CARD.equals(m.threadOwnerKind())
+        return ts.orElseThrow(() -> SlackRefusal.permanent(m.threadOwnerKind() == io.coebot.store.OwnerKind.COE_CARD
                 ? "card_not_posted" : "thread_not_posted"));
     }
 

@@ -75,7 +75,7 @@ public class Outbox {
                       SELECT id FROM outbox WHERE status = 'PENDING' AND kind = 'UPDATE' AND card_of_coe IS NULL
                         AND thread_owner_kind = ? AND thread_owner_id = ?
                       FOR UPDATE SKIP LOCKED)""", ps -> {
-                ps.setString(1, m.threadOwnerKind());
+                ps.setString(1, m.threadOwnerKind().stored());
                 ps.setLong(2, m.threadOwnerId());
                 return ps.executeUpdate();
             });
@@ -101,7 +101,7 @@ public class Outbox {
             ps.setString(1, m.teamId());
             ps.setString(2, m.channelId());
             ps.setString(3, m.kind().name());
-            ps.setString(4, m.threadOwnerKind());
+            ps.setString(4, m.threadOwnerKind() == null ? null : m.threadOwnerKind().stored());
             setLong(ps, 5, m.threadOwnerId());
             setLong(ps, 6, m.cardOfCoe());
             ps.setString(7, m.text());
@@ -224,7 +224,8 @@ public class Outbox {
         Long threadOwnerId = rs.getObject("thread_owner_id") == null ? null : rs.getLong("thread_owner_id");
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
-                rs.getString("channel_id"), rs.getString("thread_owner_kind"), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
+                rs.getString("channel_id"),
+                rs.getString("thread_owner_kind") == null ? null : OwnerKind.ofStored(rs.getString("thread_owner_kind")), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
                 rs.getString("response_url"), rs.getString("on_sent"), rs.getString("file_name"),
                 rs.getString("message_ts"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"), rs.getString("last_error"),

@@ -14,10 +14,7 @@ import java.util.Optional;
 @Transactional
 @Singleton
 public class ThreadRoutes {
-    public record Owner(String kind, long id) {}
-
-    /** The interview, which runs in a COE card's thread. */
-    public static final String COE_CARD = "coe-card";
+    public record Owner(OwnerKind kind, long id) {}
 
     private final JdbcOperations jdbc;
 
@@ -25,14 +22,14 @@ public class ThreadRoutes {
         this.jdbc = jdbc;
     }
 
-    public void claim(String teamId, String channelId, String threadTs, String kind, long ownerId) {
+    public void claim(String teamId, String channelId, String threadTs, OwnerKind kind, long ownerId) {
         jdbc.prepareStatement("""
                 INSERT INTO thread_route (team_id, channel_id, thread_ts, owner_kind, owner_id)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, channelId);
             ps.setString(3, threadTs);
-            ps.setString(4, kind);
+            ps.setString(4, kind.stored());
             ps.setLong(5, ownerId);
             return ps.executeUpdate();
         });
@@ -49,7 +46,7 @@ public class ThreadRoutes {
                     ps.setString(2, channelId);
                     ps.setString(3, threadTs);
                     try (var rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new Owner(rs.getString(1), rs.getLong(2))) : Optional.empty();
+                        return rs.next() ? Optional.of(new Owner(OwnerKind.ofStored(rs.getString(1)), rs.getLong(2))) : Optional.empty();
                     }
                 });
     }
@@ -58,13 +55,13 @@ public class ThreadRoutes {
      * The ts of the thread this owner holds. A COE card's thread is resolved through its card instead, because
      * a card posted again leaves its old route behind.
      */
-    public Optional<String> threadTsOf(String teamId, String channelId, String kind, long ownerId) {
+    public Optional<String> threadTsOf(String teamId, String channelId, OwnerKind kind, long ownerId) {
         return jdbc.prepareStatement("""
                 SELECT thread_ts FROM thread_route
                 WHERE team_id = ? AND channel_id = ? AND owner_kind = ? AND owner_id = ?""", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, channelId);
-            ps.setString(3, kind);
+            ps.setString(3, kind.stored());
             ps.setLong(4, ownerId);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -30,7 +30,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 @Singleton
 public class WhysMessages {
     /** Thread owner kind in thread_route and the outbox. */
-    public static final String THREAD = "whys";
+    public static final io.coebot.store.OwnerKind THREAD = io.coebot.store.OwnerKind.WHYS;
     /** The card's and the Prevention question's "Start 5 Whys" button; its value is the COE id. */
     public static final String START = InterviewMessages.START_WHYS;
     /** Buttons in a session's thread: "whys.<action>", valued "sessionId|nodeId|seq". */

@@ -146,7 +146,7 @@ public class WhysService implements Outbox.SentListener {
     /** The session that owns this thread, if any. */
     public Optional<Long> sessionOwning(String teamId, String channelId, String threadTs) {
         return routes.ownerOf(teamId, channelId, threadTs)
-                .filter(o -> WhysMessages.THREAD.equals(o.kind()))
+                .filter(o -> o.kind() == WhysMessages.THREAD)
                 .map(ThreadRoutes.Owner::id);
     }
 
