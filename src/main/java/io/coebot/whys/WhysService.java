@@ -143,13 +143,6 @@ public class WhysService implements Outbox.SentListener {
         return new Outcome(true, null);
     }
 
-    /** The session that owns this thread, if any. */
-    public Optional<Long> sessionOwning(String teamId, String channelId, String threadTs) {
-        return routes.ownerOf(teamId, channelId, threadTs)
-                .filter(o -> o.kind() == WhysMessages.THREAD)
-                .map(ThreadRoutes.Owner::id);
-    }
-
     /** The root message is in Slack: its thread now belongs to the session. A question's ts dates the replies. */
     @Override
     public void sent(String tag, Outbox.PendingMessage message, String ts) {
