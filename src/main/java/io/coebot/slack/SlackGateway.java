@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
+import io.coebot.store.MessageOwner;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import io.coebot.store.ThreadRoutes;
@@ -51,7 +52,7 @@ public class SlackGateway {
     private final TransactionOperations<Connection> tx;
     private final CardAnchors anchors;
     private final ThreadRoutes routes;
-    private final BeanProvider<Outbox.SentListener> listeners;
+    private final BeanProvider<Outbox.Owner> listeners;
     private final Duration pollEvery;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slack-outbox");
@@ -68,7 +69,7 @@ public class SlackGateway {
     private volatile boolean running;
 
     public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
-                        CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.SentListener> listeners,
+                        CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.Owner> listeners,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
                         @Value("${coe.outbox.lease-millis:0}") long leaseMillis) {
@@ -219,24 +220,30 @@ public class SlackGateway {
     private void afterSend(Outbox.PendingMessage pending, String ts) {
         OutboundMessage m = pending.message();
         boolean isCard = m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST;
-        if (m.onSent() == null && !isCard) {
+        if (m.owner() == null && !isCard) {
             return;
         }
         behindSavepoint(pending, "posted", () -> {
             if (isCard) {
                 anchors.cardPosted(m.cardOfCoe(), m.channelId(), ts);
             }
-            if (m.onSent() != null) {
-                listeners.forEach(l -> l.sent(m.onSent(), pending, ts));
+            if (m.owner() != null) {
+                ownerOf(m.owner()).sent(m.owner(), pending, ts);
             }
         });
     }
 
     private void notifyFailed(Outbox.PendingMessage pending) {
-        String tag = pending.message().onSent();
-        if (tag != null) {
-            behindSavepoint(pending, "failed", () -> listeners.forEach(l -> l.failed(tag, pending)));
+        MessageOwner owner = pending.message().owner();
+        if (owner != null) {
+            behindSavepoint(pending, "failed", () -> ownerOf(owner).failed(owner, pending));
         }
+    }
+
+    /** The one feature that owns this kind of message; the others never hear of it. */
+    private Outbox.Owner ownerOf(MessageOwner owner) {
+        return listeners.stream().filter(l -> l.kind() == owner.kind()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No owner of " + owner.kind() + " messages"));
     }
 
     /**

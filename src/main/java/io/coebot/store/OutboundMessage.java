@@ -17,7 +17,7 @@ public record OutboundMessage(
         String text,
         String blocksJson,
         String responseUrl,
-        String onSent,
+        MessageOwner owner,
         String fileName,
         String messageTs) {
 
@@ -53,7 +53,7 @@ public record OutboundMessage(
 
     /** Into the thread that {@link ThreadRoutes} gives to this owner. */
     public OutboundMessage inThreadOf(OwnerKind ownerKind, long ownerId) {
-        return new OutboundMessage(kind, teamId, channelId, ownerKind, ownerId, cardOfCoe, text, blocksJson, responseUrl, onSent, fileName, messageTs);
+        return new OutboundMessage(kind, teamId, channelId, ownerKind, ownerId, cardOfCoe, text, blocksJson, responseUrl, owner, fileName, messageTs);
     }
 
     public OutboundMessage inThreadOfCoe(long coeId) {
@@ -62,11 +62,11 @@ public record OutboundMessage(
 
     /** Where to explain a failure to the person who asked (a slash command's response_url). */
     public OutboundMessage reportingFailureTo(String url) {
-        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, url, onSent, fileName, messageTs);
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, url, owner, fileName, messageTs);
     }
 
-    /** A tag handed to {@link io.coebot.store.Outbox.SentListener}s once Slack has the message. */
-    public OutboundMessage onSent(String tag) {
-        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, responseUrl, tag, fileName, messageTs);
+    /** Who alone is told, once Slack has the message (or refused it for good), what became of it. */
+    public OutboundMessage ownedBy(MessageOwner owner) {
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, responseUrl, owner, fileName, messageTs);
     }
 }

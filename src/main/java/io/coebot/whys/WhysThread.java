@@ -2,6 +2,8 @@ package io.coebot.whys;
 
 import io.coebot.slack.Conversation;
 import io.coebot.slack.ThreadMessage;
+import io.coebot.store.MessageOwner;
+import io.coebot.store.Outbox;
 import io.coebot.store.OwnerKind;
 import jakarta.inject.Singleton;
 
@@ -40,6 +42,23 @@ final class WhysThread implements Conversation {
             case EDITED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Edited(m.ts(), m.text()),
                     people.of(team, sessionId, m.userId(), m.ourBotUserId()));
             case DELETED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Deleted(m.ts()));
+        }
+    }
+
+    /** The session's root message also reports back (it carries no question): its thread becomes the session's. */
+    @Override
+    public void sent(MessageOwner owner, Outbox.PendingMessage message, String ts) {
+        if (owner.part() == null) {
+            whys.rootPosted(owner.id(), message.message().teamId(), message.message().channelId(), ts);
+        } else {
+            Conversation.super.sent(owner, message, ts);
+        }
+    }
+
+    @Override
+    public void failed(MessageOwner owner, Outbox.PendingMessage message) {
+        if (owner.part() != null) {
+            Conversation.super.failed(owner, message);
         }
     }
 
