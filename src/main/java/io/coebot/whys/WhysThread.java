@@ -2,6 +2,7 @@ package io.coebot.whys;
 
 import io.coebot.slack.Conversation;
 import io.coebot.slack.ThreadMessage;
+import io.coebot.slack.WrittenUnder;
 import io.coebot.store.MessageOwner;
 import io.coebot.store.Outbox;
 import io.coebot.store.OwnerKind;
@@ -69,6 +70,6 @@ final class WhysThread implements Conversation {
 
     @Override
     public void onQuestionRefused(String teamId, long sessionId, String questionId) {
-        whys.apply(sessionId, teamId, null, null, new WhysInput.QuestionPosted(Integer.parseInt(questionId), WhysState.NEVER_POSTED));
+        whys.apply(sessionId, teamId, null, null, new WhysInput.QuestionPosted(Integer.parseInt(questionId), WrittenUnder.NEVER_POSTED));
     }
 }
