@@ -17,6 +17,8 @@ public class ThreadRoutes {
     public record Owner(OwnerKind kind, long id) {}
 
     private final JdbcOperations jdbc;
+    /** Lookups by thread, counted so a test can hold "routed once" to the code (one per message event). */
+    private final java.util.concurrent.atomic.LongAdder lookups = new java.util.concurrent.atomic.LongAdder();
 
     public ThreadRoutes(JdbcOperations jdbc) {
         this.jdbc = jdbc;
@@ -39,6 +41,7 @@ public class ThreadRoutes {
         if (threadTs == null) {
             return Optional.empty();
         }
+        lookups.increment();
         return jdbc.prepareStatement(
                 "SELECT owner_kind, owner_id FROM thread_route WHERE team_id = ? AND channel_id = ? AND thread_ts = ?",
                 ps -> {
@@ -49,6 +52,11 @@ public class ThreadRoutes {
                         return rs.next() ? Optional.of(new Owner(OwnerKind.ofStored(rs.getString(1)), rs.getLong(2))) : Optional.empty();
                     }
                 });
+    }
+
+    /** How many times a thread's owner has been looked up since start. */
+    public long lookups() {
+        return lookups.sum();
     }
 
     /**
