@@ -7,8 +7,10 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Each thread belongs to one conversation (the interview owns the COE card's thread, each
- * 5 Whys session its own). A reply is routed once, to the right feature, with one indexed lookup.
+ * Each thread belongs to one owner (the interview owns the COE card's thread, each 5 Whys session its own, a
+ * published COE's messages theirs). The one listener for message events ({@code io.coebot.slack.MessageEvents})
+ * looks a message's thread up here once and hands the message to the conversation of that owner's kind; the
+ * outbox finds here the thread an owner's messages go to.
  */
 // Joins the caller's transaction; a read outside one gets its own.
 @Transactional
