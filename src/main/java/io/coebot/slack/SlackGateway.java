@@ -52,7 +52,7 @@ public class SlackGateway {
     private final TransactionOperations<Connection> tx;
     private final CardAnchors anchors;
     private final ThreadRoutes routes;
-    private final BeanProvider<Outbox.Owner> listeners;
+    private final BeanProvider<Outbox.Owner> owners;
     private final Duration pollEvery;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slack-outbox");
@@ -69,7 +69,7 @@ public class SlackGateway {
     private volatile boolean running;
 
     public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
-                        CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.Owner> listeners,
+                        CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.Owner> owners,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
                         @Value("${coe.outbox.lease-millis:0}") long leaseMillis) {
@@ -79,7 +79,7 @@ public class SlackGateway {
         this.tx = tx;
         this.anchors = anchors;
         this.routes = routes;
-        this.listeners = listeners;
+        this.owners = owners;
         this.pollEvery = Duration.ofMillis(pollMillis);
         // Longer than any one attempt can take (each Web API call is cut at read timeout + 2 s; an attempt makes at
         // most LOOKUP_CALLS + 3 of them), so a live sender never has its message taken over and sent twice.
@@ -242,7 +242,7 @@ public class SlackGateway {
 
     /** The one feature that owns this kind of message; the others never hear of it. */
     private Outbox.Owner ownerOf(MessageOwner owner) {
-        return listeners.stream().filter(l -> l.kind() == owner.kind()).findFirst()
+        return owners.stream().filter(l -> l.kind() == owner.kind()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No owner of " + owner.kind() + " messages"));
     }
 
