@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
+import io.coebot.store.MessageOwner;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import jakarta.inject.Singleton;
@@ -93,9 +94,9 @@ public class ActionMessages {
     }
 
     /** A DM: Slack opens the bot's conversation with a person when the channel is their user id. */
-    void dm(String teamId, String userId, String text, List<LayoutBlock> blocks, String tag, Instant notBefore) {
+    void dm(String teamId, String userId, String text, List<LayoutBlock> blocks, MessageOwner owner, Instant notBefore) {
         OutboundMessage m = OutboundMessage.post(teamId, userId, clip(text), BlockKit.json(blocks));
-        outbox.enqueue(tag == null ? m : m.onSent(tag), notBefore);
+        outbox.enqueue(owner == null ? m : m.ownedBy(owner), notBefore);
     }
 
     /** The owner hears about an item the moment it is theirs. */

@@ -10,8 +10,6 @@ import java.util.List;
 /** Claim a nudge and queue its DM in one transaction: either both happen, or neither. */
 @Singleton
 public class NudgeQueue {
-    static final String TAG = "nudge:";
-
     private final NudgeClaimStore claims;
     private final ActionMessages messages;
 
@@ -27,7 +25,7 @@ public class NudgeQueue {
         if (!claims.claim(teamId, kind, key, now)) {
             return false;
         }
-        messages.dm(teamId, to, text, blocks, TAG + kind + ":" + key, sendFrom);
+        messages.dm(teamId, to, text, blocks, new ClaimedNudge(kind, key).owner(), sendFrom);
         return true;
     }
 }

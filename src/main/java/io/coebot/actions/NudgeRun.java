@@ -3,7 +3,9 @@ package io.coebot.actions;
 import com.slack.api.model.block.LayoutBlock;
 import io.coebot.slack.UserZones;
 import io.coebot.slack.UserZones.SlackPerson;
+import io.coebot.store.MessageOwner;
 import io.coebot.store.Outbox;
+import io.coebot.store.OwnerKind;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -34,7 +36,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * one under its claim. Runs as often as it likes: a claimed nudge is never queued twice, on any instance.
  */
 @Singleton
-public class NudgeRun implements Outbox.SentListener {
+public class NudgeRun implements Outbox.Owner {
     private static final Logger LOG = LoggerFactory.getLogger(NudgeRun.class);
 
     /** What one run queued. */
@@ -209,8 +211,14 @@ public class NudgeRun implements Outbox.SentListener {
     }
 
     @Override
-    public void sent(String tag, Outbox.PendingMessage message, String ts) {
-        parse(tag).ifPresent(k -> claims.sent(message.message().teamId(), k[0], k[1]));
+    public OwnerKind kind() {
+        return OwnerKind.NUDGE;
+    }
+
+    @Override
+    public void sent(MessageOwner owner, Outbox.PendingMessage message, String ts) {
+        ClaimedNudge n = ClaimedNudge.of(owner);
+        claims.sent(message.message().teamId(), n.kind(), n.key());
     }
 
     /**
@@ -218,19 +226,11 @@ public class NudgeRun implements Outbox.SentListener {
      * the person afresh, since a deactivated account is the usual reason (their items then go to the COE owner).
      */
     @Override
-    public void failed(String tag, Outbox.PendingMessage message) {
-        parse(tag).ifPresent(k -> {
-            String team = message.message().teamId();
-            claims.failed(team, k[0], k[1], clock.instant().plus(retryAfter));
-            people.forget(team, message.message().channelId());
-        });
-    }
-
-    private static java.util.Optional<String[]> parse(String tag) {
-        if (!tag.startsWith(NudgeQueue.TAG)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(tag.substring(NudgeQueue.TAG.length()).split(":", 2));
+    public void failed(MessageOwner owner, Outbox.PendingMessage message) {
+        ClaimedNudge n = ClaimedNudge.of(owner);
+        String team = message.message().teamId();
+        claims.failed(team, n.kind(), n.key(), clock.instant().plus(retryAfter));
+        people.forget(team, message.message().channelId());
     }
 
     private static Set<DayOfWeek> days(String list) {

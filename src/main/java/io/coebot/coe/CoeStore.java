@@ -19,7 +19,7 @@ import java.util.Optional;
 @Singleton
 public class CoeStore implements CardAnchors {
     /** Owner kind in thread_route for the interview that runs in a COE card's thread. */
-    public static final String CARD_THREAD = ThreadRoutes.COE_CARD;
+    public static final io.coebot.store.OwnerKind CARD_THREAD = io.coebot.store.OwnerKind.COE_CARD;
 
     private final JdbcOperations jdbc;
     private final ThreadRoutes routes;

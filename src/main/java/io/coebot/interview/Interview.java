@@ -9,6 +9,7 @@ import static io.coebot.interview.Questions.MITIGATED_CONFIRM;
 import static io.coebot.interview.Questions.SUMMARY;
 
 import io.coebot.slack.SlackTs;
+import io.coebot.slack.WrittenUnder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +28,6 @@ import java.util.Optional;
  * team left off. Skipped questions are offered once more before the summary.
  */
 public final class Interview {
-
-    /** The askedTs of a question whose message could not be posted: every real message is newer. */
-    static final String NEVER_POSTED = "0.000000";
 
     private Interview() {
     }
@@ -71,7 +69,7 @@ public final class Interview {
         }
         if (input instanceof QuestionFailed failed) {
             // no ts will ever come; from now on every reply answers this question
-            return posted(state, failed.questionId(), NEVER_POSTED);
+            return posted(state, failed.questionId(), WrittenUnder.NEVER_POSTED);
         }
         throw new IllegalArgumentException("Unknown interview input " + input);
     }
@@ -85,7 +83,7 @@ public final class Interview {
         boolean wouldAnswer = control == null || control == Control.SKIP || control == Control.BACK;
         if (wouldAnswer && s.status() == IN_PROGRESS && s.askedTs() == null) {
             // nobody can tell yet whether it was written for this question or the one before: wait for the ts
-            return quiet(s.withHeldReplies(holding(s.heldReplies(), HeldReply.of(r, text, now))));
+            return quiet(held(s, HeldReply.of(r, text, now)));
         }
         Answer earlier = writtenBeforeQuestionShown(s, r.messageTs()) ? previousAnswer(s) : null;
         if (control != null) {
@@ -115,7 +113,7 @@ public final class Interview {
         }
         Answer answer = new Answer(q.id(), List.of(new Contribution(r.userId(), text, r.messageTs(), now)),
                 reading.value());
-        if (AnswerTraces.hasChoices(q) && s.askedTs() != null && !NEVER_POSTED.equals(s.askedTs())) {
+        if (AnswerTraces.hasChoices(q) && s.askedTs() != null && !WrittenUnder.neverPosted(s.askedTs())) {
             // typed instead of pressed: the buttons above must not stay pressable as if nothing was said
             Traced trace = AnswerTraces.answered(s, q, s.askedTs(), r.userId(), Facilitator.shown(q, reading.value()), false);
             return answered(s, answer.shownOn(List.of(trace.question())), reading, trace);
@@ -128,7 +126,7 @@ public final class Interview {
      * on screen. Answers are held until the current question is posted, so here its ts is known.
      */
     private static boolean writtenBeforeQuestionShown(InterviewState s, String messageTs) {
-        return SlackTs.isBefore(messageTs, s.askedTs());
+        return WrittenUnder.beforeQuestion(messageTs, s.askedTs());
     }
 
     /** Slack can deliver one message twice under different event ids; it must count once. */
@@ -136,24 +134,12 @@ public final class Interview {
         return locate(s, messageTs) != null || heldIndex(s, messageTs) >= 0;
     }
 
-    /** Held replies stay in ts order: that is the order they were written in, and the order they apply in. */
-    private static List<HeldReply> holding(List<HeldReply> held, HeldReply reply) {
-        List<HeldReply> more = new ArrayList<>(held);
-        int i = 0;
-        while (i < more.size() && !SlackTs.isBefore(reply.messageTs(), more.get(i).messageTs())) {
-            i++;
-        }
-        more.add(i, reply);
-        return more;
+    private static InterviewState held(InterviewState s, HeldReply reply) {
+        return s.withHeldReplies(WrittenUnder.hold(s.heldReplies(), reply, HeldReply::messageTs));
     }
 
     private static int heldIndex(InterviewState s, String messageTs) {
-        for (int i = 0; i < s.heldReplies().size(); i++) {
-            if (SlackTs.same(messageTs, s.heldReplies().get(i).messageTs())) {
-                return i;
-            }
-        }
-        return -1;
+        return WrittenUnder.indexOf(s.heldReplies(), messageTs, HeldReply::messageTs);
     }
 
     private static Answer previousAnswer(InterviewState s) {
@@ -267,7 +253,7 @@ public final class Interview {
         String pressed = Facilitator.labelsOf(q, p.values());
         Answer answer = new Answer(q.id(), List.of(new Contribution(p.userId(), pressed, null, now)), reading.value());
         String on = p.messageTs() != null ? p.messageTs() : s.askedTs();
-        if (on == null || NEVER_POSTED.equals(on)) {
+        if (on == null || WrittenUnder.neverPosted(on)) {
             return answered(s, answer, reading, null);
         }
         Traced trace = AnswerTraces.answered(s, q, on, p.userId(), pressed, true);
@@ -418,14 +404,16 @@ public final class Interview {
         if (s.status() == COMPLETE || !Objects.equals(questionId, s.currentQuestionId()) || s.askedTs() != null) {
             return quiet(s);
         }
-        InterviewState at = s.withAskedTs(ts).withHeldReplies(List.of());
         List<BotReply> out = new ArrayList<>();
-        for (HeldReply held : s.heldReplies()) {
-            // one that moves the interview on leaves the next question unposted, so the rest are held again
-            Step step = reply(at, held.reply(), held.at());
-            at = step.state();
-            out.addAll(step.replies());
-        }
+        InterviewState at = WrittenUnder.replay(s.withAskedTs(ts).withHeldReplies(List.of()), s.heldReplies(),
+                // one that moves the interview on leaves the next question unposted, so the rest are held again
+                state -> state.status() == IN_PROGRESS && state.askedTs() == null,
+                Interview::held,
+                (state, h) -> {
+                    Step step = reply(state, h.reply(), h.at());
+                    out.addAll(step.replies());
+                    return step.state();
+                });
         return new Step(at, out);
     }
 

@@ -6,8 +6,10 @@ import com.slack.api.model.block.element.BlockElement;
 import io.coebot.coe.Coe;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
+import io.coebot.store.MessageOwner;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
+import io.coebot.store.OwnerKind;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -54,7 +56,7 @@ public class InterviewMessages {
             if (reply instanceof Ask ask) {
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), EchoedText.mrkdwn(ask.text()),
                                 BlockKit.json(askBlocks(coe.id(), ask)))
-                        .onSent(new InterviewService.QuestionTag(coe.id(), ask.questionId()).tag());
+                        .ownedBy(new MessageOwner(OwnerKind.COE_CARD, coe.id(), ask.questionId()));
             } else if (reply instanceof Traced traced) {
                 String text = EchoedText.mrkdwn(traced.question().text());
                 List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(text));

@@ -6,7 +6,6 @@ import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.SlackTs;
 import io.coebot.slack.TeamRef;
-import io.coebot.store.Outbox;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * never half-taken and a Slack retry of the same event changes nothing.
  */
 @Singleton
-public class InterviewService implements Outbox.SentListener {
+public class InterviewService {
     private final InterviewStore store;
     private final CoeStore coes;
     private final CoeCard card;
@@ -135,40 +134,6 @@ public class InterviewService implements Outbox.SentListener {
     /** A COE of this workspace with its interview, for a form that names the COE by id. */
     Optional<ChannelInterview> of(TeamRef coe) {
         return coes.find(coe).flatMap(c -> store.find(c.id()).map(state -> ChannelInterview.of(c, state)));
-    }
-
-    /** Slack has a question's message: replies older than it were written before anyone could read it. */
-    @Override
-    public void sent(String tag, Outbox.PendingMessage message, String ts) {
-        QuestionTag.parse(tag).ifPresent(q ->
-                apply(q.coeId(), message.message().teamId(), null, new QuestionPosted(q.questionId(), ts)));
-    }
-
-    /**
-     * The question will never be in Slack: replies held for it (they wait for its ts) are released
-     * and answer it, since there is no message to compare them with.
-     */
-    @Override
-    public void failed(String tag, Outbox.PendingMessage message) {
-        QuestionTag.parse(tag).ifPresent(q ->
-                apply(q.coeId(), message.message().teamId(), null, new QuestionFailed(q.questionId())));
-    }
-
-    /** The outbox tag on a question's message, so its fate comes back to the right interview. */
-    record QuestionTag(long coeId, String questionId) {
-        private static final String PREFIX = "interview-question:";
-
-        String tag() {
-            return PREFIX + coeId + ":" + questionId;
-        }
-
-        static Optional<QuestionTag> parse(String tag) {
-            if (!tag.startsWith(PREFIX)) {
-                return Optional.empty();
-            }
-            String[] parts = tag.substring(PREFIX.length()).split(":", 2);
-            return Optional.of(new QuestionTag(Long.parseLong(parts[0]), parts[1]));
-        }
     }
 
     private static boolean cardChanged(InterviewState before, InterviewState after) {

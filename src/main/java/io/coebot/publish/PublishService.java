@@ -5,8 +5,10 @@ import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
+import io.coebot.store.MessageOwner;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
+import io.coebot.store.OwnerKind;
 import io.coebot.store.ThreadRoutes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
@@ -28,8 +30,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * it is queued in one transaction with the record of the publication, so a crash publishes all or nothing.
  */
 @Singleton
-public class PublishService implements Outbox.SentListener {
-    private static final String PART_TAG = "published-part:";
+public class PublishService implements Outbox.Owner {
 
     private final CoeDocuments documents;
     private final PublishStore store;
@@ -85,7 +86,7 @@ public class PublishService implements Outbox.SentListener {
             } else {
                 long newId = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
                 outbox.enqueue(OutboundMessage.post(coe.teamId(), coe.channelId(), part.fallbackText(), blocks)
-                        .onSent(PART_TAG + newId), now);
+                        .ownedBy(MessageOwner.of(PublishStore.PART, newId)), now);
             }
         }
         for (Map.Entry<String, Long> old : before.entrySet()) {
@@ -113,16 +114,19 @@ public class PublishService implements Outbox.SentListener {
 
     /** A part is in the channel: remember its ts (as a thread route) so a later publish can edit it. */
     @Override
-    public void sent(String tag, Outbox.PendingMessage message, String ts) {
-        if (tag.startsWith(PART_TAG)) {
-            var m = message.message();
-            boolean first = coes.latestIn(m.teamId(), m.channelId())
-                    .filter(c -> c.status() == Coe.Status.PUBLISHED && store.firstPartTs(c.id()).isEmpty()).isPresent();
-            routes.claim(m.teamId(), m.channelId(), ts, PublishStore.PART, Long.parseLong(tag.substring(PART_TAG.length())));
-            if (first) {
-                // the card's link to the published COE can be drawn now
-                coes.latestIn(m.teamId(), m.channelId()).ifPresent(c -> card.refresh(c, clock.instant()));
-            }
+    public OwnerKind kind() {
+        return PublishStore.PART;
+    }
+
+    @Override
+    public void sent(MessageOwner owner, Outbox.PendingMessage message, String ts) {
+        var m = message.message();
+        boolean first = coes.latestIn(m.teamId(), m.channelId())
+                .filter(c -> c.status() == Coe.Status.PUBLISHED && store.firstPartTs(c.id()).isEmpty()).isPresent();
+        routes.claim(m.teamId(), m.channelId(), ts, PublishStore.PART, owner.id());
+        if (first) {
+            // the card's link to the published COE can be drawn now
+            coes.latestIn(m.teamId(), m.channelId()).ifPresent(c -> card.refresh(c, clock.instant()));
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 @Singleton
 public class PublishStore {
     /** Owner kind in thread_route of a published part's message: its ts is found there when it is edited. */
-    public static final String PART = "published";
+    public static final io.coebot.store.OwnerKind PART = io.coebot.store.OwnerKind.PUBLISHED;
 
     private final JdbcOperations jdbc;
 
@@ -45,7 +45,7 @@ public class PublishStore {
                 SELECT r.thread_ts FROM published_part p
                 JOIN thread_route r ON r.owner_kind = ? AND r.owner_id = p.id AND r.team_id = p.team_id
                 WHERE p.coe_id = ? ORDER BY p.position LIMIT 1""", ps -> {
-            ps.setString(1, PART);
+            ps.setString(1, PART.stored());
             ps.setLong(2, coeId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

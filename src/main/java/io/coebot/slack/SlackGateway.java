@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
+import io.coebot.store.MessageOwner;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import io.coebot.store.ThreadRoutes;
@@ -52,7 +53,7 @@ public class SlackGateway {
     private final TransactionOperations<Connection> tx;
     private final CardAnchors anchors;
     private final ThreadRoutes routes;
-    private final BeanProvider<Outbox.SentListener> listeners;
+    private final BeanProvider<Outbox.Owner> owners;
     private final Duration pollEvery;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slack-outbox");
@@ -70,7 +71,7 @@ public class SlackGateway {
     private final Clock clock;
 
     public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
-                        CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.SentListener> listeners,
+                        CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.Owner> owners,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
                         @Value("${coe.outbox.lease-millis:0}") long leaseMillis, Clock clock) {
@@ -81,7 +82,7 @@ public class SlackGateway {
         this.tx = tx;
         this.anchors = anchors;
         this.routes = routes;
-        this.listeners = listeners;
+        this.owners = owners;
         this.pollEvery = Duration.ofMillis(pollMillis);
         // Longer than any one attempt can take (each Web API call is cut at read timeout + 2 s; an attempt makes at
         // most LOOKUP_CALLS + 3 of them), so a live sender never has its message taken over and sent twice.
@@ -222,24 +223,30 @@ public class SlackGateway {
     private void afterSend(Outbox.PendingMessage pending, String ts) {
         OutboundMessage m = pending.message();
         boolean isCard = m.cardOfCoe() != null && m.kind() == OutboundMessage.Kind.POST;
-        if (m.onSent() == null && !isCard) {
+        if (m.owner() == null && !isCard) {
             return;
         }
         behindSavepoint(pending, "posted", () -> {
             if (isCard) {
                 anchors.cardPosted(m.cardOfCoe(), m.channelId(), ts);
             }
-            if (m.onSent() != null) {
-                listeners.forEach(l -> l.sent(m.onSent(), pending, ts));
+            if (m.owner() != null) {
+                ownerOf(m.owner()).sent(m.owner(), pending, ts);
             }
         });
     }
 
     private void notifyFailed(Outbox.PendingMessage pending) {
-        String tag = pending.message().onSent();
-        if (tag != null) {
-            behindSavepoint(pending, "failed", () -> listeners.forEach(l -> l.failed(tag, pending)));
+        MessageOwner owner = pending.message().owner();
+        if (owner != null) {
+            behindSavepoint(pending, "failed", () -> ownerOf(owner).failed(owner, pending));
         }
+    }
+
+    /** The one feature that owns this kind of message; the others never hear of it. */
+    private Outbox.Owner ownerOf(MessageOwner owner) {
+        return owners.stream().filter(l -> l.kind() == owner.kind()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No owner of " + owner.kind() + " messages"));
     }
 
     /**
@@ -446,10 +453,10 @@ public class SlackGateway {
 
     /** The ts of the thread the message goes into (or whose root it edits), known only once its root was posted. */
     private String threadTs(OutboundMessage m) throws SlackRefusal {
-        var ts = ThreadRoutes.COE_CARD.equals(m.threadOwnerKind())
+        var ts = m.threadOwnerKind() == io.coebot.store.OwnerKind.COE_CARD
                 ? anchors.cardTs(m.threadOwnerId())
                 : routes.threadTsOf(m.teamId(), m.channelId(), m.threadOwnerKind(), m.threadOwnerId());
-        return ts.orElseThrow(() -> SlackRefusal.permanent(ThreadRoutes.COE_CARD.equals(m.threadOwnerKind())
+        return ts.orElseThrow(() -> SlackRefusal.permanent(m.threadOwnerKind() == io.coebot.store.OwnerKind.COE_CARD
                 ? "card_not_posted" : "thread_not_posted"));
     }
 

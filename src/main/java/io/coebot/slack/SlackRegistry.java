@@ -9,9 +9,7 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.model.event.Event;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,10 +27,10 @@ public final class SlackRegistry {
     private final App app;
     private final Set<String> commands = new TreeSet<>();
     private final Set<String> eventTypes = new TreeSet<>();
+    private final Set<Class<?>> eventClasses = new java.util.HashSet<>();
     private final Set<String> messageShortcuts = new TreeSet<>();
     private final List<Pattern> blockActions = new CopyOnWriteArrayList<>();
     private final Set<String> viewCallbacks = new TreeSet<>();
-    private final Map<Class<?>, List<BoltEventHandler<? extends Event>>> eventHandlers = new HashMap<>();
 
     SlackRegistry(App app) {
         this.app = app;
@@ -51,32 +49,25 @@ public final class SlackRegistry {
     }
 
     /**
-     * Several features may listen to one event type (the interview and the 5 Whys both read thread replies,
-     * each in the threads it owns), but Bolt keeps one handler per type: the first registration installs a
-     * handler that runs every feature's in turn. A failure stops the rest and reaches Slack as an error, so
-     * Slack retries; the features that already applied it see the retry as a duplicate.
+     * Bolt keeps one handler per event type, and so does this: a second registration is a mistake (message events
+     * have one listener, which routes each message to the conversation owning its thread), so it fails at start-up
+     * instead of silently replacing the first.
      */
-    @SuppressWarnings("unchecked")
     public <E extends Event> SlackRegistry event(Class<E> type, BoltEventHandler<E> handler) {
-        eventTypes.add(typeName(type));
-        List<BoltEventHandler<? extends Event>> handlers = eventHandlers.get(type);
-        if (handlers == null) {
-            List<BoltEventHandler<? extends Event>> all = new CopyOnWriteArrayList<>();
-            eventHandlers.put(type, all);
-            handlers = all;
-            app.event(type, (payload, ctx) -> {
-                try {
-                    for (BoltEventHandler<? extends Event> h : all) {
-                        ((BoltEventHandler<E>) h).apply(payload, ctx);
-                    }
-                } catch (MalformedInteraction e) {
-                    // an event Slack would never send as it is: acked, so it is not delivered three more times
-                    LOG.info("Acked a malformed {} event: {}", typeName(type), e.getMessage());
-                }
-                return ctx.ack();
-            });
+        // by class: message subtypes (edits, deletions, file shares) share the type name "message"
+        if (!eventClasses.add(type)) {
+            throw new IllegalStateException("Two handlers for " + type.getSimpleName());
         }
-        handlers.add(handler);
+        eventTypes.add(typeName(type));
+        app.event(type, (payload, ctx) -> {
+            try {
+                return handler.apply(payload, ctx);
+            } catch (MalformedInteraction e) {
+                // an event Slack would never send as it is: acked, so it is not delivered three more times
+                LOG.info("Acked a malformed {} event: {}", typeName(type), e.getMessage());
+                return ctx.ack();
+            }
+        });
         return this;
     }
 

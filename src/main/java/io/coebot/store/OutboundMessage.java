@@ -11,13 +11,13 @@ public record OutboundMessage(
         Kind kind,
         String teamId,
         String channelId,
-        String threadOwnerKind,
+        OwnerKind threadOwnerKind,
         Long threadOwnerId,
         Long cardOfCoe,
         String text,
         String blocksJson,
         String responseUrl,
-        String onSent,
+        MessageOwner owner,
         String fileName,
         String messageTs) {
 
@@ -38,7 +38,7 @@ public record OutboundMessage(
     }
 
     /** Edits the message that roots the thread owned by ({@code ownerKind}, {@code ownerId}). */
-    public static OutboundMessage updateRootOf(String teamId, String channelId, String ownerKind, long ownerId,
+    public static OutboundMessage updateRootOf(String teamId, String channelId, OwnerKind ownerKind, long ownerId,
                                                String text, String blocksJson) {
         return new OutboundMessage(Kind.UPDATE, teamId, channelId, ownerKind, ownerId, null, text, blocksJson, null, null, null, null);
     }
@@ -52,21 +52,21 @@ public record OutboundMessage(
     }
 
     /** Into the thread that {@link ThreadRoutes} gives to this owner. */
-    public OutboundMessage inThreadOf(String ownerKind, long ownerId) {
-        return new OutboundMessage(kind, teamId, channelId, ownerKind, ownerId, cardOfCoe, text, blocksJson, responseUrl, onSent, fileName, messageTs);
+    public OutboundMessage inThreadOf(OwnerKind ownerKind, long ownerId) {
+        return new OutboundMessage(kind, teamId, channelId, ownerKind, ownerId, cardOfCoe, text, blocksJson, responseUrl, owner, fileName, messageTs);
     }
 
     public OutboundMessage inThreadOfCoe(long coeId) {
-        return inThreadOf(ThreadRoutes.COE_CARD, coeId);
+        return inThreadOf(OwnerKind.COE_CARD, coeId);
     }
 
     /** Where to explain a failure to the person who asked (a slash command's response_url). */
     public OutboundMessage reportingFailureTo(String url) {
-        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, url, onSent, fileName, messageTs);
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, url, owner, fileName, messageTs);
     }
 
-    /** A tag handed to {@link io.coebot.store.Outbox.SentListener}s once Slack has the message. */
-    public OutboundMessage onSent(String tag) {
-        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, responseUrl, tag, fileName, messageTs);
+    /** Who alone is told, once Slack has the message (or refused it for good), what became of it. */
+    public OutboundMessage ownedBy(MessageOwner owner) {
+        return new OutboundMessage(kind, teamId, channelId, threadOwnerKind, threadOwnerId, cardOfCoe, text, blocksJson, responseUrl, owner, fileName, messageTs);
     }
 }

@@ -25,12 +25,17 @@ public class Outbox {
     /** Published in the enqueuing transaction; the gateway listens after commit to send at once. */
     public record Enqueued(long id) {}
 
-    /** Told, inside the sending transaction, what became of a tagged message: its ts, or that it will never have one. */
-    public interface SentListener {
-        void sent(String tag, PendingMessage message, String ts);
+    /**
+     * The owner of one kind of message ({@link OutboundMessage#ownedBy}), told inside the sending transaction what
+     * became of its messages, and of no one else's: the ts, or that there will never be one.
+     */
+    public interface Owner {
+        OwnerKind kind();
 
-        /** Slack refused the tagged message for good (or we gave up retrying): it will never have a ts. */
-        default void failed(String tag, PendingMessage message) {}
+        void sent(MessageOwner owner, PendingMessage message, String ts);
+
+        /** Slack refused the message for good (or we gave up retrying): it will never have a ts. */
+        default void failed(MessageOwner owner, PendingMessage message) {}
     }
 
     /** A message to send, with what became of its last attempt ({@code lastError}) and when it was queued. */
@@ -75,7 +80,7 @@ public class Outbox {
                       SELECT id FROM outbox WHERE status = 'PENDING' AND kind = 'UPDATE' AND card_of_coe IS NULL
                         AND thread_owner_kind = ? AND thread_owner_id = ?
                       FOR UPDATE SKIP LOCKED)""", ps -> {
-                ps.setString(1, m.threadOwnerKind());
+                ps.setString(1, m.threadOwnerKind().stored());
                 ps.setLong(2, m.threadOwnerId());
                 return ps.executeUpdate();
             });
@@ -95,23 +100,26 @@ public class Outbox {
         }
         long id = jdbc.prepareStatement("""
                 INSERT INTO outbox (team_id, channel_id, kind, thread_owner_kind, thread_owner_id, card_of_coe, text,
-                                    blocks, response_url, on_sent, file_name, message_ts, status, next_attempt_at,
-                                    created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
+                                    blocks, response_url, owner_kind, owner_id, owner_part, file_name, message_ts, status,
+                                    next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
             ps.setString(1, m.teamId());
             ps.setString(2, m.channelId());
             ps.setString(3, m.kind().name());
-            ps.setString(4, m.threadOwnerKind());
+            ps.setString(4, m.threadOwnerKind() == null ? null : m.threadOwnerKind().stored());
             setLong(ps, 5, m.threadOwnerId());
             setLong(ps, 6, m.cardOfCoe());
             ps.setString(7, m.text());
             ps.setString(8, m.blocksJson());
             ps.setString(9, m.responseUrl());
-            ps.setString(10, m.onSent());
-            ps.setString(11, m.fileName());
-            ps.setString(12, m.messageTs());
-            ps.setTimestamp(13, Timestamp.from(now));
-            ps.setTimestamp(14, Timestamp.from(now));
+            MessageOwner owner = m.owner();
+            ps.setString(10, owner == null ? null : owner.kind().stored());
+            setLong(ps, 11, owner == null ? null : owner.id());
+            ps.setString(12, owner == null ? null : owner.part());
+            ps.setString(13, m.fileName());
+            ps.setString(14, m.messageTs());
+            ps.setTimestamp(15, Timestamp.from(now));
+            ps.setTimestamp(16, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -220,12 +228,18 @@ public class Outbox {
         }
     }
 
+    private static MessageOwner ownerOf(ResultSet rs) throws SQLException {
+        String kind = rs.getString("owner_kind");
+        return kind == null ? null : new MessageOwner(OwnerKind.ofStored(kind), rs.getLong("owner_id"), rs.getString("owner_part"));
+    }
+
     private static PendingMessage read(ResultSet rs) throws SQLException {
         Long threadOwnerId = rs.getObject("thread_owner_id") == null ? null : rs.getLong("thread_owner_id");
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
-                rs.getString("channel_id"), rs.getString("thread_owner_kind"), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
-                rs.getString("response_url"), rs.getString("on_sent"), rs.getString("file_name"),
+                rs.getString("channel_id"),
+                rs.getString("thread_owner_kind") == null ? null : OwnerKind.ofStored(rs.getString("thread_owner_kind")), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
+                rs.getString("response_url"), ownerOf(rs), rs.getString("file_name"),
                 rs.getString("message_ts"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), "SENDING".equals(rs.getString("status")));

@@ -7,11 +7,6 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
-import com.slack.api.model.event.MessageEvent;
-import com.slack.api.model.event.MessageFileShareEvent;
-import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.view.View;
@@ -48,9 +43,10 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 /**
- * The timeline's thin Slack layer: the pin reaction, the "Add to COE timeline" shortcut and its modal, edits and
- * deletions of messages, the milestone menus, gap buttons and paging of `/coe timeline`, and "Show timeline" on
- * the card. Parsing here, decisions in {@link TimelineService}.
+ * The timeline's thin Slack layer: the pin reaction, the "Add to COE timeline" shortcut and its modal, the
+ * milestone menus, gap buttons and paging of `/coe timeline`, and "Show timeline" on
+ * the card. Parsing here, decisions in {@link TimelineService}; the channel's messages arrive through
+ * {@link ChannelCapture}.
  */
 @Singleton
 public class TimelineSlack implements SlackFeature {
@@ -80,36 +76,6 @@ public class TimelineSlack implements SlackFeature {
 
     @Override
     public void register(SlackRegistry r) {
-        r.event(MessageEvent.class, (payload, ctx) -> {
-            MessageEvent e = payload.getEvent();
-            seen(payload.getTeamId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getBotId() != null, e.getText());
-            return ctx.ack();
-        });
-        r.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
-            MessageThreadBroadcastEvent e = payload.getEvent();
-            seen(payload.getTeamId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), false, e.getText());
-            return ctx.ack();
-        });
-        r.event(MessageFileShareEvent.class, (payload, ctx) -> {
-            MessageFileShareEvent e = payload.getEvent();
-            seen(payload.getTeamId(), e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), false, e.getText());
-            return ctx.ack();
-        });
-        r.event(MessageChangedEvent.class, (payload, ctx) -> {
-            MessageChangedEvent e = payload.getEvent();
-            var m = e.getMessage();
-            if (m != null && m.getTs() != null) {
-                timelines.edited(payload.getTeamId(), e.getChannel(), m.getTs(), m.getText());
-            }
-            return ctx.ack();
-        });
-        r.event(MessageDeletedEvent.class, (payload, ctx) -> {
-            MessageDeletedEvent e = payload.getEvent();
-            if (e.getDeletedTs() != null) {
-                timelines.deleted(payload.getTeamId(), e.getChannel(), e.getDeletedTs());
-            }
-            return ctx.ack();
-        });
         r.event(ReactionAddedEvent.class, (payload, ctx) -> {
             ReactionAddedEvent e = payload.getEvent();
             if (isPin(e.getReaction()) && e.getItem() != null && "message".equals(e.getItem().getType())) {
@@ -254,13 +220,6 @@ public class TimelineSlack implements SlackFeature {
     private boolean isPin(String reaction) {
         // skin tones and aliases do not apply to :pushpin:, but a configured emoji may have them ("thumbsup::skin-tone-2")
         return reaction != null && reaction.split("::")[0].equals(settings.reaction());
-    }
-
-    private void seen(String teamId, String channel, String ts, String threadTs, String user, boolean bot, String text) {
-        if (channel == null || ts == null) {
-            return;
-        }
-        timelines.seen(teamId, new TimelineStore.SeenMessage(channel, ts, threadTs, user, bot, text));
     }
 
     /**

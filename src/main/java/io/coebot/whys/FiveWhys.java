@@ -11,6 +11,7 @@ import static io.coebot.whys.WhysMessage.Action.ROOT_CAUSE;
 import static io.coebot.whys.WhysMessage.Action.USE_PROPOSAL;
 
 import io.coebot.slack.SlackTs;
+import io.coebot.slack.WrittenUnder;
 import io.coebot.whys.WhysInput.AnotherCause;
 import io.coebot.whys.WhysInput.Back;
 import io.coebot.whys.WhysInput.Deleted;
@@ -97,7 +98,7 @@ public final class FiveWhys {
 
     private static WhysStep reply(WhysState s, Reply r) {
         String text = r.text() == null ? "" : r.text().strip();
-        if (text.isEmpty() || SideTalk.isAside(text) || s.tree().heard(r.ts()) || s.held().stream().anyMatch(h -> SlackTs.same(h.ts(), r.ts()))) {
+        if (text.isEmpty() || SideTalk.isAside(text) || s.tree().heard(r.ts()) || WrittenUnder.indexOf(s.held(), r.ts(), Reply::ts) >= 0) {
             return quiet(s);
         }
         if (s.awaitingQuestionTs()) {
@@ -138,22 +139,15 @@ public final class FiveWhys {
         if (after.held().isEmpty() || after.awaitingQuestionTs()) {
             return quiet(after);
         }
-        List<Reply> held = after.held().stream()
-                .sorted((a, b) -> SlackTs.isBefore(a.ts(), b.ts()) ? -1 : SlackTs.same(a.ts(), b.ts()) ? 0 : 1).toList();
-        WhysState current = after.withoutHeld();
         List<WhysMessage> said = new ArrayList<>();
-        for (int i = 0; i < held.size(); i++) {
-            if (current.awaitingQuestionTs()) {
+        WhysState current = WrittenUnder.replay(after.withoutHeld(), after.held(),
                 // a held reply asked a new question: the rest wait for that one's ts
-                for (Reply r : held.subList(i, held.size())) {
-                    current = current.holding(r);
-                }
-                break;
-            }
-            WhysStep step = inThread(reply(current, held.get(i)));
-            current = step.state();
-            said.addAll(step.messages());
-        }
+                WhysState::awaitingQuestionTs, WhysState::holding,
+                (state, r) -> {
+                    WhysStep step = inThread(reply(state, r));
+                    said.addAll(step.messages());
+                    return step.state();
+                });
         return new WhysStep(current, said, null);
     }
 
@@ -245,15 +239,9 @@ public final class FiveWhys {
         }
     }
 
-    /** The newest question Slack had shown before this reply was written. */
+    /** The newest question Slack had shown before this reply was written (questions are kept in the order asked). */
     private static Optional<Asked> writtenUnder(WhysState s, String ts) {
-        Asked found = null;
-        for (Asked a : s.asked()) {
-            if (a.ts() != null && SlackTs.isBefore(a.ts(), ts) && (found == null || a.seq() > found.seq())) {
-                found = a;
-            }
-        }
-        return Optional.ofNullable(found);
+        return WrittenUnder.question(s.asked(), ts, Asked::ts);
     }
 
     // ---- buttons and words

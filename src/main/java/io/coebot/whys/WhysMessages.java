@@ -6,6 +6,7 @@ import io.coebot.coe.Coe;
 import io.coebot.interview.InterviewMessages;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
+import io.coebot.store.MessageOwner;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import jakarta.inject.Singleton;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -30,14 +30,12 @@ import static com.slack.api.model.block.element.BlockElements.button;
 @Singleton
 public class WhysMessages {
     /** Thread owner kind in thread_route and the outbox. */
-    public static final String THREAD = "whys";
+    public static final io.coebot.store.OwnerKind THREAD = io.coebot.store.OwnerKind.WHYS;
     /** The card's and the Prevention question's "Start 5 Whys" button; its value is the COE id. */
     public static final String START = InterviewMessages.START_WHYS;
     /** Buttons in a session's thread: "whys.<action>", valued "sessionId|nodeId|seq". */
     static final String ACTION_PREFIX = "whys.";
 
-    private static final String ROOT_TAG = "whys-root:";
-    private static final String QUESTION_TAG = "whys-question:";
     /** Leaves room for the header and the footer within Slack's 50 blocks. */
     private static final int TREE_SECTIONS_MAX = 45;
 
@@ -50,7 +48,7 @@ public class WhysMessages {
     /** The session's root message; its thread is the session's once Slack has it. */
     void postRoot(Coe coe, WhysSession s, String responseUrl, Instant now) {
         OutboundMessage m = OutboundMessage.post(s.teamId(), s.channelId(), fallback(s), BlockKit.json(rootBlocks(coe, s)))
-                .onSent(ROOT_TAG + s.id());
+                .ownedBy(MessageOwner.of(THREAD, s.id()));
         outbox.enqueue(responseUrl == null ? m : m.reportingFailureTo(responseUrl), now);
     }
 
@@ -64,21 +62,8 @@ public class WhysMessages {
         for (WhysMessage message : messages) {
             OutboundMessage m = OutboundMessage.post(s.teamId(), s.channelId(), firstLine(message.text()),
                     BlockKit.json(blocks(s.id(), message))).inThreadOf(THREAD, s.id());
-            outbox.enqueue(message.seq() == null ? m : m.onSent(QUESTION_TAG + s.id() + ":" + message.seq()), now);
+            outbox.enqueue(message.seq() == null ? m : m.ownedBy(new MessageOwner(THREAD, s.id(), String.valueOf(message.seq()))), now);
         }
-    }
-
-    static Optional<Long> rootOf(String tag) {
-        return tag.startsWith(ROOT_TAG) ? Optional.of(Long.parseLong(tag.substring(ROOT_TAG.length()))) : Optional.empty();
-    }
-
-    /** (session id, question seq) of a question's tag. */
-    static Optional<long[]> questionOf(String tag) {
-        if (!tag.startsWith(QUESTION_TAG)) {
-            return Optional.empty();
-        }
-        String[] parts = tag.substring(QUESTION_TAG.length()).split(":", 2);
-        return Optional.of(new long[]{Long.parseLong(parts[0]), Long.parseLong(parts[1])});
     }
 
     static String fallback(WhysSession s) {

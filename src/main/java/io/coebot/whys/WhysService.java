@@ -8,7 +8,6 @@ import io.coebot.interview.AnswerReplaced;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.Questions;
 import io.coebot.slack.TeamRef;
-import io.coebot.store.Outbox;
 import io.coebot.store.ProcessedEvents;
 import io.coebot.store.ThreadRoutes;
 import io.micronaut.transaction.annotation.Transactional;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * restart between the change and its messages, changes nothing twice and loses nothing.
  */
 @Singleton
-public class WhysService implements Outbox.SentListener {
+public class WhysService {
     private final WhysStore store;
     private final CoeStore coes;
     private final CoeCard card;
@@ -144,30 +143,10 @@ public class WhysService implements Outbox.SentListener {
         return new Outcome(true, null);
     }
 
-    /** The session that owns this thread, if any. */
-    public Optional<Long> sessionOwning(String teamId, String channelId, String threadTs) {
-        return routes.ownerOf(teamId, channelId, threadTs)
-                .filter(o -> WhysMessages.THREAD.equals(o.kind()))
-                .map(ThreadRoutes.Owner::id);
-    }
-
-    /** The root message is in Slack: its thread now belongs to the session. A question's ts dates the replies. */
-    @Override
-    public void sent(String tag, Outbox.PendingMessage message, String ts) {
-        var m = message.message();
-        WhysMessages.rootOf(tag).ifPresent(id -> {
-            store.rootPosted(id, ts);
-            routes.claim(m.teamId(), m.channelId(), ts, WhysMessages.THREAD, id);
-        });
-        WhysMessages.questionOf(tag).ifPresent(q ->
-                apply(q[0], m.teamId(), null, null, new WhysInput.QuestionPosted((int) q[1], ts)));
-    }
-
-    /** A question that will never be in Slack: from now on replies answer it, as there is nothing to date them by. */
-    @Override
-    public void failed(String tag, Outbox.PendingMessage message) {
-        WhysMessages.questionOf(tag).ifPresent(q -> apply(q[0], message.message().teamId(), null, null,
-                new WhysInput.QuestionPosted((int) q[1], WhysState.NEVER_POSTED)));
+    /** The root message is in Slack: its thread now belongs to the session. */
+    void rootPosted(long sessionId, String teamId, String channelId, String ts) {
+        store.rootPosted(sessionId, ts);
+        routes.claim(teamId, channelId, ts, WhysMessages.THREAD, sessionId);
     }
 
     /** The interview's account of what customers experienced: the problem most teams ask why about first. */

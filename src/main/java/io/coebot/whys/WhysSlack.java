@@ -2,11 +2,6 @@ package io.coebot.whys;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
-import com.slack.api.model.event.MessageEvent;
-import com.slack.api.model.event.MessageFileShareEvent;
-import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.slack.Interaction;
@@ -19,63 +14,21 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * The 5 Whys' thin Slack layer: replies, edits and deletions in a session's thread and its buttons become
- * {@link WhysInput}s for {@link WhysService}; the "Start 5 Whys" button opens a session.
+ * The 5 Whys' thin Slack layer: a session's buttons become {@link WhysInput}s for {@link WhysService}; the
+ * "Start 5 Whys" button opens a session. Messages in a session's thread reach it through {@link WhysThread}.
  */
 @Singleton
 public class WhysSlack implements SlackFeature {
     private final WhysService whys;
     private final CoeStore coes;
-    private final CoePeople people;
 
-    public WhysSlack(WhysService whys, CoeStore coes, CoePeople people) {
+    public WhysSlack(WhysService whys, CoeStore coes) {
         this.whys = whys;
         this.coes = coes;
-        this.people = people;
     }
 
     @Override
     public void register(SlackRegistry slack) {
-        slack.event(MessageEvent.class, (payload, ctx) -> {
-            MessageEvent e = payload.getEvent();
-            if (e.getBotId() == null) {
-                reply(payload.getTeamId(), payload.getEventId(), ctx.getBotUserId(), e.getChannel(), e.getThreadTs(),
-                        e.getTs(), e.getUser(), e.getText());
-            }
-            return ctx.ack();
-        });
-        slack.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
-            MessageThreadBroadcastEvent e = payload.getEvent();
-            reply(payload.getTeamId(), payload.getEventId(), ctx.getBotUserId(), e.getChannel(), e.getThreadTs(),
-                    e.getTs(), e.getUser(), e.getText());
-            return ctx.ack();
-        });
-        slack.event(MessageFileShareEvent.class, (payload, ctx) -> {
-            MessageFileShareEvent e = payload.getEvent();
-            reply(payload.getTeamId(), payload.getEventId(), ctx.getBotUserId(), e.getChannel(), e.getThreadTs(),
-                    e.getTs(), e.getUser(), e.getText());
-            return ctx.ack();
-        });
-        slack.event(MessageChangedEvent.class, (payload, ctx) -> {
-            MessageChangedEvent e = payload.getEvent();
-            var m = e.getMessage();
-            if (m != null && m.getBotId() == null && m.getThreadTs() != null) {
-                whys.sessionOwning(payload.getTeamId(), e.getChannel(), m.getThreadTs()).ifPresent(id ->
-                        whys.apply(id, payload.getTeamId(), payload.getEventId(), null,
-                                new WhysInput.Edited(m.getTs(), m.getText()),
-                                people.of(payload.getTeamId(), id, m.getUser(), ctx.getBotUserId())));
-            }
-            return ctx.ack();
-        });
-        slack.event(MessageDeletedEvent.class, (payload, ctx) -> {
-            MessageDeletedEvent e = payload.getEvent();
-            var previous = e.getPreviousMessage();
-            if (previous != null && previous.getThreadTs() != null && previous.getBotId() == null) {
-                whys.sessionOwning(payload.getTeamId(), e.getChannel(), previous.getThreadTs()).ifPresent(id ->
-                        whys.apply(id, payload.getTeamId(), payload.getEventId(), null, new WhysInput.Deleted(e.getDeletedTs())));
-            }
-            return ctx.ack();
-        });
         slack.blockAction(Pattern.compile("^" + Pattern.quote(WhysMessages.ACTION_PREFIX) + "(?!start$)[a-z-]+$"), (req, ctx) -> {
             press(req, ctx);
             return ctx.ack();
@@ -84,16 +37,6 @@ public class WhysSlack implements SlackFeature {
             start(req, ctx);
             return ctx.ack();
         });
-    }
-
-    private void reply(String teamId, String eventId, String ourBotUserId, String channel, String threadTs, String ts,
-                       String user, String text) {
-        if (user == null || user.equals(ourBotUserId) || threadTs == null || threadTs.equals(ts)) {
-            return;
-        }
-        whys.sessionOwning(teamId, channel, threadTs).ifPresent(id ->
-                whys.apply(id, teamId, eventId, null, new WhysInput.Reply(user, text, ts),
-                        people.of(teamId, id, user, ourBotUserId)));
     }
 
     /** A button in a session's thread: "sessionId|nodeId|seq", seq empty on messages that are not questions. */

@@ -1,6 +1,7 @@
 package io.coebot.whys;
 
 import io.coebot.slack.SlackTs;
+import io.coebot.slack.WrittenUnder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,6 @@ import java.util.Optional;
  */
 public record WhysState(WhyTree tree, String proposal, Pending pending, List<Asked> asked, int nextSeq,
                         List<Snapshot> history, List<WhysInput.Reply> held, People people) {
-    /** The ts given to a question Slack refused for good: shown "before" every reply, so replies answer it. */
-    static final String NEVER_POSTED = "0";
     static final int HISTORY_MAX = 30;
     static final int ASKED_MAX = 50;
 
@@ -113,9 +112,7 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     }
 
     WhysState holding(WhysInput.Reply r) {
-        List<WhysInput.Reply> h = new ArrayList<>(held);
-        h.add(r);
-        return new WhysState(tree, proposal, pending, asked, nextSeq, history, h, people);
+        return new WhysState(tree, proposal, pending, asked, nextSeq, history, WrittenUnder.hold(held, r, WhysInput.Reply::ts), people);
     }
 
     WhysState withoutHeld() {

@@ -6,6 +6,7 @@ import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
+import io.coebot.store.ThreadRoutes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -266,6 +267,28 @@ class InterviewEndToEndTest extends EndToEnd {
         inc.awaitBotSaying("Cleared the answer");
         state = app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow();
         assertFalse(state.answers().containsKey(Questions.TRIGGER_AT));
+    }
+
+    @Test
+    void anAnswerItsEditAndItsDeletionAreEachRoutedWithOneLookup() {
+        Person alice = ws.user("U0ALICE3A", "alice", "UTC");
+        Incident inc = new Incident("inc-edit-routed", alice, "Routed once");
+        ThreadRoutes routes = app.bean(ThreadRoutes.class);
+
+        long before = routes.lookups();
+        SlackMessage trigger = inc.reply(alice, "yesterday 09:00");
+        inc.awaitQuestion(Questions.DETECTED_AT);
+        assertEquals(before + 1, routes.lookups(), "an answer is looked up once");
+
+        before = routes.lookups();
+        alice.edits(inc.channel, trigger.ts(), "yesterday 08:55");
+        inc.awaitBotSaying("Updated the answer");
+        assertEquals(before + 1, routes.lookups(), "an edit is looked up once");
+
+        before = routes.lookups();
+        alice.deletes(inc.channel, trigger.ts());
+        inc.awaitBotSaying("Cleared the answer");
+        assertEquals(before + 1, routes.lookups(), "a deletion is looked up once");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.coebot.whys;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.coebot.coe.CoeStore;
 import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
+import io.coebot.store.ThreadRoutes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -226,6 +229,53 @@ class WhysEndToEndTest extends EndToEnd {
         s.awaitBot("Removed cause 1.1 and the 1 cause under it");
         assertEquals(List.of("1 The auth service crashed"), s.outline());
         slack.await("the root message drops the branch", () -> !s.rootText().contains("memory"));
+    }
+
+    @Test
+    void aReplyThatIsOnlyAFileIsAnAnswer() {
+        Person alice = ws.user("U0ALICE57", "alice", "UTC");
+        Session s = new Session("inc-whys-file", alice);
+        s.open(alice, "Search was down");
+        s.awaitBot("Why #1");
+
+        SlackMessage screenshot = slack.postAsUser(alice.id(), s.channel.id(), "", s.root.ts());
+        JsonObject event = ws.payloads().messageEvent(screenshot);
+        event.addProperty("subtype", "file_share");
+        JsonObject file = new JsonObject();
+        file.addProperty("id", "F0DISKFULL");
+        file.addProperty("name", "disk-full.png");
+        file.addProperty("permalink", "https://files.example.com/disk-full.png");
+        JsonArray files = new JsonArray();
+        files.add(file);
+        event.add("files", files);
+        ws.deliverEvent(event);
+
+        s.awaitBot("Why #2");
+        assertTrue(s.outline().get(0).contains("disk-full.png"), "the file is the first cause: " + s.outline());
+    }
+
+    @Test
+    void aReplyAnEditAndADeletionAreEachRoutedWithOneLookup() {
+        Person alice = ws.user("U0ALICE58", "alice", "UTC");
+        Session s = new Session("inc-whys-routed", alice);
+        s.open(alice, "Payments were slow");
+        s.awaitBot("Why #1");
+        ThreadRoutes routes = app.bean(ThreadRoutes.class);
+
+        long before = routes.lookups();
+        SlackMessage cause = alice.repliesInThread(s.channel, s.root.ts(), "The database was overloded");
+        s.awaitBot("Why #2");
+        assertEquals(before + 1, routes.lookups(), "a reply is looked up once");
+
+        before = routes.lookups();
+        alice.edits(s.channel, cause.ts(), "The database was overloaded");
+        s.awaitBot("Updated cause 1");
+        assertEquals(before + 1, routes.lookups(), "an edit is looked up once");
+
+        before = routes.lookups();
+        alice.deletes(s.channel, cause.ts());
+        s.awaitBot("Remove cause 1");
+        assertEquals(before + 1, routes.lookups(), "a deletion is looked up once");
     }
 
     @Test
