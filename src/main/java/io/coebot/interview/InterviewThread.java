@@ -27,18 +27,10 @@ final class InterviewThread implements Conversation {
 
     @Override
     public void onMessage(long coeId, ThreadMessage m) {
-        // The bot's own messages and other bots' never answer a question.
-        if (!m.human() || m.threadTs() == null) {
-            return;
-        }
         String team = m.teamId();
         switch (m.change()) {
-            case POSTED -> {
-                if (m.isReply()) {
-                    interviews.apply(coeId, team, m.eventId(), new Reply(m.userId(), m.text() == null ? "" : m.text(),
-                            m.ts(), zones.zoneOf(team, m.userId())));
-                }
-            }
+            case POSTED -> interviews.apply(coeId, team, m.eventId(), new Reply(m.userId(), m.text() == null ? "" : m.text(),
+                    m.ts(), zones.zoneOf(team, m.userId())));
             case EDITED -> interviews.apply(coeId, team, m.eventId(),
                     new AnswerEdited(m.userId(), m.ts(), m.text(), zones.zoneOf(team, m.userId())));
             case DELETED -> interviews.apply(coeId, team, m.eventId(), new AnswerDeleted(m.ts()));

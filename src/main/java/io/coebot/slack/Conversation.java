@@ -13,7 +13,7 @@ public interface Conversation extends Outbox.Owner {
     @Override
     OwnerKind kind();
 
-    /** A message was posted, edited or deleted in the thread of {@code ownerId}. */
+    /** A person's reply was posted, edited or deleted in the thread of {@code ownerId} (bots' messages never come here). */
     void onMessage(long ownerId, ThreadMessage message);
 
     /** Slack has the question's message, at {@code ts}: replies older than it were written under an earlier one. */

@@ -91,10 +91,12 @@ final class MessageEvents implements SlackFeature {
         if (m.channelId() == null || m.ts() == null) {
             return;
         }
-        Optional<ThreadRoutes.Owner> owner = routes.ownerOf(m.teamId(), m.channelId(), m.threadTs());
-        Conversation conversation = owner.map(o -> conversations.get(o.kind())).orElse(null);
-        if (conversation != null) {
-            conversation.onMessage(owner.get().id(), m);
+        if (isTurn(m)) {
+            Optional<ThreadRoutes.Owner> owner = routes.ownerOf(m.teamId(), m.channelId(), m.threadTs());
+            Conversation conversation = owner.map(o -> conversations.get(o.kind())).orElse(null);
+            if (conversation != null) {
+                conversation.onMessage(owner.get().id(), m);
+            }
         }
         // Channel listeners hear every message, in owned threads too: any message can be pinned to the timeline, and
         // a pinned answer that is edited or deleted must change its entry as well (the timeline's capture is the
@@ -102,6 +104,14 @@ final class MessageEvents implements SlackFeature {
         for (ChannelListener l : channelListeners) {
             l.onMessage(m);
         }
+    }
+
+    /**
+     * What a conversation hears: a person's reply in a thread, or its edit or deletion. The bot's own messages (Slack
+     * sends each back as an event), other bots' and top-level messages are no one's turn, and cost no lookup.
+     */
+    private static boolean isTurn(ThreadMessage m) {
+        return m.human() && m.threadTs() != null && (m.change() != ThreadMessage.Change.POSTED || m.isReply());
     }
 
     private static boolean isPerson(String user, String ourBotUserId) {

@@ -29,17 +29,10 @@ final class WhysThread implements Conversation {
 
     @Override
     public void onMessage(long sessionId, ThreadMessage m) {
-        if (!m.human() || m.threadTs() == null) {
-            return;
-        }
         String team = m.teamId();
         switch (m.change()) {
-            case POSTED -> {
-                if (m.isReply()) {
-                    whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Reply(m.userId(), m.text(), m.ts()),
-                            people.of(team, sessionId, m.userId(), m.ourBotUserId()));
-                }
-            }
+            case POSTED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Reply(m.userId(), m.text(), m.ts()),
+                    people.of(team, sessionId, m.userId(), m.ourBotUserId()));
             case EDITED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Edited(m.ts(), m.text()),
                     people.of(team, sessionId, m.userId(), m.ourBotUserId()));
             case DELETED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Deleted(m.ts()));
