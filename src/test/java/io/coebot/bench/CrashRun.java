@@ -10,6 +10,7 @@ import io.coebot.sandbox.slack.SlackRequests;
 import io.coebot.sandbox.slack.SlackResponse;
 import io.coebot.sandbox.slack.SlackWorkspace;
 import io.coebot.testing.RunningApp;
+import io.coebot.testing.TeamAnswers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,8 +240,7 @@ final class CrashRun {
     private Result check(List<Interview> interviews, AppProcess app, int[] killed, List<Long> restarts, List<Acked> acked,
                          int redelivered) throws Exception {
         List<String> problems = new ArrayList<>();
-        // the bot's remaining messages go out before the threads are judged
-        Thread.sleep(2_000);
+        awaitOutboxEmpty(app);
         Map<String, Integer> posted = new TreeMap<>();
         int cards = 0;
         try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "postgres")) {
@@ -299,6 +299,26 @@ final class CrashRun {
         return new Result(killed[0], killed[1], restarts, acked, problems, posted, cards, redelivered);
     }
 
+    /** The threads are judged once the bot has sent everything it decided to say (polled, with a generous ceiling). */
+    private static void awaitOutboxEmpty(AppProcess app) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "postgres")) {
+            while (true) {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the bot still had messages to send after 120 s");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     private static JsonObject stateOf(Connection c, String channelId) throws java.sql.SQLException {
         try (var ps = c.prepareStatement("SELECT i.state FROM interview i JOIN coe ON coe.id = i.coe_id WHERE coe.channel_id = ?")) {
             ps.setString(1, channelId);
@@ -308,40 +328,8 @@ final class CrashRun {
         }
     }
 
-    /** A plausible answer to every question, as a team would type it (times a day ago, so always in the past). */
+    /** Answers as the team types them, the times a day ago, so always in the past. */
     static Map<String, String> answers() {
-        String day = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put("trigger_at", day + " 14:05 UTC");
-        a.put("detected_at", day + " 14:43 UTC");
-        a.put("mitigated_at", day + " 15:20 UTC");
-        a.put("resolved_at", day + " 16:00 UTC");
-        a.put("severity", "sev2");
-        a.put("services", "checkout and payments API");
-        a.put("customers_affected", "about 1,200");
-        a.put("customer_experience", "checkout failed with an error page");
-        a.put("impact_severity", "No data lost; 40 orders were charged twice and refunded");
-        a.put("second_order_impact", "The support queue tripled for a day");
-        a.put("nfr", "reliability and perf");
-        a.put("consequences", "Two enterprise customers asked for a review");
-        a.put("detection_how", "monitoring");
-        a.put("detection_halve", "Alarm on checkout errors, not only latency");
-        a.put("underlying_cause", "A config change removed the payments timeout");
-        a.put("internal_activity", "no");
-        a.put("activity_announced", "yes");
-        a.put("owner_knew", "Yes, they approved the window");
-        a.put("backlog_task", "There was one; it kept losing to feature work");
-        a.put("diagnosis_halve", "Link the deploy log from the alarm");
-        a.put("mitigated_confirm", "yes");
-        a.put("restored_how", "the checkout error rate stayed at baseline for 30 minutes");
-        a.put("mitigation_found", "the deploy log showed the config change, so we rolled it back");
-        a.put("mitigation_halve", "One-click config rollback");
-        a.put("prevention", "validate the config schema so a timeout can't be empty");
-        a.put("metrics", "https://dash.example/checkout-errors");
-        a.put("monitoring_how", "Error-rate alarm per region");
-        a.put("lessons", "Config changes need the same review as code");
-        a.put("related", "none");
-        a.put("summary", "accept");
-        return a;
+        return TeamAnswers.on(LocalDate.now(ZoneOffset.UTC).minusDays(1));
     }
 }

@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.testing.TeamAnswers;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -24,7 +26,7 @@ final class Conversation {
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     /** A plausible answer to every question, as a team would type it. */
-    static final Map<String, String> ANSWERS = answers();
+    static final Map<String, String> ANSWERS = TeamAnswers.on(java.time.LocalDate.of(2026, 11, 19));
 
     /** What the interview asks when every question is answered and there was no internal activity. */
     static final List<String> HAPPY_PATH = List.of(
@@ -187,40 +189,5 @@ final class Conversation {
         if (text != null && text.contains(unexpected)) {
             throw new AssertionError("did not expect\n  " + unexpected + "\nin\n  " + text);
         }
-    }
-
-    private static Map<String, String> answers() {
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put("trigger_at", "2026-11-19 14:05 UTC");
-        a.put("detected_at", "2026-11-19 14:43 UTC");
-        a.put("mitigated_at", "2026-11-19 15:20 UTC");
-        a.put("resolved_at", "2026-11-19 16:00 UTC");
-        a.put("severity", "sev2");
-        a.put("services", "checkout and payments API");
-        a.put("customers_affected", "about 1,200");
-        a.put("customer_experience", "checkout failed with an error page");
-        a.put("impact_severity", "No data lost; 40 orders were charged twice and refunded");
-        a.put("second_order_impact", "The support queue tripled for a day");
-        a.put("nfr", "reliability and perf");
-        a.put("consequences", "Two enterprise customers asked for a review");
-        a.put("detection_how", "monitoring");
-        a.put("detection_halve", "Alarm on checkout errors, not only latency");
-        a.put("underlying_cause", "A config change removed the payments timeout");
-        a.put("internal_activity", "no");
-        a.put("activity_announced", "yes");
-        a.put("owner_knew", "Yes, they approved the window");
-        a.put("backlog_task", "There was one; it kept losing to feature work");
-        a.put("diagnosis_halve", "Link the deploy log from the alarm");
-        a.put("mitigated_confirm", "yes");
-        a.put("restored_how", "the checkout error rate stayed at baseline for 30 minutes");
-        a.put("mitigation_found", "the deploy log showed the config change, so we rolled it back");
-        a.put("mitigation_halve", "One-click config rollback");
-        a.put("prevention", "validate the config schema so a timeout can't be empty");
-        a.put("metrics", "https://dash.example/checkout-errors");
-        a.put("monitoring_how", "Error-rate alarm per region");
-        a.put("lessons", "Config changes need the same review as code");
-        a.put("related", "none");
-        a.put("summary", "accept");
-        return Map.copyOf(a);
     }
 }
