@@ -130,19 +130,30 @@ public class Outbox {
     }
 
     /**
-     * Claims the oldest due message of a channel whose earlier messages are all sent, and marks it SENDING; the
-     * caller commits that before it calls Slack. Keeping per-channel order means a question never overtakes its
-     * echo, also when several app instances send from one database. A message still SENDING after its lease
-     * belonged to a sender that died (or hung) after calling Slack, maybe after Slack accepted it: it is claimed
-     * again with {@link Claimed#maybeSent()} set, and looked up before it is sent again.
+     * Claims the oldest due message whose channel has nothing earlier still to send, and marks it SENDING; the caller
+     * commits that before it calls Slack. Per-channel order means a question never overtakes its echo, also with
+     * several senders and several app instances on one database: a row another sender holds is skipped (SKIP LOCKED),
+     * and while it is locked or SENDING it still counts as "earlier, unsent", so its channel waits for it. Different
+     * channels go in parallel. Edits (UPDATE) are the one exception: a post does not wait behind an edit of another
+     * message (a card's overview may be held back a second to gather answers, or paused by a 429 on chat.update), but
+     * an edit waits for every earlier post (it may be the message it edits) and for earlier edits of its message.
+     * A message still SENDING after its lease belonged to a sender that died (or hung) after calling Slack, maybe
+     * after Slack accepted it: it is claimed again with {@link Claimed#maybeSent()} set, and looked up before it is
+     * sent again.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Claimed> claimNext(Instant now, Duration lease) {
         Optional<PendingMessage> next = jdbc.prepareStatement("""
                 SELECT * FROM outbox o
-                WHERE ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
+                WHERE o.status IN ('PENDING', 'SENDING')
+                  AND ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN ('PENDING', 'SENDING') AND p.team_id = o.team_id
-                                  AND p.channel_id = o.channel_id AND p.id < o.id)
+                                  AND p.channel_id = o.channel_id AND p.id < o.id
+                                  AND (p.kind <> 'UPDATE'
+                                       OR (o.kind = 'UPDATE' AND p.card_of_coe IS NOT DISTINCT FROM o.card_of_coe
+                                           AND p.thread_owner_kind IS NOT DISTINCT FROM o.thread_owner_kind
+                                           AND p.thread_owner_id IS NOT DISTINCT FROM o.thread_owner_id
+                                           AND p.message_ts IS NOT DISTINCT FROM o.message_ts)))
                 ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED""", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setTimestamp(2, Timestamp.from(now));
