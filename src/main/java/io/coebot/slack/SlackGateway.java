@@ -51,7 +51,7 @@ public class SlackGateway {
     private final ThreadRoutes routes;
     private final BeanProvider<Outbox.Owner> owners;
     private final Duration pollEvery;
-    private final SenderPool senders;
+    private final QueueWorkers senders;
     private final SendPacing pacing = new SendPacing();
     private final Duration lease;
     /** Marks the bot's messages so that one whose fate is unknown can be found again (Slack's message metadata). */
@@ -76,7 +76,7 @@ public class SlackGateway {
         this.routes = routes;
         this.owners = owners;
         this.pollEvery = Duration.ofMillis(pollMillis);
-        this.senders = new SenderPool(senderCount, this::sendOne);
+        this.senders = new QueueWorkers("slack-outbox", senderCount, this::sendOne);
         // Longer than any one attempt can take (each Web API call is cut at read timeout + 2 s; an attempt makes at
         // most LOOKUP_CALLS + 3 of them), so a live sender never has its message taken over and sent twice.
         // (A shorter lease may be set where Slack is known to answer fast: the crash test's fake Slack on loopback.)

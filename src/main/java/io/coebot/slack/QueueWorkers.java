@@ -14,31 +14,37 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Up to {@code size} outbox senders at once, started when a commit queues a message (the fast path) and by a poll
- * (the safety net: what a previous run left, retries that fell due, another instance's queue). A sender keeps
- * claiming while there is something to claim and starts one more sender each time it finds work, so a burst across
- * many channels spreads over the pool; it stops when a claim finds nothing and no wake-up came meanwhile. The
- * claims themselves keep one channel to one sender (see {@code Outbox.claimNext}).
+ * The workers of a queue kept in PostgreSQL (the outbox's senders, the message inbox's handlers): up to {@code size}
+ * at once, started when a commit queues something (the fast path) and by a poll (the safety net: what a previous
+ * run left, retries that fell due, another instance's queue). A worker keeps claiming while there is something to
+ * claim and starts one more worker each time it finds work, so a burst across many channels spreads over the pool;
+ * it stops when a claim finds nothing and no wake-up came meanwhile. The queue's claims keep one channel to one
+ * worker, in order (see {@code Outbox.claimNext}, {@code MessageInbox.claimNext}).
  */
-final class SenderPool {
-    private static final Logger LOG = LoggerFactory.getLogger(SenderPool.class);
+final class QueueWorkers {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueWorkers.class);
 
+    private final String name;
     private final int size;
-    private final BooleanSupplier sendOne;
-    private final ExecutorService senders;
+    private final BooleanSupplier handleOne;
+    private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final AtomicInteger busy = new AtomicInteger();
-    /** Counts wake-ups, so a sender that found nothing can tell whether something was queued since it looked. */
+    /** Counts wake-ups, so a worker that found nothing can tell whether something was queued since it looked. */
     private final AtomicLong wakes = new AtomicLong();
     private volatile boolean running;
 
-    /** @param sendOne claims and handles one message; false when there was nothing to claim */
-    SenderPool(int size, BooleanSupplier sendOne) {
+    /**
+     * @param name      names the threads and the log lines
+     * @param handleOne claims and handles one item; false when there was nothing to claim
+     */
+    QueueWorkers(String name, int size, BooleanSupplier handleOne) {
+        this.name = name;
         this.size = Math.max(1, size);
-        this.sendOne = sendOne;
+        this.handleOne = handleOne;
         AtomicInteger n = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(this.size, r -> daemon(r, "slack-outbox-" + n.incrementAndGet()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "slack-outbox-poll"));
+        this.workers = Executors.newFixedThreadPool(this.size, r -> daemon(r, name + "-" + n.incrementAndGet()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-poll"));
     }
 
     void start(Duration pollEvery) {
@@ -49,7 +55,7 @@ final class SenderPool {
     /** Something may be claimable now. */
     void wake() {
         wakes.incrementAndGet();
-        startSender();
+        startWorker();
     }
 
     /** Something becomes claimable at a known moment (a pause ends): wake then rather than at the next poll. */
@@ -64,18 +70,18 @@ final class SenderPool {
     void stop() throws InterruptedException {
         running = false;
         timer.shutdownNow();
-        senders.shutdownNow();
-        senders.awaitTermination(5, TimeUnit.SECONDS);
+        workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private void startSender() {
+    private void startWorker() {
         if (!running) {
             return;
         }
         for (int b = busy.get(); b < size; b = busy.get()) {
             if (busy.compareAndSet(b, b + 1)) {
                 try {
-                    senders.execute(this::drain);
+                    workers.execute(this::drain);
                 } catch (RejectedExecutionException stopped) {
                     busy.decrementAndGet();
                 }
@@ -88,8 +94,8 @@ final class SenderPool {
         long seen = wakes.get();
         try {
             while (running) {
-                if (sendOne.getAsBoolean()) {
-                    startSender(); // there is work: let another sender look for another channel's
+                if (handleOne.getAsBoolean()) {
+                    startWorker(); // there is work: let another worker look for another channel's
                     seen = wakes.get();
                 } else if (wakes.get() == seen) {
                     break;
@@ -100,13 +106,13 @@ final class SenderPool {
         } catch (RuntimeException e) {
             if (running) {
                 // The class only: a database error's text can quote the row (answers, response_url).
-                LOG.warn("An outbox sender stopped until the next wake-up: {}", e.getClass().getSimpleName());
+                LOG.warn("A {} worker stopped until the next wake-up: {}", name, e.getClass().getSimpleName());
             }
         } finally {
             busy.decrementAndGet();
         }
         if (running && wakes.get() != seen) {
-            startSender(); // a wake-up came while this sender was leaving and found the pool full
+            startWorker(); // a wake-up came while this worker was leaving and found the pool full
         }
     }
 
