@@ -6,10 +6,22 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
 import io.coebot.store.OwnerKind;
 import io.coebot.store.ThreadRoutes;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +29,38 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one listener for message events. Each becomes one {@link ThreadMessage}, its thread is looked up once in
- * {@link ThreadRoutes}, and it goes to the conversation that owns the thread, if any, and then to the channel
- * listeners (the timeline's capture, which follows every message of the channel). A feature never registers for
- * message events itself, so no two of them read one message in an order nobody chose, and a new conversation only
- * implements {@link Conversation}.
+ * The one listener for message events. Each becomes one {@link ThreadMessage}, committed to the {@link MessageInbox}
+ * before Slack gets its ack (one INSERT: the ack is as quick as a durable write can be, and nothing acknowledged is
+ * lost). The inbox's workers then take the messages in order per channel: the thread is looked up once in
+ * {@link ThreadRoutes}, and the message goes to the conversation that owns the thread, if any, and then to the
+ * channel listeners (the timeline's capture, which follows every message of the channel). A feature never registers
+ * for message events itself, so no two of them read one message in an order nobody chose, and a new conversation
+ * only implements {@link Conversation}.
  */
 @Singleton
 final class MessageEvents implements SlackFeature {
+    private static final Logger LOG = LoggerFactory.getLogger(MessageEvents.class);
+    /** Longer than handling one message takes (a few Slack reads at most); a dead worker's message waits this long. */
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
     private final ThreadRoutes routes;
     private final Map<OwnerKind, Conversation> conversations = new EnumMap<>(OwnerKind.class);
     private final List<ChannelListener> channelListeners;
+    private final MessageInbox inbox;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+    private final QueueWorkers workers;
+    private final Duration pollEvery;
 
-    MessageEvents(ThreadRoutes routes, List<Conversation> conversations, List<ChannelListener> channelListeners) {
+    MessageEvents(ThreadRoutes routes, List<Conversation> conversations, List<ChannelListener> channelListeners,
+                  MessageInbox inbox, TransactionOperations<Connection> tx, Clock clock,
+                  @Value("${coe.inbox.workers:4}") int workerCount,
+                  @Value("${coe.inbox.poll-millis:1000}") long pollMillis) {
+        this.inbox = inbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.workers = new QueueWorkers("message-inbox", workerCount, this::handleNext);
+        this.pollEvery = Duration.ofMillis(pollMillis);
         this.routes = routes;
         for (Conversation c : conversations) {
             if (this.conversations.put(c.kind(), c) != null) {
@@ -43,48 +74,97 @@ final class MessageEvents implements SlackFeature {
     public void register(SlackRegistry slack) {
         slack.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
-            route(new ThreadMessage(ThreadMessage.Change.POSTED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
+            return accept(ctx, new ThreadMessage(ThreadMessage.Change.POSTED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
                     e.getUser(), e.getBotId() == null && isPerson(e.getUser(), ctx.getBotUserId()), e.getBotId() != null,
                     e.getTs(), e.getThreadTs(), e.getText(), ctx.getBotUserId()));
-            return ctx.ack();
         });
         // "Also send to #channel" is a reply too.
         slack.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
             MessageThreadBroadcastEvent e = payload.getEvent();
-            route(new ThreadMessage(ThreadMessage.Change.POSTED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
+            return accept(ctx, new ThreadMessage(ThreadMessage.Change.POSTED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
                     e.getUser(), isPerson(e.getUser(), ctx.getBotUserId()), false, e.getTs(), e.getThreadTs(), e.getText(),
                     ctx.getBotUserId()));
-            return ctx.ack();
         });
         slack.event(MessageFileShareEvent.class, (payload, ctx) -> {
             MessageFileShareEvent e = payload.getEvent();
-            route(new ThreadMessage(ThreadMessage.Change.POSTED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
+            return accept(ctx, new ThreadMessage(ThreadMessage.Change.POSTED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
                     e.getUser(), isPerson(e.getUser(), ctx.getBotUserId()), false, e.getTs(), e.getThreadTs(),
                     withFiles(e.getText(), e.getFiles()), ctx.getBotUserId()));
-            return ctx.ack();
         });
         slack.event(MessageChangedEvent.class, (payload, ctx) -> {
             MessageChangedEvent e = payload.getEvent();
             var m = e.getMessage();
-            if (m != null && m.getTs() != null) {
-                route(new ThreadMessage(ThreadMessage.Change.EDITED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
-                        m.getUser(), m.getBotId() == null && isPerson(m.getUser(), ctx.getBotUserId()), m.getBotId() != null,
-                        m.getTs(), m.getThreadTs(), m.getText(), ctx.getBotUserId()));
+            if (m == null || m.getTs() == null) {
+                return ctx.ack();
             }
-            return ctx.ack();
+            return accept(ctx, new ThreadMessage(ThreadMessage.Change.EDITED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
+                    m.getUser(), m.getBotId() == null && isPerson(m.getUser(), ctx.getBotUserId()), m.getBotId() != null,
+                    m.getTs(), m.getThreadTs(), m.getText(), ctx.getBotUserId()));
         });
         slack.event(MessageDeletedEvent.class, (payload, ctx) -> {
             MessageDeletedEvent e = payload.getEvent();
             var previous = e.getPreviousMessage();
-            if (e.getDeletedTs() != null) {
-                // Slack names the author of a deleted message only through the message as it was.
-                boolean byBot = previous == null || previous.getBotId() != null;
-                route(new ThreadMessage(ThreadMessage.Change.DELETED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
-                        previous == null ? null : previous.getUser(), !byBot, byBot, e.getDeletedTs(),
-                        previous == null ? null : previous.getThreadTs(), null, ctx.getBotUserId()));
+            if (e.getDeletedTs() == null) {
+                return ctx.ack();
             }
-            return ctx.ack();
+            // Slack names the author of a deleted message only through the message as it was.
+            boolean byBot = previous == null || previous.getBotId() != null;
+            return accept(ctx, new ThreadMessage(ThreadMessage.Change.DELETED, payload.getTeamId(), e.getChannel(), payload.getEventId(),
+                    previous == null ? null : previous.getUser(), !byBot, byBot, e.getDeletedTs(),
+                    previous == null ? null : previous.getThreadTs(), null, ctx.getBotUserId()));
         });
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        // also what a previous run acknowledged and never handled
+        workers.start(pollEvery);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        workers.stop();
+    }
+
+    /**
+     * Committed, then acknowledged. Should the database refuse, Slack gets an error instead of the ack and delivers the
+     * event again; a copy that arrives while the first is still queued is dropped at the door.
+     */
+    private Response accept(EventContext ctx, ThreadMessage m) {
+        if (m.channelId() != null && m.ts() != null) {
+            tx.executeWrite(status -> inbox.accept(m, clock.instant()));
+            workers.wake();
+        }
+        return ctx.ack();
+    }
+
+    /** One message from the inbox, handled and then deleted; false when none is ready. */
+    private boolean handleNext() {
+        var claimed = tx.executeWrite(status -> inbox.claimNext(clock.instant(), LEASE));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        MessageInbox.Claimed c = claimed.get();
+        try {
+            route(c.message());
+        } catch (RuntimeException e) {
+            // The class only: the message's text may be in the exception's.
+            boolean parked = tx.executeWrite(status -> inbox.failed(c, clock.instant(), e.getClass().getSimpleName()));
+            if (parked) {
+                LOG.error("Gave up on message {} of channel {} after {} attempts ({}); it is kept as FAILED in message_inbox",
+                        c.message().ts(), c.message().channelId(), c.attempts(), e.getClass().getSimpleName());
+            } else {
+                LOG.warn("Handling message {} of channel {} failed ({}); trying again shortly", c.message().ts(),
+                        c.message().channelId(), e.getClass().getSimpleName());
+                workers.wakeAfter(Duration.ofSeconds(1L << Math.min(c.attempts(), 6)));
+            }
+            return true;
+        }
+        tx.executeWrite(status -> {
+            inbox.handled(c.id());
+            return null;
+        });
+        return true;
     }
 
     void route(ThreadMessage m) {

@@ -30,10 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends the outbox to Slack after commit: one message at a time, in order per channel,
@@ -55,18 +51,13 @@ public class SlackGateway {
     private final ThreadRoutes routes;
     private final BeanProvider<Outbox.Owner> owners;
     private final Duration pollEvery;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "slack-outbox");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final QueueWorkers senders;
+    private final SendPacing pacing = new SendPacing();
     private final Duration lease;
     /** Marks the bot's messages so that one whose fate is unknown can be found again (Slack's message metadata). */
     static final String METADATA_TYPE = "coe_bot_outbox";
     /** Pages of history read when looking for a message that may have been sent (200 messages each). */
     private static final int LOOKUP_CALLS = 4;
-    private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile boolean running;
     private final Clock clock;
 
@@ -74,7 +65,8 @@ public class SlackGateway {
                         CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.Owner> owners,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
-                        @Value("${coe.outbox.lease-millis:0}") long leaseMillis, Clock clock) {
+                        @Value("${coe.outbox.lease-millis:0}") long leaseMillis,
+                        @Value("${coe.outbox.senders:4}") int senderCount, Clock clock) {
         this.slack = slack;
         this.clock = clock;
         this.settings = settings;
@@ -84,6 +76,7 @@ public class SlackGateway {
         this.routes = routes;
         this.owners = owners;
         this.pollEvery = Duration.ofMillis(pollMillis);
+        this.senders = new QueueWorkers("slack-outbox", senderCount, this::sendOne);
         // Longer than any one attempt can take (each Web API call is cut at read timeout + 2 s; an attempt makes at
         // most LOOKUP_CALLS + 3 of them), so a live sender never has its message taken over and sent twice.
         // (A shorter lease may be set where Slack is known to answer fast: the crash test's fake Slack on loopback.)
@@ -102,53 +95,28 @@ public class SlackGateway {
         }
         running = true;
         // Polling also picks up what a previous run committed but never sent, and retries that fell due.
-        worker.scheduleWithFixedDelay(this::wake, 0, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+        senders.start(pollEvery);
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     void onEnqueued(Outbox.Enqueued event) {
         if (running) {
-            wake();
+            senders.wake();
         }
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
-        worker.shutdownNow();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    private void wake() {
-        if (drainQueued.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                drainQueued.set(false);
-            }
-        }
-    }
-
-    private void drain() {
-        drainQueued.set(false);
-        try {
-            while (running && clock.instant().isAfter(pausedUntil) && sendOne()) {
-                // keep going while there is work
-            }
-        } catch (Exception e) {
-            if (running) {
-                // The class only: a database error's text can quote the row (answers, response_url).
-                LOG.warn("Outbox paused until the next poll: {}", e.getClass().getSimpleName());
-            }
-        }
+        senders.stop();
     }
 
     /**
-     * Three steps, so that a crash at any moment leaves a trace: the claim (SENDING) is committed before Slack is
+     * Claims one message and sends it. Three steps, so that a crash at any moment leaves a trace: the claim (SENDING) is committed before Slack is
      * called, Slack is called outside any transaction, and the outcome is committed after. A message found SENDING
      * later is looked up in Slack before it is sent again.
      *
-     * @return whether a message was handled (sent, failed or rescheduled)
+     * @return whether a message was claimed (and then sent, failed or put back for later); false: nothing to send now
      */
     private boolean sendOne() {
         Instant now = clock.instant();
@@ -157,7 +125,24 @@ public class SlackGateway {
             return false;
         }
         Outbox.Claimed claim = claimed.get();
+        var hold = pacing.holdUntil(claim.pending().message(), claim.maybeSent(), now);
+        if (hold.isPresent()) {
+            // Slack asked for a pause of this method (or channel), or this message was edited less than a second
+            // ago: back to the queue until then, which is no failed attempt; a newer edit queued meanwhile replaces it.
+            tx.executeWrite(status -> {
+                if (outbox.stillClaimed(claim)) {
+                    outbox.retryAt(claim.pending().id(), hold.get(),
+                            claim.maybeSent() ? Outbox.MAYBE_POSTED : claim.pending().lastError(), false);
+                }
+                return null;
+            });
+            senders.wakeAfter(Duration.between(clock.instant(), hold.get()));
+            return true;
+        }
         Attempt attempt = attempt(claim);
+        if (attempt.refusal() == null && claim.pending().message().kind() == OutboundMessage.Kind.UPDATE) {
+            pacing.edited(claim.pending().message(), clock.instant());
+        }
         return recordPatiently(claim, attempt, now.plus(lease));
     }
 
@@ -276,12 +261,14 @@ public class SlackGateway {
         OutboundMessage m = pending.message();
         switch (refusal.kind) {
             case RATE_LIMITED -> {
-                // Waiting is Slack's instruction, not a failed attempt.
+                // Waiting is Slack's instruction, not a failed attempt; it holds that method (or channel) only.
                 Instant until = now.plusSeconds(refusal.retryAfterSeconds);
                 outbox.retryAt(pending.id(), until, refusal.error, false);
-                pausedUntil = until;
-                LOG.info("Slack asked us to wait {} s (429); outbox resumes then", refusal.retryAfterSeconds);
-                return false;
+                pacing.rateLimited(m, refusal.method, until);
+                senders.wakeAfter(Duration.ofSeconds(refusal.retryAfterSeconds));
+                LOG.info("Slack asked us to wait {} s (429 from {}); those messages resume then, the rest go on",
+                        refusal.retryAfterSeconds, refusal.method == null ? SendPacing.methodOf(m) : refusal.method);
+                return true;
             }
             case TRANSIENT -> {
                 if (pending.attempts() + 1 >= MAX_ATTEMPTS) {
@@ -292,7 +279,8 @@ public class SlackGateway {
                 }
                 long backoff = Math.min(60, 1L << Math.min(pending.attempts(), 6));
                 outbox.retryAt(pending.id(), now.plusSeconds(backoff), refusal.error, true);
-                return false;
+                senders.wakeAfter(Duration.ofSeconds(backoff));
+                return true;
             }
             default -> {
                 outbox.markFailed(pending.id(), refusal.error);
@@ -337,7 +325,7 @@ public class SlackGateway {
             int code = e.getResponse().code();
             if (code == 429) {
                 String after = e.getResponse().header("Retry-After");
-                throw SlackRefusal.rateLimited(parseSeconds(after));
+                throw SlackRefusal.rateLimited(SendPacing.methodOf(m), parseSeconds(after));
             }
             if (code >= 500) {
                 throw SlackRefusal.transientFailure("http_" + code);
@@ -435,7 +423,7 @@ public class SlackGateway {
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
-                throw SlackRefusal.rateLimited(parseSeconds(e.getResponse().header("Retry-After")));
+                throw SlackRefusal.rateLimited(SendPacing.LOOKUP, parseSeconds(e.getResponse().header("Retry-After")));
             }
             if (code >= 500) {
                 throw SlackRefusal.transientFailure("http_" + code);

@@ -7,16 +7,27 @@ final class SlackRefusal extends Exception {
     final Kind kind;
     final String error;
     final long retryAfterSeconds;
+    /** The Web API method a 429 came from (null: the one that delivers the message); its pause is that method's. */
+    final String method;
 
-    private SlackRefusal(Kind kind, String error, long retryAfterSeconds) {
+    private SlackRefusal(Kind kind, String error, long retryAfterSeconds, String method) {
         super(error, null, false, false);
         this.kind = kind;
         this.error = error;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.method = method;
+    }
+
+    private SlackRefusal(Kind kind, String error, long retryAfterSeconds) {
+        this(kind, error, retryAfterSeconds, null);
     }
 
     static SlackRefusal rateLimited(long retryAfterSeconds) {
-        return new SlackRefusal(Kind.RATE_LIMITED, "ratelimited", Math.max(1, retryAfterSeconds));
+        return rateLimited(null, retryAfterSeconds);
+    }
+
+    static SlackRefusal rateLimited(String method, long retryAfterSeconds) {
+        return new SlackRefusal(Kind.RATE_LIMITED, "ratelimited", Math.max(1, retryAfterSeconds), method);
     }
 
     static SlackRefusal transientFailure(String error) {
@@ -38,7 +49,7 @@ final class SlackRefusal extends Exception {
 
     /** The same handling, recorded under another error (the outbox keeps "maybe posted" until a look settles it). */
     SlackRefusal withError(String other) {
-        return new SlackRefusal(kind, other, retryAfterSeconds);
+        return new SlackRefusal(kind, other, retryAfterSeconds, method);
     }
 
     /** What the person who asked should read when a message could not be posted. */

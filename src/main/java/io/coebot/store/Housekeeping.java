@@ -36,6 +36,8 @@ public class Housekeeping {
         // Seen messages only spare a history call when a recent message is pinned; old claims are never planned again.
         delete("DELETE FROM timeline_seen_message WHERE seen_at < ?", now.minus(Duration.ofDays(30)));
         delete("DELETE FROM nudge_claim WHERE claimed_at < ?", now.minus(Duration.ofDays(30)));
+        // A message event whose handling kept failing, kept for the operator to look into.
+        delete("DELETE FROM message_inbox WHERE status = 'FAILED' AND received_at < ?", now.minus(Duration.ofDays(30)));
         delete("UPDATE outbox SET response_url = NULL WHERE response_url IS NOT NULL AND status NOT IN ('PENDING', 'SENDING') AND created_at < ?",
                 now.minus(Duration.ofHours(1)));
     }

@@ -130,24 +130,43 @@ public class Outbox {
     }
 
     /**
-     * Claims the oldest due message of a channel whose earlier messages are all sent, and marks it SENDING; the
-     * caller commits that before it calls Slack. Keeping per-channel order means a question never overtakes its
-     * echo, also when several app instances send from one database. A message still SENDING after its lease
-     * belonged to a sender that died (or hung) after calling Slack, maybe after Slack accepted it: it is claimed
-     * again with {@link Claimed#maybeSent()} set, and looked up before it is sent again.
+     * Claims the oldest due message whose channel has nothing earlier still to send, and marks it SENDING; the caller
+     * commits that before it calls Slack. Per-channel order means a question never overtakes its echo, also with
+     * several senders and several app instances on one database: a row another sender holds is skipped (SKIP LOCKED),
+     * and while it is locked or SENDING it still counts as "earlier, unsent", so its channel waits for it. Different
+     * channels go in parallel. Edits (UPDATE) are the one exception: a post does not wait behind an edit of another
+     * message (a card's overview may be held back a second to gather answers, or paused by a 429 on chat.update), but
+     * an edit waits for every earlier post (it may be the message it edits) and for earlier edits of its message.
+     * A message still SENDING after its lease belonged to a sender that died (or hung) after calling Slack, maybe
+     * after Slack accepted it: it is claimed again with {@link Claimed#maybeSent()} set, and looked up before it is
+     * sent again.
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Claimed> claimNext(Instant now, Duration lease) {
+        long claim = claims.nextLong();
+        // one statement: pick the message and mark it SENDING (the CTE keeps what its status was)
         Optional<PendingMessage> next = jdbc.prepareStatement("""
-                SELECT * FROM outbox o
-                WHERE ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
-                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN ('PENDING', 'SENDING') AND p.team_id = o.team_id
-                                  AND p.channel_id = o.channel_id AND p.id < o.id)
-                ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED""", ps -> {
+                WITH next AS (
+                  SELECT o.id, o.status AS was FROM outbox o
+                  WHERE o.status IN ('PENDING', 'SENDING')
+                    AND ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
+                    AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN ('PENDING', 'SENDING') AND p.team_id = o.team_id
+                                    AND p.channel_id = o.channel_id AND p.id < o.id
+                                    AND (p.kind <> 'UPDATE'
+                                         OR (o.kind = 'UPDATE' AND p.card_of_coe IS NOT DISTINCT FROM o.card_of_coe
+                                             AND p.thread_owner_kind IS NOT DISTINCT FROM o.thread_owner_kind
+                                             AND p.thread_owner_id IS NOT DISTINCT FROM o.thread_owner_id
+                                             AND p.message_ts IS NOT DISTINCT FROM o.message_ts)))
+                  ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                UPDATE outbox u SET status = 'SENDING', sending_until = ?, sending_claim = ?, attempts = u.attempts + 1
+                FROM next WHERE u.id = next.id
+                RETURNING u.*, next.was""", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now.plus(lease)));
+            ps.setLong(4, claim);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(read(rs, "SENDING".equals(rs.getString("was")), rs.getInt("attempts") - 1)) : Optional.empty();
             }
         });
         if (next.isEmpty()) {
@@ -155,15 +174,6 @@ public class Outbox {
         }
         PendingMessage m = next.get();
         boolean maybeSent = m.wasSending() || MAYBE_POSTED.equals(m.lastError());
-        long claim = claims.nextLong();
-        jdbc.prepareStatement("""
-                UPDATE outbox SET status = 'SENDING', sending_until = ?, sending_claim = ?, attempts = attempts + 1
-                WHERE id = ?""", ps -> {
-            ps.setTimestamp(1, Timestamp.from(now.plus(lease)));
-            ps.setLong(2, claim);
-            ps.setLong(3, m.id());
-            return ps.executeUpdate();
-        });
         return Optional.of(new Claimed(m, claim, maybeSent));
     }
 
@@ -233,7 +243,8 @@ public class Outbox {
         return kind == null ? null : new MessageOwner(OwnerKind.ofStored(kind), rs.getLong("owner_id"), rs.getString("owner_part"));
     }
 
-    private static PendingMessage read(ResultSet rs) throws SQLException {
+    /** @param wasSending its status before this claim; {@code attempts}: before this claim */
+    private static PendingMessage read(ResultSet rs, boolean wasSending, int attempts) throws SQLException {
         Long threadOwnerId = rs.getObject("thread_owner_id") == null ? null : rs.getLong("thread_owner_id");
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
@@ -241,7 +252,7 @@ public class Outbox {
                 rs.getString("thread_owner_kind") == null ? null : OwnerKind.ofStored(rs.getString("thread_owner_kind")), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
                 rs.getString("response_url"), ownerOf(rs), rs.getString("file_name"),
                 rs.getString("message_ts"));
-        return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts"), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), "SENDING".equals(rs.getString("status")));
+        return new PendingMessage(rs.getLong("id"), m, attempts, rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(), wasSending);
     }
 }

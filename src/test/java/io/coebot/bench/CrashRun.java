@@ -240,7 +240,7 @@ final class CrashRun {
     private Result check(List<Interview> interviews, AppProcess app, int[] killed, List<Long> restarts, List<Acked> acked,
                          int redelivered) throws Exception {
         List<String> problems = new ArrayList<>();
-        awaitOutboxEmpty(app);
+        awaitAllHandled(app);
         Map<String, Integer> posted = new TreeMap<>();
         int cards = 0;
         try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "postgres")) {
@@ -299,20 +299,24 @@ final class CrashRun {
         return new Result(killed[0], killed[1], restarts, acked, problems, posted, cards, redelivered);
     }
 
-    /** The threads are judged once the bot has sent everything it decided to say (polled, with a generous ceiling). */
-    private static void awaitOutboxEmpty(AppProcess app) throws Exception {
+    /**
+     * The threads are judged once the bot has handled every message it acknowledged and sent everything it decided
+     * to say (polled, with a generous ceiling).
+     */
+    private static void awaitAllHandled(AppProcess app) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         try (Connection c = DriverManager.getConnection(app.jdbcUrl(), "postgres", "postgres")) {
             while (true) {
                 try (ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
+                        "SELECT (SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING'))"
+                                + " + (SELECT count(*) FROM message_inbox WHERE status = 'PENDING')")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return;
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the bot still had messages to send after 120 s");
+                    throw new IllegalStateException("the bot still had messages to handle or send after 120 s");
                 }
                 Thread.sleep(50);
             }

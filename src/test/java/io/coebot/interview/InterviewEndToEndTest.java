@@ -302,6 +302,7 @@ class InterviewEndToEndTest extends EndToEnd {
         inc.reply(alice, "we'll come back to this tomorrow");
         inc.awaitBotSaying("We're paused, so I'm not taking replies as answers");
         inc.reply(alice, "yesterday 04:00 I think");
+        app.awaitMessagesHandled();
         assertTrue(app.bean(InterviewService.class).stateOf(inc.coeId).orElseThrow().answers().isEmpty(),
                 "talk while paused is not an answer");
         assertEquals(1, inc.botRepliesContaining("We're paused, so I'm not taking replies"), "said once: " + inc.thread());
@@ -312,6 +313,7 @@ class InterviewEndToEndTest extends EndToEnd {
         inc.awaitBotSaying("Skipped “When it started”. I'll come back to it before the summary.");
         inc.awaitQuestion(Questions.DETECTED_AT);
         inc.reply(alice, "pause");
+        app.awaitMessagesHandled(); // the card may still show the first pause: its edits go out at most once a second
         inc.channel.awaitMessage(inc.card.ts(), m -> m.visibleText().contains("Interview paused"));
         String ack = alice.runs("/coe resume", inc.channel).visibleText();
         assertTrue(ack.contains("Resuming"), ack);

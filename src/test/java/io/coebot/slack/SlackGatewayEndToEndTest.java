@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -119,6 +120,103 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         incident.awaitReplyFromBot(card.ts(), "detected");
         assertEquals(1, botRepliesContaining(incident, card, "06:00 UTC"));
         assertTrue(slack.calls("conversations.replies").size() > historyReadsBefore, "the thread was read before posting");
+    }
+
+    /**
+     * Slack limits chat.postMessage per channel: its 429 holds that channel's messages for Retry-After, and every other
+     * channel's reply goes out meanwhile (a bot serving many incidents must not queue them all behind one).
+     */
+    @Test
+    void a429InOneChannelHoldsThatChannelOnly() {
+        Person alice = ws.user("U0ALICE66", "alice", "UTC");
+        Channel held = ws.channel("inc-held-by-429");
+        Channel other = ws.channel("inc-not-held");
+        SlackMessage heldCard = startAndAwaitFirstQuestion(alice, held, "Held by a 429");
+        SlackMessage otherCard = startAndAwaitFirstQuestion(alice, other, "Not held");
+        slack.rateLimitNext("chat.postMessage", 8);
+
+        alice.repliesInThread(held, heldCard.ts(), "yesterday 07:00");
+        slack.await("Slack answered 429 to the held channel's echo", () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> held.id().equals(c.param("channel")) && c.params().getOrDefault("text", "").contains("07:00 UTC")));
+        alice.repliesInThread(other, otherCard.ts(), "yesterday 08:00");
+
+        SlackMessage otherEcho = other.awaitReplyFromBot(otherCard.ts(), "08:00 UTC");
+        SlackMessage heldEcho = held.awaitReplyFromBot(heldCard.ts(), "07:00 UTC");
+        assertTrue(new java.math.BigDecimal(otherEcho.ts()).compareTo(new java.math.BigDecimal(heldEcho.ts())) < 0,
+                "the other channel's echo went out while the held one waited: " + otherEcho.ts() + " vs " + heldEcho.ts());
+        assertEquals(1, botRepliesContaining(held, heldCard, "07:00 UTC"));
+        assertEquals(1, botRepliesContaining(other, otherCard, "08:00 UTC"));
+    }
+
+    /** Senders work in parallel across channels: Slack slow to answer in one incident does not hold up another. */
+    @Test
+    void aSlowAnswerInOneChannelDoesNotHoldUpAnother() {
+        Person alice = ws.user("U0ALICE67", "alice", "UTC");
+        Channel slow = ws.channel("inc-slow-slack");
+        Channel other = ws.channel("inc-quick-slack");
+        SlackMessage slowCard = startAndAwaitFirstQuestion(alice, slow, "Slow Slack");
+        SlackMessage otherCard = startAndAwaitFirstQuestion(alice, other, "Quick Slack");
+        slack.slowNext("chat.postMessage", Duration.ofSeconds(8));
+
+        alice.repliesInThread(slow, slowCard.ts(), "yesterday 09:00");
+        slack.await("the slow channel's echo is on its way", () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> slow.id().equals(c.param("channel")) && c.params().getOrDefault("text", "").contains("09:00 UTC")));
+        alice.repliesInThread(other, otherCard.ts(), "yesterday 10:00");
+
+        SlackMessage otherEcho = other.awaitReplyFromBot(otherCard.ts(), "10:00 UTC");
+        SlackMessage slowEcho = slow.awaitReplyFromBot(slowCard.ts(), "09:00 UTC");
+        assertTrue(new java.math.BigDecimal(otherEcho.ts()).compareTo(new java.math.BigDecimal(slowEcho.ts())) < 0,
+                "the quick channel did not wait for the slow one: " + otherEcho.ts() + " vs " + slowEcho.ts());
+        // and in the slow channel, nothing overtook the slow message
+        slow.awaitReplyFromBot(slowCard.ts(), "detected");
+        var thread = slow.thread(slowCard.ts());
+        int echo = indexOf(thread, "09:00 UTC");
+        int next = indexOf(thread, "detected");
+        assertTrue(echo >= 0 && echo < next, "the echo comes before the next question: " + thread);
+    }
+
+    /**
+     * The card is an overview, not a log: answers that arrive within a second become one edit of it. Six questions
+     * answered as fast as they appear change the card six times; it is edited about once a second and still ends
+     * showing every answer.
+     */
+    @Test
+    void answersWithinASecondBecomeOneEditOfTheCard() {
+        Person alice = ws.user("U0ALICE68", "alice", "UTC");
+        Channel incident = ws.channel("inc-coalesced-card");
+        SlackMessage card = startAndAwaitFirstQuestion(alice, incident, "Coalesced card");
+        long coeId = app.bean(io.coebot.coe.CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        int editsBefore = cardEdits(incident, card);
+
+        long began = System.nanoTime();
+        var answers = io.coebot.testing.TeamAnswers.on(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        List<String> basics = List.of("trigger_at", "detected_at", "mitigated_at", "resolved_at", "severity", "services");
+        for (int i = 0; i < basics.size(); i++) {
+            alice.repliesInThread(incident, card.ts(), answers.get(basics.get(i)));
+            String next = i + 1 < basics.size() ? basics.get(i + 1) : "customers_affected";
+            incident.awaitReplyFromBot(card.ts(), m -> m.blocks() != null && m.blocks().contains("interview|" + coeId + "|" + next));
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        incident.awaitMessage(card.ts(), m -> m.visibleText().contains("Basics (6/6)"));
+        slack.await("the outbox is empty", () -> ((Number) sql("SELECT count(*) AS n FROM outbox WHERE status IN ('PENDING', 'SENDING') AND ? = 0", 0)
+                .get("n")).longValue() == 0);
+        int edits = cardEdits(incident, card) - editsBefore;
+        // at most one edit a second, and the last one after the burst
+        assertTrue(edits <= Math.ceil(seconds) + 1, edits + " edits of the card for six answers in " + seconds + " s");
+    }
+
+    private int cardEdits(Channel incident, SlackMessage card) {
+        return (int) slack.calls("chat.update").stream()
+                .filter(c -> incident.id().equals(c.param("channel")) && card.ts().equals(c.param("ts"))).count();
+    }
+
+    private static int indexOf(List<SlackMessage> thread, String fragment) {
+        for (int i = 0; i < thread.size(); i++) {
+            if (thread.get(i).isFromBot() && thread.get(i).visibleText().contains(fragment)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The bot's echo of a reply, kept in the outbox while Slack refuses to post; returns its row. */

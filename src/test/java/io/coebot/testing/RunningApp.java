@@ -85,6 +85,23 @@ public final class RunningApp implements AutoCloseable {
         return context().getBean(type);
     }
 
+    /**
+     * Waits until every message event Slack was sent an ack for has been handled: the ack comes once the event is in
+     * the inbox, its effect (an answer kept, a timeline entry changed) a moment later, as with the real Slack.
+     */
+    @SuppressWarnings("unchecked")
+    public void awaitMessagesHandled() {
+        var jdbc = bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = bean(io.micronaut.transaction.TransactionOperations.class);
+        io.coebot.sandbox.slack.Eventually.await("the message inbox is empty", () -> tx.executeRead(status ->
+                jdbc.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM message_inbox WHERE status = 'PENDING')", ps -> {
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                })), io.coebot.sandbox.slack.Eventually.DEFAULT_TIMEOUT, () -> "");
+    }
+
     /** Stops the app (pools, then PostgreSQL) and starts it again on the same data. */
     public RunningApp restart() {
         close();

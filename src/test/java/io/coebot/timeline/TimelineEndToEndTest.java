@@ -106,6 +106,7 @@ class TimelineEndToEndTest extends EndToEnd {
         Person alice = ws.user("U0ALICE72", "alice", "UTC");
         Incident inc = new Incident("inc-tl-seen", alice);
         SlackMessage m = alice.says(inc.channel, "Failover to the replica started");
+        app.awaitMessagesHandled();
         int historyCalls = slack.calls("conversations.history").size();
 
         alice.reacts(inc.channel, m.ts(), "eyes");
@@ -236,6 +237,7 @@ class TimelineEndToEndTest extends EndToEnd {
 
         alice.edits(inc.channel, a.ts(), "DB CPU at 100% on the primary");
         alice.deletes(inc.channel, b.ts());
+        app.awaitMessagesHandled();
 
         assertEquals(List.of("DB CPU at 100% on the primary"), inc.entries().stream().map(TimelineEntry::text).toList());
         String shown = inc.shownTo(alice).visibleText();
