@@ -93,6 +93,10 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
                 // zonky passes -F (fsync off) first; a later -c wins
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
+            String preload = System.getProperty("coe.db.preload", "").strip(); // the load benchmark: pg_stat_statements
+            if (!preload.isEmpty()) {
+                builder.setServerConfig("shared_preload_libraries", preload);
+            }
             postgres = builder.start();
             watchdog = PostmasterWatchdog.watch(pgData);
             LOG.info("No DATASOURCES_DEFAULT_URL set: embedded PostgreSQL started in {} ({} ms{})",

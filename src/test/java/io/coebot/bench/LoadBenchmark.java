@@ -9,6 +9,7 @@ import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackPayloads;
 import io.coebot.sandbox.slack.SlackRequests;
 import io.coebot.sandbox.slack.SlackWorkspace;
+import io.coebot.slack.SideTalk;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,11 +24,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,20 +45,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * Load benchmark (a program, not a test): the bot in its own JVM on its embedded PostgreSQL, talking to
  * a fake Slack, receives many concurrent interviews' thread replies and button clicks, signed as Slack
  * signs them, first at a fixed rate and then as fast as it takes them; the same load then goes to a
- * bare Bolt app that only acks. Prints ack latency, throughput, errors, memory and rows written.
+ * bare Bolt app that only acks. Prints ack latency, throughput, errors, the reply lag (from an event's ack to the
+ * bot's resulting message at the fake Slack), how long the outbox takes to empty, SQL statements, transactions and
+ * rows per event, memory, and issue 16's targets with met / missed.
  *
  * <pre>./mvnw -q test-compile exec:java@load-benchmark [-Dbench.rate=200 -Dbench.seconds=30 ...]</pre>
  *
  * Properties: bench.rate (events/s, 200), bench.seconds (fixed-rate phase, 30), bench.warmup (s, 10),
  * bench.maxSeconds (max-throughput phase, 15), bench.concurrency (senders in that phase, 32),
- * bench.interviews (concurrent interviews, 40), bench.clickShare (share of button clicks, 0.1),
+ * bench.interviews (concurrent interviews, 100), bench.clickShare (share of button clicks, 0.1),
  * bench.jvmArgs (extra JVM options of the apps, space separated).
  */
 public final class LoadBenchmark {
+    /** Replies people type; the one in parentheses is side talk ({@link SideTalk}): the bot answers nothing to it. */
     private static final String[] ANSWERS = {"yesterday 10:00", "yesterday 10:20", "sev2", "search-api and the indexer",
             "about 1,200 customers saw errors on checkout", "an alarm on the 5xx rate paged the on-call",
             "the deploy log showed the new config", "we rolled back the config", "see the dashboard link",
-            "// talking among ourselves", "Ünïcödé ✓ and emoji 🔥 and עברית"};
+            "(talking among ourselves)", "Ünïcödé ✓ and emoji 🔥 and עברית"};
+    /** How the bot's last message of an interview begins (Facilitator.thanks): replies after it get no answer. */
+    private static final String INTERVIEW_DONE = "That's the whole interview";
+
+    // issue 16's targets
+    private static final double TARGET_REPLY_LAG_P99_MS = 1000;
+    private static final double TARGET_OUTBOX_EMPTY_MS = 2000;
+    private static final double TARGET_THROUGHPUT_VS_BARE = 0.7;
+    private static final double TARGET_ACK_P99_VS_BARE = 2.0;
+    private static final long TARGET_MEMORY_MB = 300;
 
     private final FakeSlack slack;
     private final SlackPayloads payloads;
@@ -62,12 +79,18 @@ public final class LoadBenchmark {
     private final double clickShare = Double.parseDouble(System.getProperty("bench.clickShare", "0.1"));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(2)).build();
+    private final BotMessages botMessages = new BotMessages();
 
-    private record Interview(SlackWorkspace.Channel channel, SlackWorkspace.Person person, String cardTs) {}
+    private record Interview(SlackWorkspace.Channel channel, SlackWorkspace.Person person, String cardTs) {
+        String thread() {
+            return channel.id() + "/" + cardTs;
+        }
+    }
 
     private LoadBenchmark(FakeSlack slack) {
         this.slack = slack;
         this.payloads = new SlackPayloads(slack);
+        slack.onBotActivity(botMessages::heard);
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,8 +99,11 @@ public final class LoadBenchmark {
         int warmup = Integer.getInteger("bench.warmup", 10);
         int maxSeconds = Integer.getInteger("bench.maxSeconds", 15);
         int concurrency = Integer.getInteger("bench.concurrency", 32);
-        int interviewCount = Integer.getInteger("bench.interviews", 40);
+        int interviewCount = Integer.getInteger("bench.interviews", 100);
         List<String> jvmArgs = jvmArgs();
+        // only the bot's PostgreSQL loads pg_stat_statements (EmbeddedDatabase reads coe.db.preload)
+        List<String> appJvmArgs = new ArrayList<>(jvmArgs);
+        appJvmArgs.add("-Dcoe.db.preload=pg_stat_statements");
 
         System.out.println("# coe-bot load benchmark, " + Instant.now());
         System.out.println("machine: " + Proc.machine() + "; load average before: " + Proc.loadAverage());
@@ -86,7 +112,7 @@ public final class LoadBenchmark {
                 100 * Double.parseDouble(System.getProperty("bench.clickShare", "0.1")), jvmArgs.isEmpty() ? "(defaults)" : jvmArgs);
         Path dir = Files.createTempDirectory("coe-load-");
         try (FakeSlack slack = FakeSlack.start(RunningApp.BOT_TOKEN);
-             AppProcess app = new AppProcess(dir.resolve("app"), slack.apiUrl(), freePort(), jvmArgs);
+             AppProcess app = new AppProcess(dir.resolve("app"), slack.apiUrl(), freePort(), appJvmArgs);
              AppProcess bare = new AppProcess(BareBoltApp.class.getName(), dir.resolve("bare"), slack.apiUrl(), freePort(), jvmArgs)) {
             slack.awaitTimeout(Duration.ofSeconds(60));
             LoadBenchmark bench = new LoadBenchmark(slack);
@@ -95,43 +121,86 @@ public final class LoadBenchmark {
             Db db = Db.of(dir.resolve("app"));
             System.out.println("after start and " + interviewCount + " interviews: " + app.memory());
 
-            bench.fixedRate(app.baseUrl(), rate, warmup);
+            bench.fixedRate(app.baseUrl(), rate, warmup, null);
             db.awaitOutboxEmpty(Duration.ofSeconds(300));
-            long rowsBefore = db.rowsWritten();
-            Result appFixed = bench.fixedRate(app.baseUrl(), rate, seconds);
-            Duration drain = db.awaitOutboxEmpty(Duration.ofSeconds(300));
-            long rowsAfter = db.awaitRowsSettled();
+            Db.Counts before = db.settledCounts();
+            db.resetStatements();
+            List<Event> events = new ArrayList<>();
+            bench.botMessages.start();
+            Result appFixed = bench.fixedRate(app.baseUrl(), rate, seconds, events);
+            long emptyAt = db.awaitOutboxEmpty(Duration.ofSeconds(300));
+            Db.Counts after = db.settledCounts();
+            bench.botMessages.stop();
+            double outboxEmptyMs = (emptyAt - appFixed.lastAck.get()) / 1e6;
             System.out.println("coe-bot, " + rate + " events/s: " + appFixed);
-            System.out.printf("  rows written (inserted+updated+deleted): %d, %.1f per event; outbox empty %d ms after the last ack%n",
-                    rowsAfter - rowsBefore, (rowsAfter - rowsBefore) / (double) appFixed.sent, drain.toMillis());
+            ReplyLag lag = ReplyLag.of(events, bench.botMessages, slack);
+            System.out.println("  " + lag);
+            System.out.printf("  outbox empty %.0f ms after the last ack (polled every %d ms); the bot's last message reached the fake Slack "
+                    + "%.0f ms after the last ack%n", outboxEmptyMs, Db.POLL_MS, (bench.botMessages.last() - appFixed.lastAck.get()) / 1e6);
+            List<String> sqlLines = db.statementReport(appFixed.sent, before, after);
+            sqlLines.forEach(l -> System.out.println("  " + l));
             AppProcess.Memory memFixed = app.memory();
             System.out.println("  memory: " + memFixed);
 
-            long rowsBeforeMax = db.rowsWritten();
+            Db.Counts beforeMax = db.settledCounts();
+            db.resetStatements();
             Result appMax = bench.maxThroughput(app.baseUrl(), concurrency, maxSeconds);
-            Duration drainMax = db.awaitOutboxEmpty(Duration.ofSeconds(300));
-            long rowsAfterMax = db.awaitRowsSettled();
+            long emptyAtMax = db.awaitOutboxEmpty(Duration.ofSeconds(300));
+            Db.Counts afterMax = db.settledCounts();
             System.out.println("coe-bot, max throughput with " + concurrency + " senders: " + appMax);
-            System.out.printf("  rows written: %d; outbox (the bot's replies to Slack) empty %d ms after the last ack%n",
-                    rowsAfterMax - rowsBeforeMax, drainMax.toMillis());
-            System.out.println("  memory: " + app.memory());
+            System.out.printf("  rows written %d (%.1f per event), transactions %.1f per event, SQL statements %s per event; "
+                            + "outbox empty %.0f ms after the last ack%n",
+                    afterMax.rows() - beforeMax.rows(), (afterMax.rows() - beforeMax.rows()) / (double) appMax.sent,
+                    afterMax.appCommits(beforeMax) / (double) appMax.sent, db.statementsPerEvent(appMax.sent),
+                    (emptyAtMax - appMax.lastAck.get()) / 1e6);
+            AppProcess.Memory memAfter = app.memory();
+            System.out.println("  memory after the load: " + memAfter);
+            db.close();
             app.close();
 
             System.out.println("bare Bolt ready in " + bare.startAndAwaitReady(Duration.ofSeconds(60)) + " ms");
-            bench.fixedRate(bare.baseUrl(), rate, warmup);
-            Result bareFixed = bench.fixedRate(bare.baseUrl(), rate, seconds);
+            bench.fixedRate(bare.baseUrl(), rate, warmup, null);
+            Result bareFixed = bench.fixedRate(bare.baseUrl(), rate, seconds, null);
             System.out.println("bare Bolt, " + rate + " events/s: " + bareFixed);
             Result bareMax = bench.maxThroughput(bare.baseUrl(), concurrency, maxSeconds);
             System.out.println("bare Bolt, max throughput with " + concurrency + " senders: " + bareMax);
             System.out.println("  memory: " + bare.memory());
 
-            System.out.printf("ratio coe-bot / bare Bolt at %d events/s: p50 %.2f, p95 %.2f, p99 %.2f; max throughput bare/coe-bot %.2f%n",
+            System.out.printf("ratio coe-bot / bare Bolt at %d events/s: p50 %.2f, p95 %.2f, p99 %.2f; max throughput coe-bot/bare %.2f%n",
                     rate, appFixed.p(50) / bareFixed.p(50), appFixed.p(95) / bareFixed.p(95), appFixed.p(99) / bareFixed.p(99),
-                    bareMax.throughput() / appMax.throughput());
+                    appMax.throughput() / bareMax.throughput());
+
+            System.out.println("issue 16's targets:");
+            target(String.format("reply lag p99 <= %.0f ms at %d events/s", TARGET_REPLY_LAG_P99_MS, rate),
+                    String.format("%.0f ms (%d of %d events answered, %d never)", lag.p(99), lag.answered(), appFixed.sent, lag.unanswered),
+                    lag.answered() > 0 && lag.unanswered == 0 && lag.p(99) <= TARGET_REPLY_LAG_P99_MS,
+                    lag.answered() == 0 ? "nothing answered" : lag.p(99) > TARGET_REPLY_LAG_P99_MS
+                            ? String.format("by %.0f ms (%.1fx)", lag.p(99) - TARGET_REPLY_LAG_P99_MS, lag.p(99) / TARGET_REPLY_LAG_P99_MS)
+                            : lag.unanswered + " events expecting an answer got none");
+            target(String.format("outbox empty <= %.0f ms after the last ack", TARGET_OUTBOX_EMPTY_MS),
+                    String.format("%.0f ms", outboxEmptyMs), outboxEmptyMs <= TARGET_OUTBOX_EMPTY_MS,
+                    String.format("by %.0f ms (%.1fx)", outboxEmptyMs - TARGET_OUTBOX_EMPTY_MS, outboxEmptyMs / TARGET_OUTBOX_EMPTY_MS));
+            double throughputRatio = appMax.throughput() / bareMax.throughput();
+            target(String.format("sustained throughput >= %.1fx bare Bolt's (%d closed-loop senders)", TARGET_THROUGHPUT_VS_BARE, concurrency),
+                    String.format("%.0f vs %.0f acked/s = %.2fx", appMax.throughput(), bareMax.throughput(), throughputRatio),
+                    throughputRatio >= TARGET_THROUGHPUT_VS_BARE,
+                    String.format("by %.0f acked/s", TARGET_THROUGHPUT_VS_BARE * bareMax.throughput() - appMax.throughput()));
+            double p99Ratio = appFixed.p(99) / bareFixed.p(99);
+            target(String.format("ack p99 <= %.0fx bare Bolt's at %d events/s", TARGET_ACK_P99_VS_BARE, rate),
+                    String.format("%.1f vs %.1f ms = %.2fx", appFixed.p(99), bareFixed.p(99), p99Ratio), p99Ratio <= TARGET_ACK_P99_VS_BARE,
+                    String.format("by %.1f ms", appFixed.p(99) - TARGET_ACK_P99_VS_BARE * bareFixed.p(99)));
+            long total = memAfter.jvmMb() + memAfter.postgresPssMb();
+            target("JVM RSS + PostgreSQL PSS after the load <= " + TARGET_MEMORY_MB + " MB",
+                    String.format("%d + %d = %d MB", memAfter.jvmMb(), memAfter.postgresPssMb(), total), total <= TARGET_MEMORY_MB,
+                    "by " + (total - TARGET_MEMORY_MB) + " MB");
             System.out.println("load average after: " + Proc.loadAverage());
         }
         // exec:java waits for every non-daemon thread (the HTTP clients' pools) before it returns
         System.exit(0);
+    }
+
+    private static void target(String target, String measured, boolean met, String gap) {
+        System.out.printf("  %-62s %-44s %s%n", target + ":", measured, met ? "met" : "MISSED " + gap);
     }
 
     private static List<String> jvmArgs() {
@@ -161,8 +230,28 @@ public final class LoadBenchmark {
         }
     }
 
+    /** What kind of event the benchmark sent: a reply, side talk (no answer expected), or a click on Skip. */
+    enum Kind { REPLY, SIDE_TALK, CLICK }
+
+    /** One event sent in the measured fixed-rate phase: when it was sent and acked (System.nanoTime()). */
+    static final class Event {
+        final String thread;
+        final Kind kind;
+        final String responseUrl;
+        long sent;
+        volatile long ack;
+
+        Event(String thread, Kind kind, String responseUrl) {
+            this.thread = thread;
+            this.kind = kind;
+            this.responseUrl = responseUrl;
+        }
+    }
+
+    private record Outgoing(HttpRequest request, Event event) {}
+
     /** A signed request as Slack would send it: a reply in an interview's thread, or a click on its latest Skip button. */
-    private HttpRequest nextRequest(String baseUrl) {
+    private Outgoing nextRequest(String baseUrl) {
         Interview in;
         double dice;
         synchronized (random) {
@@ -171,28 +260,31 @@ public final class LoadBenchmark {
         }
         String contentType;
         String body;
+        Event event;
         Button skip = dice < clickShare ? latestSkip(in) : null;
         if (skip != null) {
             SlackMessage on = slack.thread(in.channel.id(), in.cardTs).stream()
                     .filter(m -> m.buttons().contains(skip)).reduce((a, b) -> b).orElseThrow();
+            String responseUrl = slack.newResponseUrl(in.channel.id(), in.person.id(), on.ts());
             JsonObject p = payloads.blockActionsOnMessage(in.person.id(), in.person.name(), in.channel.info(), on,
-                    payloads.buttonAction(skip), null, slack.newResponseUrl(in.channel.id(), in.person.id(), on.ts()),
-                    slack.newTriggerId(in.person.id()));
+                    payloads.buttonAction(skip), null, responseUrl, slack.newTriggerId(in.person.id()));
             contentType = SlackRequests.FORM;
             body = "payload=" + URLEncoder.encode(SlackPayloads.toJson(p), StandardCharsets.UTF_8);
+            event = new Event(in.thread(), Kind.CLICK, responseUrl);
         } else {
             String text = ANSWERS[(int) (dice * 1000) % ANSWERS.length];
             SlackMessage m = slack.postAsUser(in.person.id(), in.channel.id(), text, in.cardTs);
             contentType = SlackRequests.JSON;
             body = SlackPayloads.toJson(payloads.envelope(payloads.messageEvent(m)));
+            event = new Event(in.thread(), SideTalk.isAside(text) ? Kind.SIDE_TALK : Kind.REPLY, null);
         }
         String ts = String.valueOf(Instant.now().getEpochSecond());
-        return HttpRequest.newBuilder(URI.create(baseUrl + SlackRequests.EVENTS_PATH))
+        return new Outgoing(HttpRequest.newBuilder(URI.create(baseUrl + SlackRequests.EVENTS_PATH))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", ts)
                 .header("X-Slack-Signature", SlackRequests.signature(RunningApp.SIGNING_SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), event);
     }
 
     private Button latestSkip(Interview in) {
@@ -207,8 +299,11 @@ public final class LoadBenchmark {
         return null;
     }
 
-    /** Open loop: one request every 1/rate s whatever the answers, latency from sending to the ack. */
-    private Result fixedRate(String baseUrl, int rate, int seconds) throws InterruptedException {
+    /**
+     * Open loop: one request every 1/rate s whatever the answers, latency from sending to the ack. With
+     * {@code events} not null, each event's send and ack times are kept there for the reply lag.
+     */
+    private Result fixedRate(String baseUrl, int rate, int seconds, List<Event> events) throws InterruptedException {
         Result result = new Result(seconds * rate);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -219,10 +314,21 @@ public final class LoadBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            HttpRequest request = nextRequest(baseUrl);
+            Outgoing out = nextRequest(baseUrl);
+            Event event = out.event();
             long sent = System.nanoTime();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((r, e) -> result.record(sent, r, e)));
+            event.sent = sent;
+            if (events != null) {
+                events.add(event);
+            }
+            inFlight.add(http.sendAsync(out.request(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> {
+                        long now = System.nanoTime();
+                        if (e == null && r.statusCode() == 200) {
+                            event.ack = now;
+                        }
+                        result.record(sent, now, r, e);
+                    }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         result.finish(start);
@@ -239,12 +345,13 @@ public final class LoadBenchmark {
         for (int i = 0; i < concurrency; i++) {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    HttpRequest request = nextRequest(baseUrl);
+                    HttpRequest request = nextRequest(baseUrl).request();
                     long sent = System.nanoTime();
                     try {
-                        result.record(sent, client.send(request, HttpResponse.BodyHandlers.ofString()), null);
+                        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                        result.record(sent, System.nanoTime(), r, null);
                     } catch (Exception e) {
-                        result.record(sent, null, e);
+                        result.record(sent, System.nanoTime(), null, e);
                     }
                 }
             });
@@ -272,8 +379,7 @@ public final class LoadBenchmark {
         Result(int expected) {
         }
 
-        void record(long sentNanos, HttpResponse<String> r, Throwable e) {
-            long now = System.nanoTime();
+        void record(long sentNanos, long now, HttpResponse<String> r, Throwable e) {
             lastAck.accumulateAndGet(now, Math::max);
             if (e != null) {
                 errors.incrementAndGet();
@@ -311,45 +417,295 @@ public final class LoadBenchmark {
         }
     }
 
-    /** The app's embedded PostgreSQL, read directly (port from postmaster.pid). */
-    record Db(String url) {
-        static Db of(Path appDataDir) throws IOException {
-            List<String> pid = Files.readAllLines(appDataDir.resolve("postgres").resolve("postmaster.pid"));
-            return new Db("jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres");
+    /**
+     * The bot's messages in interview threads as the fake Slack received them (posted, or an update of a reply in
+     * the thread; the card itself, the thread's parent, is an overview and does not count), and when each
+     * interview's last message came.
+     */
+    static final class BotMessages {
+        private final Map<String, List<Long>> byThread = new HashMap<>();
+        private final Map<String, Long> done = new HashMap<>();
+        private long last;
+        private volatile boolean on;
+
+        void start() {
+            on = true;
         }
 
-        long rowsWritten() throws Exception {
-            try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                 ResultSet rs = c.createStatement().executeQuery(
-                         "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables")) {
+        void stop() {
+            on = false;
+        }
+
+        /** Runs while the fake holds its lock: only note the time. */
+        void heard(FakeSlack.BotActivity a) {
+            if (!on || a.kind() == FakeSlack.BotActivity.Kind.DELETED) {
+                return;
+            }
+            SlackMessage m = a.message();
+            synchronized (this) {
+                last = Math.max(last, a.receivedNanos());
+                if (m.threadTs() == null || m.threadTs().equals(m.ts())) {
+                    return;
+                }
+                String thread = m.channel() + "/" + m.threadTs();
+                byThread.computeIfAbsent(thread, t -> new ArrayList<>()).add(a.receivedNanos());
+                if (a.kind() == FakeSlack.BotActivity.Kind.POSTED && m.visibleText().contains(INTERVIEW_DONE)) {
+                    done.merge(thread, a.receivedNanos(), Math::min);
+                }
+            }
+        }
+
+        synchronized long[] received(String thread) {
+            return byThread.getOrDefault(thread, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+
+        synchronized Long done(String thread) {
+            return done.get(thread);
+        }
+
+        synchronized int doneCount() {
+            return done.size();
+        }
+
+        synchronized long last() {
+            return last;
+        }
+    }
+
+    /**
+     * Reply lag: from an event's ack to the bot's resulting message, the next message the bot posts (or updates)
+     * in that thread after the ack; several events before one answer all map to it. Not counted: side talk, events
+     * in an interview whose last message had already come, clicks answered with an ephemeral (a Skip on a question
+     * the interview had moved past). A message that reached the fake between an event's sending and its ack, and is
+     * no earlier event's answer, is that event's answer, with lag 0 (it beat the ack to the generator).
+     */
+    static final class ReplyLag {
+        long[] lagsMicros = new long[0];
+        int sideTalk;
+        int afterInterviewDone;
+        int ephemeral;
+        int notAcked;
+        int beforeAck;
+        int unanswered;
+        int interviewsDone;
+
+        static ReplyLag of(List<Event> events, BotMessages bot, FakeSlack slack) {
+            ReplyLag lag = new ReplyLag();
+            lag.interviewsDone = bot.doneCount();
+            Map<String, List<Event>> byThread = new LinkedHashMap<>();
+            for (Event e : events) {
+                byThread.computeIfAbsent(e.thread, t -> new ArrayList<>()).add(e);
+            }
+            List<Long> lags = new ArrayList<>();
+            for (Map.Entry<String, List<Event>> thread : byThread.entrySet()) {
+                long[] messages = bot.received(thread.getKey());
+                boolean[] claimed = new boolean[messages.length];
+                Long done = bot.done(thread.getKey());
+                List<Event> inOrder = new ArrayList<>(thread.getValue());
+                inOrder.sort((a, b) -> Long.compare(a.sent, b.sent));
+                for (Event e : inOrder) {
+                    if (e.ack == 0) {
+                        lag.notAcked++;
+                    } else if (e.kind == Kind.SIDE_TALK) {
+                        lag.sideTalk++;
+                    } else if (done != null && e.ack > done) {
+                        lag.afterInterviewDone++;
+                    } else if (e.kind == Kind.CLICK && !slack.responses(e.responseUrl).isEmpty()) {
+                        lag.ephemeral++;
+                    } else {
+                        int k = -1;
+                        for (int i = 0; i < messages.length && messages[i] <= e.ack; i++) {
+                            if (messages[i] > e.sent && !claimed[i]) {
+                                k = i;
+                                break;
+                            }
+                        }
+                        if (k >= 0) {
+                            lag.beforeAck++;
+                            lags.add(0L);
+                        } else {
+                            for (int i = 0; i < messages.length; i++) {
+                                if (messages[i] > e.ack) {
+                                    k = i;
+                                    break;
+                                }
+                            }
+                            if (k < 0) {
+                                lag.unanswered++;
+                                continue;
+                            }
+                            lags.add((messages[k] - e.ack) / 1000);
+                        }
+                        claimed[k] = true;
+                    }
+                }
+            }
+            lag.lagsMicros = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+            return lag;
+        }
+
+        int answered() {
+            return lagsMicros.length;
+        }
+
+        double p(double percentile) {
+            if (lagsMicros.length == 0) return Double.NaN;
+            int i = (int) Math.ceil(percentile / 100.0 * lagsMicros.length) - 1;
+            return lagsMicros[Math.max(0, Math.min(lagsMicros.length - 1, i))] / 1000.0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("reply lag (ack -> the bot's next message in the thread at the fake Slack), %d events with a resulting "
+                            + "message: ms p50 %.0f, p95 %.0f, p99 %.0f, max %.0f (%d of them reached the fake before the generator saw the "
+                            + "ack, counted as 0)%n  not counted: side talk %d, after the interview's last message %d (%d interviews "
+                            + "completed), clicks answered with an ephemeral %d, not acked with 200 %d; expected a message but none came: %d",
+                    answered(), p(50), p(95), p(99), p(100), beforeAck, sideTalk, afterInterviewDone, interviewsDone, ephemeral,
+                    notAcked, unanswered);
+        }
+    }
+
+    /**
+     * The app's embedded PostgreSQL, read directly (port from postmaster.pid) through one connection of its own
+     * role, so that the benchmark's own queries can be told from the app's.
+     */
+    static final class Db implements AutoCloseable {
+        static final int POLL_MS = 50;
+        private static final String ROLE = "coe_bench";
+        private final Connection c;
+        private final boolean statements;
+        /** Transactions this connection ran (each query one, autocommit), subtracted from pg_stat_database's. */
+        private long ownTransactions;
+
+        private Db(Connection c, boolean statements) {
+            this.c = c;
+            this.statements = statements;
+        }
+
+        static Db of(Path appDataDir) throws Exception {
+            List<String> pid = Files.readAllLines(appDataDir.resolve("postgres").resolve("postmaster.pid"));
+            String url = "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
+            try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres")) {
+                admin.createStatement().execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + ROLE + "') "
+                        + "THEN CREATE ROLE " + ROLE + " LOGIN SUPERUSER PASSWORD '" + ROLE + "'; END IF; END $$");
+            }
+            Connection c = DriverManager.getConnection(url, ROLE, ROLE);
+            boolean statements;
+            try {
+                c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_statements").close();
+                statements = true;
+            } catch (SQLException e) {
+                System.out.println("pg_stat_statements unavailable (" + e.getMessage().strip()
+                        + "): statements are counted as table scans (seq_scan + idx_scan) instead");
+                statements = false;
+            }
+            return new Db(c, statements);
+        }
+
+        private ResultSet query(String sql) throws SQLException {
+            ownTransactions++;
+            return c.createStatement().executeQuery(sql);
+        }
+
+        /** Rows written, table scans and committed transactions so far. */
+        record Counts(long rows, long scans, long commits, long rollbacks, long own) {
+            long appCommits(Counts before) {
+                return (commits - before.commits) - (own - before.own);
+            }
+        }
+
+        Counts counts() throws SQLException {
+            long rows;
+            long scans;
+            try (ResultSet rs = query("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0), "
+                    + "coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0) FROM pg_stat_user_tables")) {
+                rs.next();
+                rows = rs.getLong(1);
+                scans = rs.getLong(2);
+            }
+            try (ResultSet rs = query("SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                return new Counts(rows, scans, rs.getLong(1), rs.getLong(2), ownTransactions);
+            }
+        }
+
+        /**
+         * PostgreSQL publishes table and database statistics up to a second after commit; the idle app still writes a
+         * little (outbox polling, housekeeping), so the figures are read once the outbox is empty and a moment has passed.
+         */
+        Counts settledCounts() throws Exception {
+            awaitOutboxEmpty(Duration.ofSeconds(300));
+            Thread.sleep(2000);
+            return counts();
+        }
+
+        void resetStatements() throws SQLException {
+            if (statements) {
+                query("SELECT pg_stat_statements_reset()").close();
+            }
+        }
+
+        private long appStatements() throws SQLException {
+            try (ResultSet rs = query("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE userid <> '" + ROLE + "'::regrole")) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
 
-        /**
-         * PostgreSQL publishes table statistics up to a second after commit; the idle app still writes a
-         * little (outbox polling, housekeeping), so the figure is read once the outbox is empty and a moment has passed.
-         */
-        long awaitRowsSettled() throws Exception {
-            awaitOutboxEmpty(Duration.ofSeconds(300));
-            Thread.sleep(1500);
-            return rowsWritten();
+        /** The app's statements since the last reset (the benchmark's own role left out), per event. */
+        String statementsPerEvent(int events) throws SQLException {
+            return statements ? String.format("%.1f", appStatements() / (double) events) : "(unavailable)";
         }
 
-        Duration awaitOutboxEmpty(Duration timeout) throws Exception {
+        /** Statements (or table scans), transactions and rows per event between two counts; top statements by calls. */
+        List<String> statementReport(int events, Counts before, Counts after) throws SQLException {
+            List<String> lines = new ArrayList<>();
+            long rows = after.rows - before.rows;
+            long commits = after.appCommits(before);
+            long rollbacks = after.rollbacks - before.rollbacks;
+            if (!statements) {
+                lines.add(String.format("per event: %.1f table scans (seq_scan + idx_scan, pg_stat_statements unavailable), %.1f transactions "
+                                + "committed (%d rolled back), %.1f rows written (inserted+updated+deleted; %d in all)",
+                        (after.scans - before.scans) / (double) events, commits / (double) events, rollbacks, rows / (double) events, rows));
+                return lines;
+            }
+            long calls = appStatements();
+            lines.add(String.format("per event (the app's work until its outbox was empty, polling included): %.1f SQL statements "
+                            + "(pg_stat_statements, %d in all), %.1f transactions committed (%d rolled back), %.1f rows written "
+                            + "(inserted+updated+deleted; %d in all)",
+                    calls / (double) events, calls, commits / (double) events, rollbacks, rows / (double) events, rows));
+            lines.add("top 10 statements by calls: calls per event, rows per call, mean ms, statement");
+            try (ResultSet rs = query("SELECT calls, rows, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements "
+                    + "WHERE userid <> '" + ROLE + "'::regrole ORDER BY calls DESC LIMIT 10")) {
+                while (rs.next()) {
+                    String q = rs.getString(4);
+                    lines.add(String.format("  %6.2f %6.1f %7.2f  %s", rs.getLong(1) / (double) events,
+                            rs.getLong(2) / (double) Math.max(1, rs.getLong(1)), rs.getDouble(3),
+                            q.length() > 150 ? q.substring(0, 147) + "..." : q));
+                }
+            }
+            return lines;
+        }
+
+        /** Waits until no outbox message is pending or being sent; returns System.nanoTime() when it saw that. */
+        long awaitOutboxEmpty(Duration timeout) throws Exception {
             long began = System.nanoTime();
             while (System.nanoTime() - began < timeout.toNanos()) {
-                try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
-                     ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
+                try (ResultSet rs = query("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
-                        return Duration.ofNanos(System.nanoTime() - began);
+                        return System.nanoTime();
                     }
                 }
-                Thread.sleep(200);
+                Thread.sleep(POLL_MS);
             }
-            return timeout;
+            throw new IllegalStateException("the outbox was not empty after " + timeout);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            c.close();
         }
     }
 }

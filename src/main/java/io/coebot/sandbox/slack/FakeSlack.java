@@ -62,9 +62,16 @@ public final class FakeSlack implements AutoCloseable {
 
     public static final String DEFAULT_BOT_TOKEN = "xoxb-0001-fake-coe-bot-token";
 
-    /** What the app's bot did, for {@link #onBotActivity(Consumer)}. */
-    public record BotActivity(Kind kind, SlackMessage message, SlackMessage previous) {
+    /**
+     * What the app's bot did, for {@link #onBotActivity(Consumer)}. {@code receivedNanos} is {@link System#nanoTime()}
+     * when the fake received the request that did it (a Web API call or a response_url post), for latency figures.
+     */
+    public record BotActivity(Kind kind, SlackMessage message, SlackMessage previous, long receivedNanos) {
         public enum Kind { POSTED, UPDATED, DELETED }
+
+        public BotActivity(Kind kind, SlackMessage message, SlackMessage previous) {
+            this(kind, message, previous, System.nanoTime());
+        }
     }
 
     private static final String TEAM_ID = "T0001";
@@ -114,6 +121,8 @@ public final class FakeSlack implements AutoCloseable {
 
     private final List<Consumer<BotActivity>> botListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Req, JsonObject>> methods = new HashMap<>();
+    /** When the request being handled arrived (System.nanoTime()), 0 outside a request; guarded by lock. */
+    private long requestReceivedNanos;
     private volatile Duration awaitTimeout = Eventually.DEFAULT_TIMEOUT;
     private volatile Duration triggerIdTtl = Duration.ofSeconds(3);
 
@@ -904,6 +913,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private void handleApi(HttpExchange ex, String method) throws IOException {
+        long received = System.nanoTime();
         byte[] body = ex.getRequestBody().readAllBytes();
         Map<String, String> params = new LinkedHashMap<>();
         parseForm(ex.getRequestURI().getRawQuery(), params);
@@ -978,10 +988,13 @@ public final class FakeSlack implements AutoCloseable {
                 if (!token.equals(botToken)) {
                     throw new ApiError("invalid_auth");
                 }
+                requestReceivedNanos = received;
                 answer = handler.apply(req);
             } catch (ApiError e) {
                 answer = e.toJson();
                 refused(method, e, params.containsKey("view") ? params.get("view") : params.get("text"));
+            } finally {
+                requestReceivedNanos = 0;
             }
             outcomes.put(call, describe(answer) + (fault == null ? ""
                     : fault.kind == FaultKind.SLOW ? " (carried out after " + fault.delay.toMillis() + " ms)"
@@ -1070,6 +1083,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private void handleResponseUrl(HttpExchange ex) throws IOException {
+        long received = System.nanoTime();
         String url = baseUrl + ex.getRequestURI().getPath().substring(1);
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         synchronized (lock) {
@@ -1102,7 +1116,12 @@ public final class FakeSlack implements AutoCloseable {
             boolean delete = Json.bool(json, "delete_original");
             responses.add(new ResponseUrlPost(url, body, Json.str(json, "text"), responseType, replace, delete,
                     blocksText(json), Json.str(json, "thread_ts"), Instant.now()));
-            applyResponse(target, json, responseType, replace, delete);
+            requestReceivedNanos = received;
+            try {
+                applyResponse(target, json, responseType, replace, delete);
+            } finally {
+                requestReceivedNanos = 0;
+            }
             send(ex, 200, "application/json", "{\"ok\":true}", Map.of());
         }
     }
@@ -1901,7 +1920,8 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private void fire(BotActivity.Kind kind, SlackMessage message, SlackMessage previous) {
-        BotActivity activity = new BotActivity(kind, message, previous);
+        BotActivity activity = new BotActivity(kind, message, previous,
+                requestReceivedNanos != 0 ? requestReceivedNanos : System.nanoTime());
         for (Consumer<BotActivity> l : botListeners) {
             l.accept(activity);
         }

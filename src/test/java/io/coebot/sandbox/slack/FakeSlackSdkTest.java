@@ -75,6 +75,22 @@ class FakeSlackSdkTest {
     }
 
     @Test
+    void botActivityCarriesWhenTheFakeReceivedTheCall() throws Exception {
+        List<FakeSlack.BotActivity> heard = new ArrayList<>();
+        fake.onBotActivity(heard::add);
+        long before = System.nanoTime();
+        String ts = client.chatPostMessage(r -> r.channel(incident).text("question")).getTs();
+        long between = System.nanoTime();
+        client.chatUpdate(r -> r.channel(incident).ts(ts).text("question, answered"));
+        long after = System.nanoTime();
+
+        assertEquals(List.of(FakeSlack.BotActivity.Kind.POSTED, FakeSlack.BotActivity.Kind.UPDATED),
+                heard.stream().map(FakeSlack.BotActivity::kind).toList());
+        assertTrue(heard.get(0).receivedNanos() > before && heard.get(0).receivedNanos() < between);
+        assertTrue(heard.get(1).receivedNanos() > between && heard.get(1).receivedNanos() < after);
+    }
+
+    @Test
     void authTestIdentifiesTheBotAndTheWorkspace() throws Exception {
         AuthTestResponse r = client.authTest(req -> req);
 
