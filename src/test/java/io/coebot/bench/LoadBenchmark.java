@@ -688,11 +688,15 @@ public final class LoadBenchmark {
             return lines;
         }
 
-        /** Waits until no outbox message is pending or being sent; returns System.nanoTime() when it saw that. */
+        /**
+         * Waits until every acked message event is handled (the message inbox is empty) and no outbox message is
+         * pending or being sent; returns System.nanoTime() when it saw that.
+         */
         long awaitOutboxEmpty(Duration timeout) throws Exception {
             long began = System.nanoTime();
             while (System.nanoTime() - began < timeout.toNanos()) {
-                try (ResultSet rs = query("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
+                try (ResultSet rs = query("SELECT (SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING'))"
+                        + " + (SELECT count(*) FROM message_inbox WHERE status = 'PENDING')")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return System.nanoTime();
