@@ -51,6 +51,10 @@ final class MessageEvents implements SlackFeature {
     private final Clock clock;
     private final QueueWorkers workers;
     private final Duration pollEvery;
+    /** Per worker thread: the message it handled last, deleted with its next claim. */
+    private final ThreadLocal<Long> handledNotDeleted = new ThreadLocal<>();
+    /** All of those, deleted at a clean stop so that a restart does not wait out their lease. */
+    private final java.util.Set<Long> handledAwaitingDelete = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MessageEvents(ThreadRoutes routes, List<Conversation> conversations, List<ChannelListener> channelListeners,
                   MessageInbox inbox, TransactionOperations<Connection> tx, Clock clock,
@@ -124,6 +128,17 @@ final class MessageEvents implements SlackFeature {
     @PreDestroy
     void stop() throws InterruptedException {
         workers.stop();
+        if (!handledAwaitingDelete.isEmpty()) {
+            try {
+                tx.executeWrite(status -> {
+                    handledAwaitingDelete.forEach(inbox::handled);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.info("Could not tidy the inbox at stop ({}); those messages are looked at again after their lease",
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 
     /**
@@ -138,9 +153,24 @@ final class MessageEvents implements SlackFeature {
         return ctx.ack();
     }
 
-    /** One message from the inbox, handled and then deleted; false when none is ready. */
+    /**
+     * One message from the inbox, handled; false when none is ready. The message this worker handled before is
+     * deleted in the same commit as the next claim (one commit fewer per message; until then it holds its channel,
+     * and this worker is the one that moves on). A worker that dies in between leaves it to be handled again after
+     * its lease, which the features' event record makes a no-op.
+     */
     private boolean handleNext() {
-        var claimed = tx.executeWrite(status -> inbox.claimNext(clock.instant(), LEASE));
+        Long handledBefore = handledNotDeleted.get();
+        handledNotDeleted.remove();
+        var claimed = tx.executeWrite(status -> {
+            if (handledBefore != null) {
+                inbox.handled(handledBefore);
+            }
+            return inbox.claimNext(clock.instant(), LEASE);
+        });
+        if (handledBefore != null) {
+            handledAwaitingDelete.remove(handledBefore);
+        }
         if (claimed.isEmpty()) {
             return false;
         }
@@ -160,10 +190,8 @@ final class MessageEvents implements SlackFeature {
             }
             return true;
         }
-        tx.executeWrite(status -> {
-            inbox.handled(c.id());
-            return null;
-        });
+        handledNotDeleted.set(c.id());
+        handledAwaitingDelete.add(c.id());
         return true;
     }
 

@@ -143,28 +143,55 @@ public class Outbox {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Claimed> claimNext(Instant now, Duration lease) {
+        return claim("""
+                SELECT o.id, o.status AS was FROM outbox o
+                WHERE o.status IN ('PENDING', 'SENDING')
+                  AND ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN ('PENDING', 'SENDING') AND p.team_id = o.team_id
+                                  AND p.channel_id = o.channel_id AND p.id < o.id
+                                  AND (p.kind <> 'UPDATE'
+                                       OR (o.kind = 'UPDATE' AND p.card_of_coe IS NOT DISTINCT FROM o.card_of_coe
+                                           AND p.thread_owner_kind IS NOT DISTINCT FROM o.thread_owner_kind
+                                           AND p.thread_owner_id IS NOT DISTINCT FROM o.thread_owner_id
+                                           AND p.message_ts IS NOT DISTINCT FROM o.message_ts)))
+                ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED""", now, lease, null, null);
+    }
+
+    /**
+     * The next message of one channel, if it is the channel's first unsent message and due: the quick claim of a
+     * sender that has just sent in this channel (an index lookup, where {@link #claimNext} scans the queue). Nothing
+     * when another sender holds it or it must wait; the sender then looks across channels.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Claimed> claimNextIn(String teamId, String channelId, Instant now, Duration lease) {
+        return claim("""
+                SELECT o.id, o.status AS was FROM outbox o
+                WHERE o.id = (SELECT h.id FROM outbox h WHERE h.team_id = ? AND h.channel_id = ?
+                                AND h.status IN ('PENDING', 'SENDING') ORDER BY h.id LIMIT 1)
+                  AND ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
+                FOR UPDATE SKIP LOCKED""", now, lease, teamId, channelId);
+    }
+
+    /**
+     * Marks the message {@code pick} selects (and locks) as SENDING, in one statement; the CTE keeps what its status
+     * was. {@code pick}'s parameters: the team and channel when given, then now twice.
+     */
+    private Optional<Claimed> claim(String pick, Instant now, Duration lease, String teamId, String channelId) {
         long claim = claims.nextLong();
-        // one statement: pick the message and mark it SENDING (the CTE keeps what its status was)
-        Optional<PendingMessage> next = jdbc.prepareStatement("""
-                WITH next AS (
-                  SELECT o.id, o.status AS was FROM outbox o
-                  WHERE o.status IN ('PENDING', 'SENDING')
-                    AND ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
-                    AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN ('PENDING', 'SENDING') AND p.team_id = o.team_id
-                                    AND p.channel_id = o.channel_id AND p.id < o.id
-                                    AND (p.kind <> 'UPDATE'
-                                         OR (o.kind = 'UPDATE' AND p.card_of_coe IS NOT DISTINCT FROM o.card_of_coe
-                                             AND p.thread_owner_kind IS NOT DISTINCT FROM o.thread_owner_kind
-                                             AND p.thread_owner_id IS NOT DISTINCT FROM o.thread_owner_id
-                                             AND p.message_ts IS NOT DISTINCT FROM o.message_ts)))
-                  ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED)
+        Optional<PendingMessage> next = jdbc.prepareStatement("WITH next AS (" + pick + """
+                )
                 UPDATE outbox u SET status = 'SENDING', sending_until = ?, sending_claim = ?, attempts = u.attempts + 1
                 FROM next WHERE u.id = next.id
                 RETURNING u.*, next.was""", ps -> {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setTimestamp(3, Timestamp.from(now.plus(lease)));
-            ps.setLong(4, claim);
+            int i = 1;
+            if (teamId != null) {
+                ps.setString(i++, teamId);
+                ps.setString(i++, channelId);
+            }
+            ps.setTimestamp(i++, Timestamp.from(now));
+            ps.setTimestamp(i++, Timestamp.from(now));
+            ps.setTimestamp(i++, Timestamp.from(now.plus(lease)));
+            ps.setLong(i, claim);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs, "SENDING".equals(rs.getString("was")), rs.getInt("attempts") - 1)) : Optional.empty();
             }
@@ -193,9 +220,20 @@ public class Outbox {
                 });
     }
 
+    /**
+     * Records that Slack has the message, if this sender still holds it (one statement: the check and the write).
+     * False when the claim was lost, as in {@link #stillClaimed}.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void markSent(long id, String ts) {
-        update("UPDATE outbox SET status = 'SENT', sent_ts = ?, last_error = NULL, sending_until = NULL WHERE id = ?", ts, id);
+    public boolean markSent(Claimed claimed, String ts) {
+        return jdbc.prepareStatement("""
+                UPDATE outbox SET status = 'SENT', sent_ts = ?, last_error = NULL, sending_until = NULL
+                WHERE id = ? AND status = 'SENDING' AND sending_claim = ?""", ps -> {
+            ps.setString(1, ts);
+            ps.setLong(2, claimed.pending().id());
+            ps.setLong(3, claimed.claim());
+            return ps.executeUpdate() == 1;
+        });
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
