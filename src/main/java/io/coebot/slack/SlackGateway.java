@@ -69,7 +69,7 @@ public class SlackGateway {
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
                         @Value("${coe.outbox.lease-millis:0}") long leaseMillis,
-                        @Value("${coe.outbox.senders:4}") int senderCount, Clock clock) {
+                        @Value("${coe.outbox.senders:8}") int senderCount, Clock clock) {
         this.slack = slack;
         this.clock = clock;
         this.settings = settings;
