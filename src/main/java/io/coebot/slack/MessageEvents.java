@@ -159,7 +159,7 @@ final class MessageEvents implements SlackFeature {
      * and this worker is the one that moves on). A worker that dies in between leaves it to be handled again after
      * its lease, which the features' event record makes a no-op.
      */
-    private boolean handleNext() {
+    private boolean handleNext(Runnable whenClaimed) {
         Long handledBefore = handledNotDeleted.get();
         handledNotDeleted.remove();
         var claimed = tx.executeWrite(status -> {
@@ -175,6 +175,7 @@ final class MessageEvents implements SlackFeature {
             return false;
         }
         MessageInbox.Claimed c = claimed.get();
+        whenClaimed.run();
         try {
             route(c.message());
         } catch (RuntimeException e) {

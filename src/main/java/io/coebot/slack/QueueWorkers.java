@@ -11,14 +11,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 /**
  * The workers of a queue kept in PostgreSQL (the outbox's senders, the message inbox's handlers): up to {@code size}
  * at once, started when a commit queues something (the fast path) and by a poll (the safety net: what a previous
  * run left, retries that fell due, another instance's queue). A worker keeps claiming while there is something to
- * claim and starts one more worker each time it finds work, so a burst across many channels spreads over the pool;
- * it stops when a claim finds nothing and no wake-up came meanwhile. The queue's claims keep one channel to one
+ * claim; when it finds work, one more worker starts to look for another channel's (one such newcomer at a time, so
+ * a burst across many channels spreads over the pool while a quiet queue costs one empty look, not one per worker).
+ * A worker stops when a claim finds nothing and no wake-up came meanwhile. The queue's claims keep one channel to one
  * worker, in order (see {@code Outbox.claimNext}, {@code MessageInbox.claimNext}).
  */
 final class QueueWorkers {
@@ -26,22 +26,35 @@ final class QueueWorkers {
 
     private final String name;
     private final int size;
-    private final BooleanSupplier handleOne;
+    private final Work work;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final AtomicInteger busy = new AtomicInteger();
+    /**
+     * Workers started to look for more work that have not looked yet: while one is on its way, finding work does not
+     * start another, so a quiet queue costs one empty look, not one per worker.
+     */
+    private final AtomicInteger lookingAhead = new AtomicInteger();
     /** Counts wake-ups, so a worker that found nothing can tell whether something was queued since it looked. */
     private final AtomicLong wakes = new AtomicLong();
     private volatile boolean running;
 
-    /**
-     * @param name      names the threads and the log lines
-     * @param handleOne claims and handles one item; false when there was nothing to claim
-     */
-    QueueWorkers(String name, int size, BooleanSupplier handleOne) {
+    /** What a worker does, over and over. */
+    interface Work {
+        /**
+         * Claims one item and handles it (sending it to Slack can take a while); calls {@code claimed} as soon as it
+         * holds an item, before handling it, so that another worker starts on another channel meanwhile.
+         *
+         * @return false when there was nothing to claim
+         */
+        boolean handleOne(Runnable claimed);
+    }
+
+    /** @param name names the threads and the log lines */
+    QueueWorkers(String name, int size, Work work) {
         this.name = name;
         this.size = Math.max(1, size);
-        this.handleOne = handleOne;
+        this.work = work;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(this.size, r -> daemon(r, name + "-" + n.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-poll"));
@@ -55,7 +68,9 @@ final class QueueWorkers {
     /** Something may be claimable now. */
     void wake() {
         wakes.incrementAndGet();
-        startWorker();
+        if (lookingAhead.get() == 0) {
+            startWorker(true); // else the worker on its way will find it
+        }
     }
 
     /** Something becomes claimable at a known moment (a pause ends): wake then rather than at the next poll. */
@@ -74,28 +89,50 @@ final class QueueWorkers {
         workers.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private void startWorker() {
+    /** @param lookAhead started because a worker found work, to look for more; counted in {@link #lookingAhead} */
+    private boolean startWorker(boolean lookAhead) {
         if (!running) {
-            return;
+            return false;
         }
         for (int b = busy.get(); b < size; b = busy.get()) {
             if (busy.compareAndSet(b, b + 1)) {
+                if (lookAhead) {
+                    lookingAhead.incrementAndGet();
+                }
                 try {
-                    workers.execute(this::drain);
+                    workers.execute(() -> drain(lookAhead));
+                    return true;
                 } catch (RejectedExecutionException stopped) {
                     busy.decrementAndGet();
+                    if (lookAhead) {
+                        lookingAhead.decrementAndGet();
+                    }
+                    return false;
                 }
-                return;
             }
         }
+        return false;
     }
 
-    private void drain() {
+    private void drain(boolean lookingAhead) {
         long seen = wakes.get();
+        boolean[] ahead = {lookingAhead};
         try {
             while (running) {
-                if (handleOne.getAsBoolean()) {
-                    startWorker(); // there is work: let another worker look for another channel's
+                boolean found = work.handleOne(() -> {
+                    if (ahead[0]) {
+                        this.lookingAhead.decrementAndGet(); // it has looked, and found
+                        ahead[0] = false;
+                    }
+                    if (this.lookingAhead.get() == 0) {
+                        startWorker(true); // there is work: one more worker looks for another channel's
+                    }
+                });
+                if (ahead[0]) {
+                    this.lookingAhead.decrementAndGet(); // it has looked, and found nothing
+                    ahead[0] = false;
+                }
+                if (found) {
                     seen = wakes.get();
                 } else if (wakes.get() == seen) {
                     break;
@@ -109,10 +146,13 @@ final class QueueWorkers {
                 LOG.warn("A {} worker stopped until the next wake-up: {}", name, e.getClass().getSimpleName());
             }
         } finally {
+            if (ahead[0]) {
+                this.lookingAhead.decrementAndGet();
+            }
             busy.decrementAndGet();
         }
         if (running && wakes.get() != seen) {
-            startWorker(); // a wake-up came while this worker was leaving and found the pool full
+            startWorker(true); // a wake-up came while this worker was leaving and found the pool full
         }
     }
 

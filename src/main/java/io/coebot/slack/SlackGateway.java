@@ -121,7 +121,7 @@ public class SlackGateway {
      *
      * @return whether a message was claimed (and then sent, failed or put back for later); false: nothing to send now
      */
-    private boolean sendOne() {
+    private boolean sendOne(Runnable whenClaimed) {
         Instant now = clock.instant();
         OutboundMessage last = lastSent.get();
         var claimed = tx.executeWrite(status -> {
@@ -135,6 +135,7 @@ public class SlackGateway {
         }
         Outbox.Claimed claim = claimed.get();
         lastSent.set(claim.pending().message());
+        whenClaimed.run();
         var hold = pacing.holdUntil(claim.pending().message(), claim.maybeSent(), now);
         if (hold.isPresent()) {
             // Slack asked for a pause of this method (or channel), or this message was edited less than a second

@@ -133,6 +133,7 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         Channel other = ws.channel("inc-not-held");
         SlackMessage heldCard = startAndAwaitFirstQuestion(alice, held, "Held by a 429");
         SlackMessage otherCard = startAndAwaitFirstQuestion(alice, other, "Not held");
+        awaitNothingQueued(); // the 429 is for the next post: the echo below, nothing left from the starts
         slack.rateLimitNext("chat.postMessage", 8);
 
         alice.repliesInThread(held, heldCard.ts(), "yesterday 07:00");
@@ -156,7 +157,8 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         Channel other = ws.channel("inc-quick-slack");
         SlackMessage slowCard = startAndAwaitFirstQuestion(alice, slow, "Slow Slack");
         SlackMessage otherCard = startAndAwaitFirstQuestion(alice, other, "Quick Slack");
-        slack.slowNext("chat.postMessage", Duration.ofSeconds(8));
+        awaitNothingQueued(); // the slowness is for the next post: the echo below, nothing left from the starts
+        slack.slowNext("chat.postMessage", Duration.ofSeconds(4)); // under the read timeout: slow, not lost
 
         alice.repliesInThread(slow, slowCard.ts(), "yesterday 09:00");
         slack.await("the slow channel's echo is on its way", () -> slack.calls("chat.postMessage").stream()
@@ -166,7 +168,7 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         SlackMessage otherEcho = other.awaitReplyFromBot(otherCard.ts(), "10:00 UTC");
         SlackMessage slowEcho = slow.awaitReplyFromBot(slowCard.ts(), "09:00 UTC");
         assertTrue(new java.math.BigDecimal(otherEcho.ts()).compareTo(new java.math.BigDecimal(slowEcho.ts())) < 0,
-                "the quick channel did not wait for the slow one: " + otherEcho.ts() + " vs " + slowEcho.ts());
+                "the quick channel did not wait for the slow one: " + otherEcho.ts() + " vs " + slowEcho.ts() + "\n" + slack.dump());
         // and in the slow channel, nothing overtook the slow message
         slow.awaitReplyFromBot(slowCard.ts(), "detected");
         var thread = slow.thread(slowCard.ts());
@@ -198,11 +200,16 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         incident.awaitMessage(card.ts(), m -> m.visibleText().contains("Basics (6/6)"));
-        slack.await("the outbox is empty", () -> ((Number) sql("SELECT count(*) AS n FROM outbox WHERE status IN ('PENDING', 'SENDING') AND ? = 0", 0)
-                .get("n")).longValue() == 0);
+        awaitNothingQueued();
         int edits = cardEdits(incident, card) - editsBefore;
         // at most one edit a second, and the last one after the burst
         assertTrue(edits <= Math.ceil(seconds) + 1, edits + " edits of the card for six answers in " + seconds + " s");
+    }
+
+    private void awaitNothingQueued() {
+        app.awaitMessagesHandled();
+        slack.await("the outbox is empty", () -> ((Number) sql("SELECT count(*) AS n FROM outbox WHERE status IN ('PENDING', 'SENDING') AND ? = 0", 0)
+                .get("n")).longValue() == 0);
     }
 
     private int cardEdits(Channel incident, SlackMessage card) {
