@@ -4,7 +4,11 @@ import io.coebot.sandbox.SandboxMode;
 import io.coebot.sandbox.SandboxRefusal;
 
 public class Application {
+    /** When main began (epoch ms; 0 when the app was started another way, as tests do): for {@link StartupLog}. */
+    private static volatile long mainEnteredAt;
+
     public static void main(String[] args) {
+        mainEnteredAt = System.currentTimeMillis();
         // Slack when a token is configured; the built-in fake Slack and its page (/sandbox) when nothing is;
         // and when the configuration is half of either, a refusal that says what to set (already logged).
         try {
@@ -12,5 +16,9 @@ public class Application {
         } catch (SandboxRefusal e) {
             System.exit(2);
         }
+    }
+
+    static long mainEnteredAt() {
+        return mainEnteredAt;
     }
 }
