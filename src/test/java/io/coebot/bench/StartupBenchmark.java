@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * bench.runs rounds (default 5) give the medians. For the bot it also prints where the seconds went, from its own
  * start-up log lines (JVM before main, application context, of which PostgreSQL and the schema, HTTP server).
  * bench.jvmArgs replaces the JVM options of all three (default: the ones README gives for production).
+ * bench.variants measures several configurations of the bot in the same rounds, to see one step's effect under the
+ * same load: {@code "name:-Dopt -Dopt2|name2:"}, each name's options added to bench.jvmArgs (default: one variant,
+ * "coe-bot", with none).
  *
  * <pre>./mvnw -q test-compile exec:java@startup-benchmark</pre>
  */
@@ -38,21 +41,28 @@ public final class StartupBenchmark {
         String given = System.getProperty("bench.jvmArgs", DEFAULT_JVM_ARGS).strip();
         List<String> jvmArgs = given.isEmpty() ? List.of() : Arrays.asList(given.split("\\s+"));
         System.out.println("# coe-bot startup benchmark, " + Instant.now());
+        Map<String, List<String>> variants = variants(System.getProperty("bench.variants", "coe-bot:"), jvmArgs);
         System.out.println("machine: " + Proc.machine() + "; load average: " + Proc.loadAverage()
-                + "; JVM options " + (jvmArgs.isEmpty() ? "(defaults)" : jvmArgs));
+                + "; JVM options " + (jvmArgs.isEmpty() ? "(defaults)" : jvmArgs) + "; variants " + variants);
         Map<String, List<Start>> starts = new LinkedHashMap<>();
         try (FakeSlack slack = FakeSlack.start(RunningApp.BOT_TOKEN)) {
             for (int run = 1; run <= runs; run++) {
                 Path bare = Files.createTempDirectory("coe-startup-bare-");
-                Path dir = Files.createTempDirectory("coe-startup-");
                 try {
-                    // bare Bolt first: it has no data folder, and a fresh start's page cache warms nothing it reads
+                    // every program once per round, one after the other, so that each meets the load of the moment alike
                     record("bare Bolt", run, starts, start("io.coebot.bench.BareBoltApp", bare, slack, jvmArgs));
-                    record("fresh database", run, starts, start("io.coebot.Application", dir, slack, jvmArgs));
-                    record("existing database", run, starts, start("io.coebot.Application", dir, slack, jvmArgs));
+                    for (Map.Entry<String, List<String>> v : variants.entrySet()) {
+                        Path dir = Files.createTempDirectory("coe-startup-");
+                        String name = variants.size() == 1 ? "" : v.getKey() + ", ";
+                        try {
+                            record(name + "fresh database", run, starts, start("io.coebot.Application", dir, slack, v.getValue()));
+                            record(name + "existing database", run, starts, start("io.coebot.Application", dir, slack, v.getValue()));
+                        } finally {
+                            deleteTree(dir);
+                        }
+                    }
                 } finally {
                     deleteTree(bare);
-                    deleteTree(dir);
                 }
             }
         }
@@ -77,16 +87,18 @@ public final class StartupBenchmark {
 
     private static void report(Map<String, List<Start>> starts, int runs) {
         System.out.printf("%n## medians of %d%n", runs);
-        System.out.println("| | ready | JVM RSS | PostgreSQL PSS | JVM before main | context | of which PostgreSQL | of which schema | HTTP server |");
+        System.out.println("| | ready | JVM RSS | PostgreSQL PSS | JVM before main | context | PostgreSQL start | schema | HTTP server |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         starts.forEach((kind, list) -> System.out.printf("| %s | %d ms | %d MB | %d MB | %s | %s | %s | %s | %s |%n", kind,
                 median(list, s -> s.readyMs), median(list, s -> s.memory.jvmMb()), median(list, s -> s.memory.postgresPssMb()),
                 phase(list, StartupPhases::jvmMs), phase(list, StartupPhases::contextMs), phase(list, StartupPhases::postgresMs),
                 phase(list, StartupPhases::schemaMs), phase(list, StartupPhases::httpMs)));
         long bare = median(starts.get("bare Bolt"), s -> s.readyMs);
-        for (String kind : List.of("fresh database", "existing database")) {
-            System.out.printf("%s / bare Bolt: %.2f×%n", kind, (double) median(starts.get(kind), s -> s.readyMs) / bare);
-        }
+        starts.forEach((kind, list) -> {
+            if (!kind.equals("bare Bolt")) {
+                System.out.printf("%s / bare Bolt: %.2f×%n", kind, (double) median(list, s -> s.readyMs) / bare);
+            }
+        });
     }
 
     private static String phase(List<Start> list, ToLongFunction<StartupPhases> part) {
@@ -100,6 +112,22 @@ public final class StartupBenchmark {
         long[] sorted = list.stream().mapToLong(value).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** "a:-Dx -Dy|b:" → {a: jvmArgs + [-Dx, -Dy], b: jvmArgs}, in order. */
+    private static Map<String, List<String>> variants(String spec, List<String> jvmArgs) {
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        for (String v : spec.split("\\|")) {
+            int colon = v.indexOf(':');
+            String name = (colon < 0 ? v : v.substring(0, colon)).strip();
+            String opts = colon < 0 ? "" : v.substring(colon + 1).strip();
+            List<String> args = new ArrayList<>(jvmArgs);
+            if (!opts.isEmpty()) {
+                args.addAll(Arrays.asList(opts.split("\\s+")));
+            }
+            variants.put(name, args);
+        }
+        return variants;
     }
 
     private static int freePort() throws IOException {
