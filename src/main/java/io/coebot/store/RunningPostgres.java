@@ -57,7 +57,13 @@ final class RunningPostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     // a crash recovery after a kill replays the WAL before accepting connections
-                    .setPGStartupWait(Duration.ofSeconds(60));
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // Sized for one bot on a small instance (issue 16: JVM + PostgreSQL within 300 MB). zonky's 300
+                    // connections cost 8 MB of shared memory at start; the bot's pool holds 6 (more if configured), and
+                    // 50 leaves room for a second pool, psql and maintenance. The database is a few MB: 32 MB of
+                    // buffers hold it, and the kernel's page cache backs them.
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("shared_buffers", "32MB");
             if (durable) {
                 // zonky passes -F (fsync off) first; a later -c wins
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
