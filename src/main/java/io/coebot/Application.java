@@ -13,7 +13,7 @@ public class Application {
         // Slack when a token is configured; the built-in fake Slack and its page (/sandbox) when nothing is;
         // and when the configuration is half of either, a refusal that says what to set (already logged).
         try {
-            // The embedded PostgreSQL (when no database is configured) starts in the background meanwhile.
+            // With COE_EMBEDDED_DB_START_EARLY=true the embedded PostgreSQL starts in the background meanwhile.
             SandboxMode.run(args, EmbeddedDatabase::startEarly);
         } catch (SandboxRefusal e) {
             System.exit(2);

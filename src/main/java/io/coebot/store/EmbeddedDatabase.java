@@ -45,14 +45,17 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
     }
 
     /**
-     * Called by main before the context starts, with the environment and system properties: starts the embedded
-     * PostgreSQL in the background ({@link EarlyPostgres}) when no database URL is set, on the folder the
+     * Called by main before the context starts, with the environment and system properties: when
+     * {@code COE_EMBEDDED_DB_START_EARLY=true} and no database URL is set, starts the embedded PostgreSQL in the
+     * background ({@link EarlyPostgres}), on the folder the
      * configuration will most likely name ({@code coe.data-dir}, {@code coe.home}, as {@code application.yml} reads them).
      */
     public static void startEarly(Map<String, String> settings) {
+        // Off unless asked for: on the 2-core machines measured it saved nothing (PostgreSQL's start and the JVM's
+        // class loading and compiling then share the same cores; BENCHMARKS.md, issue 16). With cores to spare it may.
         if (!first(settings, "datasources.default.url", "DATASOURCES_DEFAULT_URL", "").isBlank()
-                || !Boolean.parseBoolean(first(settings, "coe.embedded-db.start-early", "COE_EMBEDDED_DB_START_EARLY", "true"))) {
-            return; // the second: to measure what starting early saves (StartupBenchmark)
+                || !Boolean.parseBoolean(first(settings, "coe.embedded-db.start-early", "COE_EMBEDDED_DB_START_EARLY", "false"))) {
+            return;
         }
         String dataDir = first(settings, "coe.data-dir", "COE_DATA_DIR", "./data");
         String home = first(settings, "coe.home", "COE_HOME", "");
