@@ -2,15 +2,25 @@ package io.coebot;
 
 import io.coebot.sandbox.SandboxMode;
 import io.coebot.sandbox.SandboxRefusal;
+import io.coebot.store.EmbeddedDatabase;
 
 public class Application {
+    /** When main began (epoch ms; 0 when the app was started another way, as tests do): for {@link StartupLog}. */
+    private static volatile long mainEnteredAt;
+
     public static void main(String[] args) {
+        mainEnteredAt = System.currentTimeMillis();
         // Slack when a token is configured; the built-in fake Slack and its page (/sandbox) when nothing is;
         // and when the configuration is half of either, a refusal that says what to set (already logged).
         try {
-            SandboxMode.run(args);
+            // With COE_EMBEDDED_DB_START_EARLY=true the embedded PostgreSQL starts in the background meanwhile.
+            SandboxMode.run(args, EmbeddedDatabase::startEarly);
         } catch (SandboxRefusal e) {
             System.exit(2);
         }
+    }
+
+    static long mainEnteredAt() {
+        return mainEnteredAt;
     }
 }

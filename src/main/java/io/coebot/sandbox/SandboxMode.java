@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Decides between Slack and the sandbox ({@link StartupChoice}), and starts the sandbox: a fake Slack on loopback
@@ -33,9 +34,17 @@ public final class SandboxMode {
 
     /** What {@code main} does: the environment and system properties decide. */
     public static ApplicationContext run(String[] args) {
+        return run(args, settings -> { });
+    }
+
+    /**
+     * As {@link #run(String[])}; {@code beforeContext} gets the settings once they are known to start an app (not a
+     * refusal), before Micronaut starts: main starts the embedded PostgreSQL there, alongside the context.
+     */
+    public static ApplicationContext run(String[] args, Consumer<Map<String, String>> beforeContext) {
         Map<String, String> settings = new HashMap<>(System.getenv());
         System.getProperties().forEach((k, v) -> settings.put(String.valueOf(k), String.valueOf(v)));
-        return run(args, settings);
+        return run(args, settings, Map.of(), beforeContext);
     }
 
     /**
@@ -48,15 +57,22 @@ public final class SandboxMode {
 
     /** As {@link #run(String[], Map)}; {@code extra} overrides the sandbox's properties (tests: port, data dir). */
     static ApplicationContext run(String[] args, Map<String, String> settings, Map<String, Object> extra) {
+        return run(args, settings, extra, s -> { });
+    }
+
+    private static ApplicationContext run(String[] args, Map<String, String> settings, Map<String, Object> extra,
+                                          Consumer<Map<String, String>> beforeContext) {
         StartupChoice choice = StartupChoice.decide(settings);
         switch (choice.kind()) {
             case SLACK:
+                beforeContext.accept(settings);
                 return Micronaut.run(Application.class, args);
             case REFUSE:
                 throw refused(choice.message());
             default:
                 Map<String, Object> props = new HashMap<>(Map.of("micronaut.server.host", listenOn(choice.bind()),
                         BIND, choice.bind()));
+                beforeContext.accept(settings);
                 props.putAll(extra);
                 return start(args, props);
         }

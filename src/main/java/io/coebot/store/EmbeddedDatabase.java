@@ -6,18 +6,14 @@ import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
 
 /**
  * Gives the app a PostgreSQL when none is configured, so that one command runs the bot on a
@@ -39,18 +35,47 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
     private final Path dataDir;
     private final boolean durable;
     private final BeanContext beans;
-    private EmbeddedPostgres postgres;
-    private DataFolderLock lock;
-    private PostmasterWatchdog watchdog;
+    private RunningPostgres postgres;
 
     public EmbeddedDatabase(@Value("${coe.data-dir}") String dataDir, @Value("${coe.home:}") String home,
                             @Value("${coe.embedded-db.durable:true}") boolean durable, BeanContext beans) {
-        // coe.home: the project folder when run from source (mn:run runs in target/, which a clean build deletes)
-        Path configured = Path.of(dataDir);
-        this.dataDir = (configured.isAbsolute() || home.isBlank() ? configured : Path.of(home).resolve(configured))
-                .toAbsolutePath().normalize();
+        this.dataDir = resolve(dataDir, home);
         this.durable = durable;
         this.beans = beans;
+    }
+
+    /**
+     * Called by main before the context starts, with the environment and system properties: when
+     * {@code COE_EMBEDDED_DB_START_EARLY=true} and no database URL is set, starts the embedded PostgreSQL in the
+     * background ({@link EarlyPostgres}), on the folder the
+     * configuration will most likely name ({@code coe.data-dir}, {@code coe.home}, as {@code application.yml} reads them).
+     */
+    public static void startEarly(Map<String, String> settings) {
+        // Off unless asked for: on the 2-core machines measured it saved nothing (PostgreSQL's start and the JVM's
+        // class loading and compiling then share the same cores; BENCHMARKS.md, issue 16). With cores to spare it may.
+        if (!first(settings, "datasources.default.url", "DATASOURCES_DEFAULT_URL", "").isBlank()
+                || !Boolean.parseBoolean(first(settings, "coe.embedded-db.start-early", "COE_EMBEDDED_DB_START_EARLY", "false"))) {
+            return;
+        }
+        String dataDir = first(settings, "coe.data-dir", "COE_DATA_DIR", "./data");
+        String home = first(settings, "coe.home", "COE_HOME", "");
+        boolean durable = Boolean.parseBoolean(first(settings, "coe.embedded-db.durable", "COE_EMBEDDED_DB_DURABLE", "true"));
+        EarlyPostgres.begin(resolve(dataDir, home), durable);
+    }
+
+    private static String first(Map<String, String> settings, String property, String variable, String otherwise) {
+        String v = settings.get(property);
+        if (v == null) {
+            v = settings.get(variable);
+        }
+        return v == null ? otherwise : v;
+    }
+
+    private static Path resolve(String dataDir, String home) {
+        // coe.home: the project folder when run from source (mn:run runs in target/, which a clean build deletes)
+        Path configured = Path.of(dataDir);
+        return (configured.isAbsolute() || home.isBlank() ? configured : Path.of(home).resolve(configured))
+                .toAbsolutePath().normalize();
     }
 
     @Override
@@ -58,69 +83,17 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
         DatasourceConfiguration config = event.getBean();
         String configured = config.getConfiguredUrl();
         if (configured != null && !configured.isBlank()) {
+            EarlyPostgres.discard();
             return config;
         }
-        EmbeddedPostgres pg = start();
-        config.setUrl(pg.getJdbcUrl("postgres", "postgres"));
+        if (postgres == null) {
+            RunningPostgres early = EarlyPostgres.take(dataDir, durable);
+            postgres = early != null ? early : RunningPostgres.start(dataDir, durable);
+        }
+        config.setUrl(postgres.jdbcUrl());
         config.setUsername("postgres");
         config.setPassword("postgres");
         return config;
-    }
-
-    private EmbeddedPostgres start() {
-        if (postgres != null) {
-            return postgres;
-        }
-        Path pgData = dataDir.resolve("postgres");
-        try {
-            lock = DataFolderLock.acquire(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not use the data folder " + dataDir + " (" + e.getClass().getSimpleName()
-                    + "): set COE_DATA_DIR to a writable folder, or DATASOURCES_DEFAULT_URL to a server", e);
-        }
-        try {
-            Files.createDirectories(pgData);
-            LeftoverPostmaster.stopIfRunning(pgData, Duration.ofSeconds(15));
-            long began = System.nanoTime();
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    // the defaults would wipe the data on every start and stop it behind our back
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    // a crash recovery after a kill replays the WAL before accepting connections
-                    .setPGStartupWait(Duration.ofSeconds(60));
-            if (durable) {
-                // zonky passes -F (fsync off) first; a later -c wins
-                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
-            }
-            String preload = System.getProperty("coe.db.preload", "").strip(); // the load benchmark: pg_stat_statements
-            if (!preload.isEmpty()) {
-                builder.setServerConfig("shared_preload_libraries", preload);
-            }
-            postgres = builder.start();
-            watchdog = PostmasterWatchdog.watch(pgData);
-            LOG.info("No DATASOURCES_DEFAULT_URL set: embedded PostgreSQL started in {} ({} ms{})",
-                    pgData, (System.nanoTime() - began) / 1_000_000, durable ? "" : ", NOT durable: fsync off for tests");
-            return postgres;
-        } catch (IOException | RuntimeException e) {
-            lock.close();
-            lock = null;
-            if (e instanceof IllegalStateException named) {
-                throw named;
-            }
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + pgData + ": " + cause(e)
-                    + " (PostgreSQL's own messages are in the log above). Set COE_DATA_DIR to another folder, or "
-                    + "DATASOURCES_DEFAULT_URL to a server.", e);
-        }
-    }
-
-    /** The root cause's words: zonky wraps PostgreSQL's own complaint ("could not bind", "permission denied"). */
-    private static String cause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
     }
 
     /** Pools first: each connection is a PostgreSQL backend that would keep the server from stopping cleanly. */
@@ -138,14 +111,7 @@ public class EmbeddedDatabase implements BeanInitializedEventListener<Datasource
                 LOG.debug("closing pool", e);
             }
         }
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-        }
+        postgres.close();
         postgres = null;
-        watchdog.close();
-        lock.close();
-        lock = null;
     }
 }

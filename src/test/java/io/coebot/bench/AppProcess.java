@@ -30,6 +30,7 @@ final class AppProcess implements AutoCloseable {
     private final int port;
     private final List<String> jvmArgs;
     private final String mainClass;
+    private final String classpath;
     private Process process;
 
     AppProcess(Path dataDir, String slackApiUrl, int port, List<String> jvmArgs) {
@@ -38,6 +39,12 @@ final class AppProcess implements AutoCloseable {
 
     /** Another main class with the same environment (the bare Bolt app of the load benchmark). */
     AppProcess(String mainClass, Path dataDir, String slackApiUrl, int port, List<String> jvmArgs) {
+        this(mainClass, dataDir, slackApiUrl, port, jvmArgs, classpath());
+    }
+
+    /** With another classpath (the startup benchmark's jars only: Class Data Sharing refuses class directories). */
+    AppProcess(String mainClass, Path dataDir, String slackApiUrl, int port, List<String> jvmArgs, String classpath) {
+        this.classpath = classpath;
         this.mainClass = mainClass;
         this.dataDir = dataDir;
         this.slackApiUrl = slackApiUrl;
@@ -55,7 +62,7 @@ final class AppProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(classpath());
+        cmd.add(classpath);
         cmd.add(mainClass);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("SLACK_BOT_TOKEN", RunningApp.BOT_TOKEN);
