@@ -3,7 +3,6 @@ package io.coebot.coe;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import io.coebot.slack.BlockKit;
-import io.coebot.slack.CardRenderer;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.SlackDate;
 import io.coebot.store.OutboundMessage;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -29,17 +27,15 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * Posted once, then updated in place after every change; its thread is where the interview runs.
  */
 @Singleton
-public class CoeCard implements CardRenderer {
+public class CoeCard {
     private static final int HEADER_MAX = 150;
 
     private final Outbox outbox;
     private final List<CoeCardContributor> contributors;
-    private final CoeStore coes;
 
-    public CoeCard(Outbox outbox, List<CoeCardContributor> contributors, CoeStore coes) {
+    public CoeCard(Outbox outbox, List<CoeCardContributor> contributors) {
         this.outbox = outbox;
         this.contributors = contributors;
-        this.coes = coes;
     }
 
     /** Post the card (after commit); a failure is explained through the command's response_url. */
@@ -48,19 +44,10 @@ public class CoeCard implements CardRenderer {
                 fallback(coe), BlockKit.json(blocks(coe))).reportingFailureTo(responseUrl), now);
     }
 
-    /**
-     * Queue an edit of the card in place; call inside the transaction that changed what it shows. The card is
-     * rendered when the edit is sent ({@link #render}), so it shows the COE as it is then, however many changes
-     * queued edits in between.
-     */
+    /** Re-render the card in place; call inside the transaction that changed what it shows. */
     public void refresh(Coe coe, Instant now) {
         outbox.enqueue(OutboundMessage.card(OutboundMessage.Kind.UPDATE, coe.teamId(), coe.channelId(), coe.id(),
-                fallback(coe), null), now);
-    }
-
-    @Override
-    public Optional<Rendered> render(long coeId) {
-        return coes.byId(coeId).map(coe -> new Rendered(fallback(coe), BlockKit.json(blocks(coe))));
+                fallback(coe), BlockKit.json(blocks(coe))), now);
     }
 
     static String fallback(Coe coe) {

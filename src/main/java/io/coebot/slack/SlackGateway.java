@@ -51,7 +51,6 @@ public class SlackGateway {
     private final CardAnchors anchors;
     private final ThreadRoutes routes;
     private final BeanProvider<Outbox.Owner> owners;
-    private final BeanProvider<CardRenderer> cards;
     private final Duration pollEvery;
     private final QueueWorkers senders;
     private final SendPacing pacing = new SendPacing();
@@ -67,7 +66,6 @@ public class SlackGateway {
 
     public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
                         CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.Owner> owners,
-                        BeanProvider<CardRenderer> cards,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
                         @Value("${coe.outbox.lease-millis:0}") long leaseMillis,
@@ -80,7 +78,6 @@ public class SlackGateway {
         this.anchors = anchors;
         this.routes = routes;
         this.owners = owners;
-        this.cards = cards;
         this.pollEvery = Duration.ofMillis(pollMillis);
         this.senders = new QueueWorkers("slack-outbox", senderCount, this::sendOne);
         // Longer than any one attempt can take (each Web API call is cut at read timeout + 2 s; an attempt makes at
@@ -337,8 +334,7 @@ public class SlackGateway {
                             : m.cardOfCoe() != null
                             ? anchors.cardTs(m.cardOfCoe()).orElseThrow(() -> SlackRefusal.permanent("card_not_posted"))
                             : threadTs(m);
-                    OutboundMessage edit = m.cardOfCoe() != null && m.messageTs() == null ? renderedCard(m) : m;
-                    var r = api.chatUpdate(b -> b.channel(m.channelId()).ts(ts).text(edit.text()).blocksAsString(edit.blocksJson()));
+                    var r = api.chatUpdate(b -> b.channel(m.channelId()).ts(ts).text(m.text()).blocksAsString(m.blocksJson()));
                     yield ok(r).getTs();
                 }
             };
@@ -358,16 +354,6 @@ public class SlackGateway {
         } catch (IOException e) {
             throw SlackRefusal.transientFailure(e.getClass().getSimpleName());
         }
-    }
-
-    /** A card's edit carries no content: the card is rendered now, as the COE is ({@link CardRenderer}). */
-    private OutboundMessage renderedCard(OutboundMessage m) throws SlackRefusal {
-        var rendered = tx.executeRead(status -> cards.get().render(m.cardOfCoe()));
-        if (rendered.isEmpty()) {
-            throw SlackRefusal.permanent("coe_gone");
-        }
-        return new OutboundMessage(m.kind(), m.teamId(), m.channelId(), m.threadOwnerKind(), m.threadOwnerId(), m.cardOfCoe(),
-                rendered.get().text(), rendered.get().blocksJson(), m.responseUrl(), m.owner(), m.fileName(), m.messageTs());
     }
 
     /** The outbox row's identity, carried by the posted message; the queue time keeps two databases' ids apart. */
