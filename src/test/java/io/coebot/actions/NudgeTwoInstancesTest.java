@@ -37,10 +37,7 @@ class NudgeTwoInstancesTest {
     void twoInstancesSendEachNudgeOnce() throws Exception {
         try (EmbeddedPostgres db = EmbeddedPostgres.builder().start();
              FakeSlack slack = FakeSlack.start(RunningApp.BOT_TOKEN)) {
-            Map<String, Object> shared = Map.of(
-                    "datasources.default.url", db.getJdbcUrl("postgres", "postgres"),
-                    "datasources.default.username", "postgres",
-                    "datasources.default.password", "postgres");
+            Map<String, Object> shared = RunningApp.sharing(db);
             try (RunningApp one = RunningApp.start(slack.apiUrl(), dataDir.resolve("one"), shared);
                  RunningApp two = RunningApp.start(slack.apiUrl(), dataDir.resolve("two"), shared);
                  SlackWorkspace ws = new SlackWorkspace(slack, new SlackRequests(one.baseUrl(), RunningApp.SIGNING_SECRET))) {

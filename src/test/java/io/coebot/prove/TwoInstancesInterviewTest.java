@@ -34,10 +34,7 @@ class TwoInstancesInterviewTest {
     void interleavedRepliesThroughTwoInstancesMakeOneTranscript() throws Exception {
         try (EmbeddedPostgres db = EmbeddedPostgres.builder().start();
              FakeSlack slack = FakeSlack.start(RunningApp.BOT_TOKEN)) {
-            Map<String, Object> shared = Map.of(
-                    "datasources.default.url", db.getJdbcUrl("postgres", "postgres"),
-                    "datasources.default.username", "postgres",
-                    "datasources.default.password", "postgres");
+            Map<String, Object> shared = RunningApp.sharing(db);
             try (RunningApp one = RunningApp.start(slack.apiUrl(), dataDir.resolve("one"), shared);
                  RunningApp two = RunningApp.start(slack.apiUrl(), dataDir.resolve("two"), shared);
                  SlackWorkspace viaOne = new SlackWorkspace(slack, new SlackRequests(one.baseUrl(), RunningApp.SIGNING_SECRET));
@@ -94,7 +91,7 @@ class TwoInstancesInterviewTest {
                             reply + " is kept once: " + state.answers());
                 }
                 // a duplicate would come from a message still queued: wait until nothing is, on the shared database
-                slack.await("both outboxes are drained", () -> pendingMessages(two) == 0);
+                slack.await("both outboxes are drained", () -> two.unsentMessages() == 0);
                 List<SlackMessage> thread = incident.thread(card.ts());
                 assertEquals(1, thread.stream().filter(m -> m.isFromBot() && m.visibleText().contains("How many customers")).count(),
                         "the next question is asked once: " + thread);
@@ -106,16 +103,4 @@ class TwoInstancesInterviewTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static long pendingMessages(RunningApp app) {
-        var jdbc = app.bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
-        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx =
-                app.bean(io.micronaut.transaction.TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')", ps -> {
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
-    }
 }

@@ -40,10 +40,7 @@ class TwoInstancesOutboxTest {
     void manyChannelsThroughTwoInstancesGetEachMessageOnceAndInOrder() throws Exception {
         try (EmbeddedPostgres db = EmbeddedPostgres.builder().start();
              FakeSlack slack = FakeSlack.start(RunningApp.BOT_TOKEN)) {
-            Map<String, Object> shared = Map.of(
-                    "datasources.default.url", db.getJdbcUrl("postgres", "postgres"),
-                    "datasources.default.username", "postgres",
-                    "datasources.default.password", "postgres");
+            Map<String, Object> shared = RunningApp.sharing(db);
             try (RunningApp one = RunningApp.start(slack.apiUrl(), dataDir.resolve("one"), shared);
                  RunningApp two = RunningApp.start(slack.apiUrl(), dataDir.resolve("two"), shared);
                  SlackWorkspace viaOne = new SlackWorkspace(slack, new SlackRequests(one.baseUrl(), RunningApp.SIGNING_SECRET));
@@ -75,7 +72,7 @@ class TwoInstancesOutboxTest {
                     }));
                 }
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get();
-                slack.await("both instances' outboxes are empty", () -> unsent(one) == 0);
+                slack.await("both instances' outboxes are empty", () -> one.unsentMessages() == 0);
 
                 for (Incident in : incidents) {
                     List<SlackMessage> thread = in.channel.thread(in.card.ts());
@@ -117,16 +114,4 @@ class TwoInstancesOutboxTest {
         return m.isFromBot() && m.blocks() != null && m.blocks().contains("interview|" + coeId + "|" + question + "\"");
     }
 
-    @SuppressWarnings("unchecked")
-    private static long unsent(RunningApp app) {
-        var jdbc = app.bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
-        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx =
-                app.bean(io.micronaut.transaction.TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')", ps -> {
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
-    }
 }

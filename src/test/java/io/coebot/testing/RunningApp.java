@@ -85,6 +85,27 @@ public final class RunningApp implements AutoCloseable {
         return context().getBean(type);
     }
 
+    /** The settings that point an app at {@code db} rather than its own embedded PostgreSQL: several instances, one database. */
+    public static Map<String, Object> sharing(io.zonky.test.db.postgres.embedded.EmbeddedPostgres db) {
+        return Map.of(
+                "datasources.default.url", db.getJdbcUrl("postgres", "postgres"),
+                "datasources.default.username", "postgres",
+                "datasources.default.password", "postgres");
+    }
+
+    /** What the outbox has still to send (queued, or being sent), on this app's database. */
+    @SuppressWarnings("unchecked")
+    public long unsentMessages() {
+        var jdbc = bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = bean(io.micronaut.transaction.TransactionOperations.class);
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')", ps -> {
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
     /**
      * Waits until every message event Slack was sent an ack for has been handled: the ack comes once the event is in
      * the inbox, its effect (an answer kept, a timeline entry changed) a moment later, as with the real Slack.
