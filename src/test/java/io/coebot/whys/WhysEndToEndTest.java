@@ -72,6 +72,12 @@ class WhysEndToEndTest extends EndToEnd {
         }
     }
 
+    /** How often the channel's member list was read (its first page; Slack pages it by 200). */
+    private long memberLists(Session s) {
+        return slack.calls("conversations.members").stream()
+                .filter(c -> s.channel.id().equals(c.param("channel")) && c.param("cursor") == null).count();
+    }
+
     @Test
     void aFiveLevelSessionWithABranchAHumanErrorAnswerRootCausesAndRemediation() {
         Person alice = ws.user("U0ALICE51", "alice", "Europe/Paris");
@@ -147,9 +153,12 @@ class WhysEndToEndTest extends EndToEnd {
         slack.addMember(s.channel.id(), bob.id());
         s.open(alice, "Checkout returned 500s for 40 minutes");
         s.awaitBot("Why #1");
+        long memberListsBefore = memberLists(s);
         s.answer(alice, "The payments service read a pool size of zero", "Why #2");
 
         SlackMessage possible = s.answer(alice, "Bob pushed the wrong config", "Why #3");
+        assertEquals(1, memberLists(s) - memberListsBefore,
+                "the channel's members are asked of Slack once for both replies, not once per reply");
         assertTrue(possible.visibleText().contains("why was this possible?"), possible.visibleText());
         assertTrue(possible.buttons().stream().noneMatch(b -> b.label().equals("Root cause")),
                 "a teammate's slip cannot be marked root cause: " + possible.buttons());
