@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,11 @@ final class MessageEvents implements SlackFeature {
     private final Clock clock;
     private final QueueWorkers workers;
     private final Duration pollEvery;
-    /** Per worker thread: the message it handled last, deleted with its next claim. */
-    private final ThreadLocal<Long> handledNotDeleted = new ThreadLocal<>();
-    /** All of those, deleted at a clean stop so that a restart does not wait out their lease. */
-    private final java.util.Set<Long> handledAwaitingDelete = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Per worker thread, the message it handled last, deleted with its next claim; those left are deleted at a clean
+     * stop, so that a restart does not wait out their lease.
+     */
+    private final Map<Thread, Long> handledNotDeleted = new java.util.concurrent.ConcurrentHashMap<>();
 
     MessageEvents(ThreadRoutes routes, List<Conversation> conversations, List<ChannelListener> channelListeners,
                   MessageInbox inbox, TransactionOperations<Connection> tx, Clock clock,
@@ -128,10 +130,10 @@ final class MessageEvents implements SlackFeature {
     @PreDestroy
     void stop() throws InterruptedException {
         workers.stop();
-        if (!handledAwaitingDelete.isEmpty()) {
+        if (!handledNotDeleted.isEmpty()) {
             try {
                 tx.executeWrite(status -> {
-                    handledAwaitingDelete.forEach(inbox::handled);
+                    handledNotDeleted.values().forEach(inbox::handled);
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -160,17 +162,15 @@ final class MessageEvents implements SlackFeature {
      * its lease, which the features' event record makes a no-op.
      */
     private boolean handleNext(Runnable whenClaimed) {
-        Long handledBefore = handledNotDeleted.get();
-        handledNotDeleted.remove();
+        Thread worker = Thread.currentThread();
+        Long handledBefore = handledNotDeleted.get(worker);
         var claimed = tx.executeWrite(status -> {
             if (handledBefore != null) {
                 inbox.handled(handledBefore);
             }
             return inbox.claimNext(clock.instant(), LEASE);
         });
-        if (handledBefore != null) {
-            handledAwaitingDelete.remove(handledBefore);
-        }
+        handledNotDeleted.remove(worker);
         if (claimed.isEmpty()) {
             return false;
         }
@@ -180,26 +180,24 @@ final class MessageEvents implements SlackFeature {
             route(c.message());
         } catch (RuntimeException e) {
             // The class only: the message's text may be in the exception's.
-            boolean parked = tx.executeWrite(status -> inbox.failed(c, clock.instant(), e.getClass().getSimpleName()));
-            if (parked) {
+            Instant now = clock.instant();
+            var again = tx.executeWrite(status -> inbox.failed(c, now, e.getClass().getSimpleName()));
+            if (again.isEmpty()) {
                 LOG.error("Gave up on message {} of channel {} after {} attempts ({}); it is kept as FAILED in message_inbox",
                         c.message().ts(), c.message().channelId(), c.attempts(), e.getClass().getSimpleName());
             } else {
                 LOG.warn("Handling message {} of channel {} failed ({}); trying again shortly", c.message().ts(),
                         c.message().channelId(), e.getClass().getSimpleName());
-                workers.wakeAfter(Duration.ofSeconds(1L << Math.min(c.attempts(), 6)));
+                workers.wakeAfter(Duration.between(now, again.get()));
             }
             return true;
         }
-        handledNotDeleted.set(c.id());
-        handledAwaitingDelete.add(c.id());
+        handledNotDeleted.put(worker, c.id());
         return true;
     }
 
-    void route(ThreadMessage m) {
-        if (m.channelId() == null || m.ts() == null) {
-            return;
-        }
+    /** A message from the inbox always has its channel and ts ({@link #accept} stores no other). */
+    private void route(ThreadMessage m) {
         if (isTurn(m)) {
             Optional<ThreadRoutes.Owner> owner = routes.ownerOf(m.teamId(), m.channelId(), m.threadTs());
             Conversation conversation = owner.map(o -> conversations.get(o.kind())).orElse(null);

@@ -92,19 +92,20 @@ class MessageInbox {
      * Handling failed (the database was away, a bug): tried again after a pause that doubles, and after
      * {@link #MAX_ATTEMPTS} parked as FAILED, kept for the operator, so that one bad message does not stop its channel.
      *
-     * @return true when the message was parked
+     * @return when it will be tried again; empty when it was parked
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    boolean failed(Claimed c, Instant now, String error) {
+    Optional<Instant> failed(Claimed c, Instant now, String error) {
         boolean park = c.attempts() >= MAX_ATTEMPTS;
+        Instant again = now.plusSeconds(1L << Math.min(c.attempts(), 6));
         jdbc.prepareStatement("UPDATE message_inbox SET status = ?, working_until = ?, last_error = ? WHERE id = ?", ps -> {
             ps.setString(1, park ? "FAILED" : "PENDING");
-            ps.setTimestamp(2, Timestamp.from(now.plusSeconds(1L << Math.min(c.attempts(), 6))));
+            ps.setTimestamp(2, Timestamp.from(again));
             ps.setString(3, error);
             ps.setLong(4, c.id());
             return ps.executeUpdate();
         });
-        return park;
+        return park ? Optional.empty() : Optional.of(again);
     }
 
     private static Claimed read(ResultSet rs) throws SQLException {

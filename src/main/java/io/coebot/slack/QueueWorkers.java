@@ -89,10 +89,10 @@ final class QueueWorkers {
         workers.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** @param lookAhead started because a worker found work, to look for more; counted in {@link #lookingAhead} */
-    private boolean startWorker(boolean lookAhead) {
+    /** @param lookAhead started to look for more work; counted in {@link #lookingAhead} until it has looked */
+    private void startWorker(boolean lookAhead) {
         if (!running) {
-            return false;
+            return;
         }
         for (int b = busy.get(); b < size; b = busy.get()) {
             if (busy.compareAndSet(b, b + 1)) {
@@ -101,44 +101,39 @@ final class QueueWorkers {
                 }
                 try {
                     workers.execute(() -> drain(lookAhead));
-                    return true;
                 } catch (RejectedExecutionException stopped) {
                     busy.decrementAndGet();
                     if (lookAhead) {
                         lookingAhead.decrementAndGet();
                     }
-                    return false;
                 }
+                return;
             }
         }
-        return false;
     }
 
-    private void drain(boolean lookingAhead) {
+    private void drain(boolean startedToLookAhead) {
         long seen = wakes.get();
-        boolean[] ahead = {lookingAhead};
+        boolean[] ahead = {startedToLookAhead};
+        Runnable looked = () -> {
+            if (ahead[0]) {
+                ahead[0] = false;
+                lookingAhead.decrementAndGet();
+            }
+        };
         try {
             while (running) {
                 boolean found = work.handleOne(() -> {
-                    if (ahead[0]) {
-                        this.lookingAhead.decrementAndGet(); // it has looked, and found
-                        ahead[0] = false;
-                    }
-                    if (this.lookingAhead.get() == 0) {
+                    looked.run();
+                    if (lookingAhead.get() == 0) {
                         startWorker(true); // there is work: one more worker looks for another channel's
                     }
                 });
-                if (ahead[0]) {
-                    this.lookingAhead.decrementAndGet(); // it has looked, and found nothing
-                    ahead[0] = false;
-                }
-                if (found) {
-                    seen = wakes.get();
-                } else if (wakes.get() == seen) {
+                looked.run(); // also when it found nothing
+                if (!found && wakes.get() == seen) {
                     break;
-                } else {
-                    seen = wakes.get();
                 }
+                seen = wakes.get();
             }
         } catch (RuntimeException e) {
             if (running) {
@@ -146,9 +141,7 @@ final class QueueWorkers {
                 LOG.warn("A {} worker stopped until the next wake-up: {}", name, e.getClass().getSimpleName());
             }
         } finally {
-            if (ahead[0]) {
-                this.lookingAhead.decrementAndGet();
-            }
+            looked.run();
             busy.decrementAndGet();
         }
         if (running && wakes.get() != seen) {

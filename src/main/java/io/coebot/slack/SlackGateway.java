@@ -33,8 +33,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends the outbox to Slack after commit: one message at a time, in order per channel,
- * honouring 429 Retry-After and backing off on server errors. A message Slack refuses for good
+ * Sends the outbox to Slack after commit: a pool of senders, in parallel across channels and in order within one,
+ * honouring 429 Retry-After (for the method, or the channel, that got it) and backing off on server errors. A message Slack refuses for good
  * (bot not in the channel…) is marked failed and explained to whoever asked, through the
  * command's response_url. Sending never touches the state that decided the message.
  */
@@ -115,9 +115,9 @@ public class SlackGateway {
     }
 
     /**
-     * Claims one message and sends it. Three steps, so that a crash at any moment leaves a trace: the claim (SENDING) is committed before Slack is
-     * called, Slack is called outside any transaction, and the outcome is committed after. A message found SENDING
-     * later is looked up in Slack before it is sent again.
+     * Claims one message and sends it. Three steps, so that a crash at any moment leaves a trace: the claim (SENDING)
+     * is committed before Slack is called, Slack is called outside any transaction, and the outcome is committed after.
+     * A message found SENDING later is looked up in Slack before it is sent again.
      *
      * @return whether a message was claimed (and then sent, failed or put back for later); false: nothing to send now
      */
@@ -154,17 +154,22 @@ public class SlackGateway {
         if (attempt.refusal() == null && claim.pending().message().kind() == OutboundMessage.Kind.UPDATE) {
             pacing.edited(claim.pending().message(), clock.instant());
         }
-        return recordPatiently(claim, attempt, now.plus(lease));
+        recordPatiently(claim, attempt, now.plus(lease));
+        return true;
     }
 
     /**
      * The outcome is known only here, in memory: if the database is briefly unavailable, keep trying to write it
      * rather than leave the message SENDING until its lease ends (it would then be looked up, and sent late).
      */
-    private boolean recordPatiently(Outbox.Claimed claim, Attempt attempt, Instant leaseEnds) {
+    private void recordPatiently(Outbox.Claimed claim, Attempt attempt, Instant leaseEnds) {
         while (true) {
             try {
-                return tx.executeWrite(status -> record(claim, attempt, clock.instant()));
+                tx.executeWrite(status -> {
+                    record(claim, attempt, clock.instant());
+                    return null;
+                });
+                return;
             } catch (RuntimeException e) {
                 if (!running || clock.instant().plus(pollEvery).isAfter(leaseEnds)) {
                     throw e;
@@ -196,29 +201,28 @@ public class SlackGateway {
         }
     }
 
-    private boolean record(Outbox.Claimed claim, Attempt attempt, Instant now) {
+    private void record(Outbox.Claimed claim, Attempt attempt, Instant now) {
         Outbox.PendingMessage pending = claim.pending();
         if (attempt.refusal() == null) {
             // Slack has the message: from here on nothing may undo "sent", or it would be posted again.
-            if (!outbox.markSent(claim, attempt.ts())) {
-                return takenOver(claim);
+            if (outbox.markSent(claim, attempt.ts())) {
+                afterSend(pending, attempt.ts());
+            } else {
+                takenOver(claim);
             }
-            afterSend(pending, attempt.ts());
-            return true;
+        } else if (!outbox.stillClaimed(claim)) {
+            takenOver(claim);
+        } else {
+            SlackRefusal refusal = attempt.refusal();
+            // Until a look has shown the message is not in Slack, every retry must look first.
+            boolean stillUnknown = claim.maybeSent() && refusal.kind != SlackRefusal.Kind.PERMANENT;
+            handleRefusal(pending, stillUnknown ? refusal.withError(Outbox.MAYBE_POSTED) : refusal, now);
         }
-        if (!outbox.stillClaimed(claim)) {
-            return takenOver(claim);
-        }
-        SlackRefusal refusal = attempt.refusal();
-        // Until a look has shown the message is not in Slack, every retry must look first.
-        boolean stillUnknown = claim.maybeSent() && refusal.kind != SlackRefusal.Kind.PERMANENT;
-        return handleRefusal(pending, stillUnknown ? refusal.withError(Outbox.MAYBE_POSTED) : refusal, now);
     }
 
     /** Our lease ran out while Slack kept us waiting; whoever took the message over looks it up first. */
-    private static boolean takenOver(Outbox.Claimed claim) {
+    private static void takenOver(Outbox.Claimed claim) {
         LOG.warn("Outbox message {} was taken over by another sender while this one waited for Slack", claim.pending().id());
-        return true;
     }
 
     /** The features record what became of a posted message; "sent" itself is already written. */
@@ -274,7 +278,7 @@ public class SlackGateway {
         }
     }
 
-    private boolean handleRefusal(Outbox.PendingMessage pending, SlackRefusal refusal, Instant now) {
+    private void handleRefusal(Outbox.PendingMessage pending, SlackRefusal refusal, Instant now) {
         OutboundMessage m = pending.message();
         switch (refusal.kind) {
             case RATE_LIMITED -> {
@@ -285,19 +289,17 @@ public class SlackGateway {
                 senders.wakeAfter(Duration.ofSeconds(refusal.retryAfterSeconds));
                 LOG.info("Slack asked us to wait {} s (429 from {}); those messages resume then, the rest go on",
                         refusal.retryAfterSeconds, refusal.method == null ? SendPacing.methodOf(m) : refusal.method);
-                return true;
             }
             case TRANSIENT -> {
                 if (pending.attempts() + 1 >= MAX_ATTEMPTS) {
                     outbox.markFailed(pending.id(), refusal.error);
                     LOG.warn("Gave up on outbox message {} after {} attempts: {}", pending.id(), MAX_ATTEMPTS, refusal.error);
                     notifyFailed(pending);
-                    return true;
+                    return;
                 }
                 long backoff = Math.min(60, 1L << Math.min(pending.attempts(), 6));
                 outbox.retryAt(pending.id(), now.plusSeconds(backoff), refusal.error, true);
                 senders.wakeAfter(Duration.ofSeconds(backoff));
-                return true;
             }
             default -> {
                 outbox.markFailed(pending.id(), refusal.error);
@@ -306,7 +308,6 @@ public class SlackGateway {
                 if (m.responseUrl() != null) {
                     explain(m.responseUrl(), refusal.explanation());
                 }
-                return true;
             }
         }
     }

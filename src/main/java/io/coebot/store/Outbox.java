@@ -48,6 +48,13 @@ public class Outbox {
      */
     public record Claimed(PendingMessage pending, long claim, boolean maybeSent) {}
 
+    /**
+     * A message a sender may take now: queued and due, or left SENDING by a sender whose lease is over. Its two
+     * parameters are now, twice.
+     */
+    private static final String DUE =
+            "((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))";
+
     /** The last error of a POST whose answer never came: Slack may have it. */
     public static final String MAYBE_POSTED = "maybe_posted";
 
@@ -146,7 +153,7 @@ public class Outbox {
         return claim("""
                 SELECT o.id, o.status AS was FROM outbox o
                 WHERE o.status IN ('PENDING', 'SENDING')
-                  AND ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
+                  AND """ + DUE + """
                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.status IN ('PENDING', 'SENDING') AND p.team_id = o.team_id
                                   AND p.channel_id = o.channel_id AND p.id < o.id
                                   AND (p.kind <> 'UPDATE'
@@ -168,7 +175,7 @@ public class Outbox {
                 SELECT o.id, o.status AS was FROM outbox o
                 WHERE o.id = (SELECT h.id FROM outbox h WHERE h.team_id = ? AND h.channel_id = ?
                                 AND h.status IN ('PENDING', 'SENDING') ORDER BY h.id LIMIT 1)
-                  AND ((o.status = 'PENDING' AND o.next_attempt_at <= ?) OR (o.status = 'SENDING' AND o.sending_until <= ?))
+                  AND """ + DUE + """
                 FOR UPDATE SKIP LOCKED""", now, lease, teamId, channelId);
     }
 
@@ -193,7 +200,7 @@ public class Outbox {
             ps.setTimestamp(i++, Timestamp.from(now.plus(lease)));
             ps.setLong(i, claim);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs, "SENDING".equals(rs.getString("was")), rs.getInt("attempts") - 1)) : Optional.empty();
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         });
         if (next.isEmpty()) {
@@ -281,8 +288,8 @@ public class Outbox {
         return kind == null ? null : new MessageOwner(OwnerKind.ofStored(kind), rs.getLong("owner_id"), rs.getString("owner_part"));
     }
 
-    /** @param wasSending its status before this claim; {@code attempts}: before this claim */
-    private static PendingMessage read(ResultSet rs, boolean wasSending, int attempts) throws SQLException {
+    /** A row as the claim's {@code RETURNING u.*, next.was} gives it: its status and attempts as before the claim. */
+    private static PendingMessage read(ResultSet rs) throws SQLException {
         Long threadOwnerId = rs.getObject("thread_owner_id") == null ? null : rs.getLong("thread_owner_id");
         Long cardOfCoe = rs.getObject("card_of_coe") == null ? null : rs.getLong("card_of_coe");
         var m = new OutboundMessage(OutboundMessage.Kind.valueOf(rs.getString("kind")), rs.getString("team_id"),
@@ -290,7 +297,7 @@ public class Outbox {
                 rs.getString("thread_owner_kind") == null ? null : OwnerKind.ofStored(rs.getString("thread_owner_kind")), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
                 rs.getString("response_url"), ownerOf(rs), rs.getString("file_name"),
                 rs.getString("message_ts"));
-        return new PendingMessage(rs.getLong("id"), m, attempts, rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), wasSending);
+        return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts") - 1, rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(), "SENDING".equals(rs.getString("was")));
     }
 }

@@ -72,8 +72,8 @@ class MessageInboxTest extends EndToEnd {
         while (true) {
             MessageInbox.Claimed f = failing;
             Instant at = t;
-            Boolean parked = tx.executeWrite(s -> inbox.failed(f, at, "IllegalStateException"));
-            if (parked) {
+            Optional<Instant> retryAt = tx.executeWrite(s -> inbox.failed(f, at, "IllegalStateException"));
+            if (retryAt.isEmpty()) { // parked
                 assertEquals(MessageInbox.MAX_ATTEMPTS, f.attempts());
                 break;
             }

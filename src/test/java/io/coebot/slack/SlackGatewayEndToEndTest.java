@@ -137,13 +137,12 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         slack.rateLimitNext("chat.postMessage", 8);
 
         alice.repliesInThread(held, heldCard.ts(), "yesterday 07:00");
-        slack.await("Slack answered 429 to the held channel's echo", () -> slack.calls("chat.postMessage").stream()
-                .anyMatch(c -> held.id().equals(c.param("channel")) && c.params().getOrDefault("text", "").contains("07:00 UTC")));
+        awaitPostTried("Slack answered 429 to the held channel's echo", held, "07:00 UTC");
         alice.repliesInThread(other, otherCard.ts(), "yesterday 08:00");
 
         SlackMessage otherEcho = other.awaitReplyFromBot(otherCard.ts(), "08:00 UTC");
         SlackMessage heldEcho = held.awaitReplyFromBot(heldCard.ts(), "07:00 UTC");
-        assertTrue(new java.math.BigDecimal(otherEcho.ts()).compareTo(new java.math.BigDecimal(heldEcho.ts())) < 0,
+        assertTrue(SlackTs.isBefore(otherEcho.ts(), heldEcho.ts()),
                 "the other channel's echo went out while the held one waited: " + otherEcho.ts() + " vs " + heldEcho.ts());
         assertEquals(1, botRepliesContaining(held, heldCard, "07:00 UTC"));
         assertEquals(1, botRepliesContaining(other, otherCard, "08:00 UTC"));
@@ -161,13 +160,12 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         slack.slowNext("chat.postMessage", Duration.ofSeconds(4)); // under the read timeout: slow, not lost
 
         alice.repliesInThread(slow, slowCard.ts(), "yesterday 09:00");
-        slack.await("the slow channel's echo is on its way", () -> slack.calls("chat.postMessage").stream()
-                .anyMatch(c -> slow.id().equals(c.param("channel")) && c.params().getOrDefault("text", "").contains("09:00 UTC")));
+        awaitPostTried("the slow channel's echo is on its way", slow, "09:00 UTC");
         alice.repliesInThread(other, otherCard.ts(), "yesterday 10:00");
 
         SlackMessage otherEcho = other.awaitReplyFromBot(otherCard.ts(), "10:00 UTC");
         SlackMessage slowEcho = slow.awaitReplyFromBot(slowCard.ts(), "09:00 UTC");
-        assertTrue(new java.math.BigDecimal(otherEcho.ts()).compareTo(new java.math.BigDecimal(slowEcho.ts())) < 0,
+        assertTrue(SlackTs.isBefore(otherEcho.ts(), slowEcho.ts()),
                 "the quick channel did not wait for the slow one: " + otherEcho.ts() + " vs " + slowEcho.ts() + "\n" + slack.dump());
         // and in the slow channel, nothing overtook the slow message
         slow.awaitReplyFromBot(slowCard.ts(), "detected");
@@ -204,6 +202,12 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         int edits = cardEdits(incident, card) - editsBefore;
         // at most one edit a second, and the last one after the burst
         assertTrue(edits <= Math.ceil(seconds) + 1, edits + " edits of the card for six answers in " + seconds + " s");
+    }
+
+    /** The bot has called chat.postMessage in {@code channel} with {@code text} (whatever Slack answered). */
+    private void awaitPostTried(String description, Channel channel, String text) {
+        slack.await(description, () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> channel.id().equals(c.param("channel")) && c.params().getOrDefault("text", "").contains(text)));
     }
 
     private void awaitNothingQueued() {

@@ -94,33 +94,29 @@ public final class RunningApp implements AutoCloseable {
     }
 
     /** What the outbox has still to send (queued, or being sent), on this app's database. */
-    @SuppressWarnings("unchecked")
     public long unsentMessages() {
-        var jdbc = bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
-        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = bean(io.micronaut.transaction.TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')", ps -> {
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return count("SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')");
     }
 
     /**
      * Waits until every message event Slack was sent an ack for has been handled: the ack comes once the event is in
      * the inbox, its effect (an answer kept, a timeline entry changed) a moment later, as with the real Slack.
      */
-    @SuppressWarnings("unchecked")
     public void awaitMessagesHandled() {
+        io.coebot.sandbox.slack.Eventually.await("the message inbox is empty",
+                () -> count("SELECT count(*) FROM message_inbox WHERE status = 'PENDING'") == 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private long count(String sql) {
         var jdbc = bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
         io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = bean(io.micronaut.transaction.TransactionOperations.class);
-        io.coebot.sandbox.slack.Eventually.await("the message inbox is empty", () -> tx.executeRead(status ->
-                jdbc.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM message_inbox WHERE status = 'PENDING')", ps -> {
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getBoolean(1);
-                    }
-                })), io.coebot.sandbox.slack.Eventually.DEFAULT_TIMEOUT, () -> "");
+        return tx.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
     }
 
     /** Stops the app (pools, then PostgreSQL) and starts it again on the same data. */
