@@ -325,8 +325,13 @@ public class SlackGateway {
                 }
                 case UPLOAD -> {
                     // files upload v2: Slack's three steps (get an upload URL, upload, complete) in one SDK call
-                    var r = api.filesUploadV2(b -> b.channel(m.channelId()).filename(m.fileName()).title(m.fileName())
-                            .content(m.text()).initialComment(m.blocksJson()));
+                    String threadTs = m.threadOwnerKind() == null ? null : threadTs(m);
+                    var r = api.filesUploadV2(b -> {
+                        b.channel(m.channelId()).filename(m.fileName()).threadTs(threadTs).initialComment(m.blocksJson());
+                        // an image carries its title in text; a text file is its text, and is titled by its name
+                        return m.fileBytes() != null ? b.fileData(m.fileBytes()).title(m.text())
+                                : b.title(m.fileName()).content(m.text());
+                    });
                     ok(r);
                     yield r.getFile() == null ? null : r.getFile().getId();
                 }
@@ -398,7 +403,7 @@ public class SlackGateway {
                 }
                 channel = open.getChannel().getId();
             }
-            String threadTs = m.kind() == OutboundMessage.Kind.POST && m.threadOwnerKind() != null ? threadTs(m) : null;
+            String threadTs = m.threadOwnerKind() != null ? threadTs(m) : null;
             String cursor = null;
             for (int page = 0; page < LOOKUP_CALLS - 1; page++) {
                 String in = channel;
