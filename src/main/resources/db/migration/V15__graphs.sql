@@ -25,3 +25,15 @@ CREATE TABLE coe_graph (
 
 -- An image the outbox uploads (a graph's PNG): the bytes travel with the message, as a text file's content does.
 ALTER TABLE outbox ADD COLUMN file_bytes BYTEA;
+
+-- What each publish target last attached of a COE's figures (by name, with the PNG's digest): publishing again
+-- attaches only a figure that is new or was drawn anew. 'slack' today; the canvas, Confluence and Git targets of
+-- issue 19 keep their own rows.
+CREATE TABLE published_figure (
+    coe_id  BIGINT NOT NULL REFERENCES coe (id),
+    team_id TEXT   NOT NULL,
+    target  TEXT   NOT NULL,
+    name    TEXT   NOT NULL,
+    sha256  TEXT   NOT NULL,
+    PRIMARY KEY (coe_id, target, name)
+);

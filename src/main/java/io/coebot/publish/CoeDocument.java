@@ -33,10 +33,17 @@ import java.util.Optional;
  * @param renderedAt            when it is published, shown as the publication date (no clock is read here)
  * @param names                 what the people and channels it mentions are called, looked up beforehand (see
  *                              {@link CoeNames}); {@link Names#NONE} where ids are fine (Slack renders them)
+ * @param figures               the images the COE has (graphs, the timeline chart), from the {@link CoeFigures} features
  */
 public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
                           List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
-                          Instant renderedAt, Names names) {
+                          Instant renderedAt, Names names, List<CoeFigure> figures) {
+
+    public CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
+                       List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
+                       Instant renderedAt, Names names) {
+        this(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names, List.of());
+    }
 
     public CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
                        List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
@@ -55,10 +62,22 @@ public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> ski
         publishedAnywayReason = publishedAnywayReason == null || publishedAnywayReason.isBlank()
                 ? null : publishedAnywayReason;
         names = names == null ? Names.NONE : names;
+        figures = figures == null ? List.of() : List.copyOf(figures);
     }
 
     public CoeDocument withNames(Names looked) {
-        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, looked);
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, looked,
+                figures);
+    }
+
+    public CoeDocument withFigures(List<CoeFigure> drawn) {
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names,
+                drawn);
+    }
+
+    /** The figures that show the impact in the team's metrics (the graphs), not the COE's own timeline chart. */
+    public List<CoeFigure> metricFigures() {
+        return figures.stream().filter(CoeFigure::metric).toList();
     }
 
     /** A root cause found by a 5 Whys session, with what the COE says about it. */

@@ -40,10 +40,12 @@ public class PublishService implements Outbox.Owner {
     private final ThreadRoutes routes;
     private final String reviewChannel;
     private final Clock clock;
+    private final List<CoeFigures> figures;
 
     public PublishService(CoeDocuments documents, PublishStore store, CoeStore coes, CoeCard card, Outbox outbox,
                           ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel,
-                          Clock clock) {
+                          Clock clock, List<CoeFigures> figures) {
+        this.figures = List.copyOf(figures);
         this.documents = documents;
         this.store = store;
         this.coes = coes;
@@ -54,8 +56,8 @@ public class PublishService implements Outbox.Owner {
         this.clock = clock;
     }
 
-    /** What was queued, for the person who asked. */
-    public record Publication(int times, int messages, String fileName) {}
+    /** What was queued, for the person who asked; {@code images}: the figures uploaded (new or drawn anew). */
+    public record Publication(int times, int messages, String fileName, int images) {}
 
     public boolean hasReviewChannel() {
         return reviewChannel != null;
@@ -76,15 +78,22 @@ public class PublishService implements Outbox.Owner {
         Map<String, Long> before = store.parts(coe.id());
         Set<String> current = new HashSet<>();
         int position = before.size();
+        Long firstPart = null;
         for (PublishedPart part : parts) {
             current.add(part.key());
             Long id = before.get(part.key());
+            if (firstPart == null) {
+                firstPart = id != null ? id : -1L;
+            }
             String blocks = BlockKit.json(part.blocks());
             if (id != null) {
                 outbox.enqueue(OutboundMessage.updateRootOf(coe.teamId(), coe.channelId(), PublishStore.PART, id,
                         part.fallbackText(), blocks), now);
             } else {
                 long newId = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
+                if (firstPart == -1L) {
+                    firstPart = newId;
+                }
                 outbox.enqueue(OutboundMessage.post(coe.teamId(), coe.channelId(), part.fallbackText(), blocks)
                         .ownedBy(MessageOwner.of(PublishStore.PART, newId)), now);
             }
@@ -101,6 +110,7 @@ public class PublishService implements Outbox.Owner {
         String fileName = MarkdownRendering.fileName(coe);
         outbox.enqueue(OutboundMessage.upload(coe.teamId(), coe.channelId(), fileName, MarkdownRendering.render(doc),
                 coe.label() + " as Markdown, ready to paste into your wiki" + (times > 1 ? " (version " + times + ")." : ".")), now);
+        int images = attachFigures(coe, doc, firstPart, now);
         if (reviewChannel != null && channelIsPublic) {
             String text = "📘 " + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + " was " + (times > 1 ? "updated" : "published")
                     + " in <#" + coe.channelId() + "> by <@" + by + ">.";
@@ -109,7 +119,41 @@ public class PublishService implements Outbox.Owner {
         }
         coes.markPublished(coe.id());
         card.refresh(coes.byId(coe.id()).orElseThrow(), now);
-        return new Publication(times, parts.size(), fileName);
+        return new Publication(times, parts.size(), fileName, images);
+    }
+
+    /**
+     * The COE's images (graphs, the timeline chart) in the thread of its first message, each once: publishing again
+     * uploads only a figure that is new or was drawn anew since Slack last got it.
+     */
+    private int attachFigures(Coe coe, CoeDocument doc, long firstPart, Instant now) {
+        Map<String, String> attached = store.figuresAttached(coe.id(), PublishStore.SLACK);
+        int uploaded = 0;
+        for (CoeFigure f : doc.figures()) {
+            if (f.sha256().equals(attached.get(f.name()))) {
+                continue;
+            }
+            byte[] png = figures.stream().map(p -> pngOf(p, coe, f)).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+            if (png == null) {
+                continue;
+            }
+            String name = MarkdownRendering.figureFolder(coe) + "-" + f.name().replaceAll("\\.png$", "") + "-"
+                    + now.getEpochSecond() + ".png";
+            outbox.enqueue(OutboundMessage.uploadImage(coe.teamId(), coe.channelId(), name, png, f.title(),
+                    "*" + EchoedText.typed(f.title()) + "* · " + coe.label()).inThreadOf(PublishStore.PART, firstPart), now);
+            store.figureAttached(coe.teamId(), coe.id(), PublishStore.SLACK, f.name(), f.sha256());
+            uploaded++;
+        }
+        return uploaded;
+    }
+
+    private static byte[] pngOf(CoeFigures source, Coe coe, CoeFigure f) {
+        try {
+            return source.png(coe.id(), f);
+        } catch (IllegalStateException notTheirs) {
+            return null;
+        }
     }
 
     /** A part is in the channel: remember its ts (as a thread route) so a later publish can edit it. */

@@ -1,0 +1,116 @@
+package io.coebot.graphs;
+
+import io.coebot.coe.Coe;
+import io.coebot.coe.CoeStore;
+import io.coebot.interview.InterviewMessages;
+import io.coebot.slack.Interaction;
+import io.coebot.slack.SlackFeature;
+import io.coebot.slack.SlackRegistry;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The Metrics question's <i>Add a graph</i>: a small form (the PromQL and an optional title). Submitting it asks
+ * Prometheus at once, within {@code coe.prometheus.form-timeout-millis} (Slack closes a form's request after 3 s),
+ * so a bad query, no data or a server that is down is said under the query field, with the form still filled in;
+ * a graph that was drawn closes the form and appears in the card's thread. {@code /coe graph} waits longer.
+ */
+@Singleton
+public class GraphSlack implements SlackFeature {
+    static final String VIEW = "graphs.add-view";
+    static final String QUERY = "query";
+    static final String TITLE = "title";
+
+    private final CoeStore coes;
+    private final GraphService graphs;
+    private final PrometheusSettings settings;
+    private final Duration formDeadline;
+
+    public GraphSlack(CoeStore coes, GraphService graphs, PrometheusSettings settings,
+                      @Value("${coe.prometheus.form-timeout-millis:2000}") long formTimeoutMillis) {
+        this.coes = coes;
+        this.graphs = graphs;
+        this.settings = settings;
+        this.formDeadline = Duration.ofMillis(Math.max(100, Math.min(2500, formTimeoutMillis)));
+    }
+
+    @Override
+    public void register(SlackRegistry slack) {
+        slack.blockAction(InterviewMessages.ADD_GRAPH, (req, ctx) -> {
+            Interaction in = Interaction.of(req);
+            Optional<Coe> coe = coes.find(in.id(0));
+            if (coe.isEmpty()) {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackRegistry.OUT_OF_DATE));
+                return ctx.ack();
+            }
+            String notReady = graphs.cannotDraw(coe.get());
+            if (notReady != null) {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(":warning: " + notReady));
+                return ctx.ack();
+            }
+            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(view(v -> v.type("modal")
+                    .callbackId(VIEW).privateMetadata(String.valueOf(coe.get().id()))
+                    .title(viewTitle(t -> t.type("plain_text").text("Add a graph")))
+                    .submit(viewSubmit(s -> s.type("plain_text").text("Draw")))
+                    .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                    .blocks(List.of(
+                            input(i -> i.blockId(QUERY).label(plainText("PromQL query"))
+                                    .hint(plainText("One line per series, up to 10 drawn. E.g. sum by (code) (rate(http_requests_total[5m]))"))
+                                    .element(plainTextInput(t -> t.actionId(QUERY).multiline(true)
+                                            .maxLength(GraphRequest.QUERY_MAX)))),
+                            input(i -> i.blockId(TITLE).optional(true).label(plainText("Title"))
+                                    .element(plainTextInput(t -> t.actionId(TITLE).maxLength(GraphRequest.TITLE_MAX)))),
+                            context(c -> c.elements(List.of(markdownText("Drawn from " + settings.server()
+                                    + " over the incident: from 30 minutes before the trigger to 30 minutes after "
+                                    + "resolution (or now), with the milestones marked.")))))))));
+            return ctx.ack();
+        });
+        slack.viewSubmission(VIEW, (req, ctx) -> {
+            Interaction in = Interaction.of(req);
+            var values = req.getPayload().getView().getState() == null ? null
+                    : req.getPayload().getView().getState().getValues();
+            String query = value(values, QUERY);
+            String title = value(values, TITLE);
+            Optional<Coe> coe = coes.find(in.id(0));
+            if (coe.isEmpty()) {
+                return ctx.ackWithErrors(Map.of(QUERY, SlackRegistry.OUT_OF_DATE));
+            }
+            GraphRequest request = GraphRequest.of(query, title);
+            if (request instanceof GraphRequest.Invalid invalid) {
+                return ctx.ackWithErrors(Map.of(QUERY, plain(invalid.reason())));
+            }
+            GraphService.Outcome o = graphs.draw(coe.get(), in.userId(), (GraphRequest.Draw) request, formDeadline);
+            if (o instanceof GraphService.Outcome.Refused r) {
+                return ctx.ackWithErrors(Map.of(QUERY, plain(r.reason())));
+            }
+            return ctx.ack();
+        });
+    }
+
+    private static String value(Map<String, Map<String, com.slack.api.model.view.ViewState.Value>> values, String id) {
+        if (values == null || values.get(id) == null || values.get(id).get(id) == null) {
+            return null;
+        }
+        return values.get(id).get(id).getValue();
+    }
+
+    /** A form's error is plain text: mrkdwn's marks and escapes would show as typed. */
+    static String plain(String mrkdwn) {
+        return mrkdwn.replace("`", "").replace("*", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}
