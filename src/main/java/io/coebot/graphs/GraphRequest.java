@@ -29,9 +29,11 @@ sealed interface GraphRequest {
         if (text.equalsIgnoreCase("timeline")) {
             return new TimelineChart();
         }
-        int as = lastTopLevelAs(text);
-        String query = (as < 0 ? text : text.substring(0, as)).strip();
-        String title = as < 0 ? null : text.substring(as + 4).strip();
+        // a space in front, so that "as Title" with no query before it is read as a title without a query
+        String padded = " " + text;
+        int as = lastTopLevelAs(padded);
+        String query = (as < 0 ? text : padded.substring(0, as)).strip();
+        String title = as < 0 ? null : padded.substring(as + 4).strip();
         return of(query, title);
     }
 
