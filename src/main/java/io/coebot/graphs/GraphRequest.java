@@ -31,7 +31,7 @@ sealed interface GraphRequest {
         }
         // a space in front, so that "as Title" with no query before it is read as a title without a query
         String padded = " " + text;
-        int as = lastTopLevelAs(padded);
+        int as = firstTopLevelAs(padded);
         String query = (as < 0 ? text : padded.substring(0, as)).strip();
         String title = as < 0 ? null : padded.substring(as + 4).strip();
         return of(query, title);
@@ -54,13 +54,13 @@ sealed interface GraphRequest {
     }
 
     /**
-     * Where " as " splits query and title: its last occurrence outside quotes, brackets and braces, since a label
-     * value may say "as" ({@code {job="as is"}}) and PromQL itself has no "as".
+     * Where " as " splits query and title: its first occurrence outside quotes, brackets and braces. PromQL has no
+     * "as" of its own, so the first one ends the query, and a title may say "as" again ("Latency as users saw it");
+     * a label value may say it too ({@code {job="as is"}}), inside quotes.
      */
-    private static int lastTopLevelAs(String text) {
+    private static int firstTopLevelAs(String text) {
         int depth = 0;
         char quote = 0;
-        int found = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
@@ -78,11 +78,11 @@ sealed interface GraphRequest {
                 default -> {
                     if (depth == 0 && Character.isWhitespace(c) && text.regionMatches(true, i + 1, "as", 0, 2)
                             && i + 3 < text.length() && Character.isWhitespace(text.charAt(i + 3))) {
-                        found = i;
+                        return i;
                     }
                 }
             }
         }
-        return found;
+        return -1;
     }
 }
