@@ -50,12 +50,7 @@ public class GraphUploads {
         return g;
     }
 
-    /**
-     * "COE-3-checkout-500s-graph-2-1764412345.png": the COE's own name, the figure's, and the second it was queued, so
-     * every upload has a name of its own (the outbox finds a lost upload again by its name).
-     */
     static String slackFileName(Coe coe, Graph g, Instant now) {
-        String folder = MarkdownRendering.figureFolder(coe);
-        return folder + "-" + g.fileName().replaceAll("\\.png$", "") + "-" + now.getEpochSecond() + ".png";
+        return MarkdownRendering.figureUploadName(coe, g.fileName(), now);
     }
 }

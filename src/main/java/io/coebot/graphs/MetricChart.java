@@ -108,18 +108,23 @@ final class MetricChart {
         }
         int row = 0;
         for (Map.Entry<Milestone, Instant> m : milestones.asMap().entrySet()) {
-            ValueMarker line = new ValueMarker(m.getValue().toEpochMilli(), MILESTONE_COLOURS.get(m.getKey()),
-                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
-            line.setLabel(m.getKey().key());
-            line.setLabelFont(ChartStyle.font(Font.BOLD, 10f));
-            line.setLabelPaint(MILESTONE_COLOURS.get(m.getKey()));
-            line.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
             // labels of milestones minutes apart would print over each other: each on its own line
-            line.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 13 * (row++ % 5), 4, 4, 4));
-            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(line, Layer.FOREGROUND);
+            plot.addDomainMarker(milestoneLine(m.getKey(), m.getValue(), row++ % 5), Layer.FOREGROUND);
         }
+    }
+
+    /** A milestone as a dashed line in its colour, labelled with its key on line {@code row} from the top. */
+    static ValueMarker milestoneLine(Milestone m, Instant at, int row) {
+        ValueMarker line = new ValueMarker(at.toEpochMilli(), MILESTONE_COLOURS.get(m),
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+        line.setLabel(m.key());
+        line.setLabelFont(ChartStyle.font(Font.BOLD, 10f));
+        line.setLabelPaint(MILESTONE_COLOURS.get(m));
+        line.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
+        line.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 13 * row, 4, 4, 4));
+        line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        return line;
     }
 
     /** The series to draw: all of them, or the {@link #MAX_SERIES} with the highest peaks, in the server's order. */

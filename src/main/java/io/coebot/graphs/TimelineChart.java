@@ -12,21 +12,16 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
@@ -139,16 +134,7 @@ public final class TimelineChart {
         plot.setRenderer(1, tickRenderer);
         plot.setRangeGridlinesVisible(false);
         for (Map.Entry<Milestone, Instant> m : times.asMap().entrySet()) {
-            ValueMarker line = new ValueMarker(m.getValue().toEpochMilli(), MetricChart.MILESTONE_COLOURS.get(m.getKey()),
-                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
-            line.setLabel(m.getKey().key());
-            line.setLabelFont(ChartStyle.font(Font.BOLD, 10f));
-            line.setLabelPaint(MetricChart.MILESTONE_COLOURS.get(m.getKey()));
-            line.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
-            line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            line.setLabelOffset(new RectangleInsets(2 + 12 * (m.getKey().ordinal() % 3), 3, 2, 2));
-            plot.addDomainMarker(line, Layer.FOREGROUND);
+            plot.addDomainMarker(MetricChart.milestoneLine(m.getKey(), m.getValue(), m.getKey().ordinal() % 3), Layer.FOREGROUND);
         }
 
         String heading = label + " · " + EchoedText.plain(title);

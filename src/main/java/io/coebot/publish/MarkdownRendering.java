@@ -111,6 +111,14 @@ public final class MarkdownRendering {
         }
     }
 
+    /**
+     * "COE-7-checkout-500s-graph-1-1764412345.png": a figure's name as uploaded to Slack, with the second it was queued,
+     * so that every upload has a name of its own (the outbox finds a lost upload again by its name).
+     */
+    public static String figureUploadName(Coe coe, String figureName, Instant queuedAt) {
+        return figureFolder(coe) + "-" + figureName.replaceAll("\\.png$", "") + "-" + queuedAt.getEpochSecond() + ".png";
+    }
+
     /** "COE-7-checkout-500s": the Markdown file's name without ".md", the folder its images go in. */
     public static String figureFolder(Coe coe) {
         return fileName(coe).replaceAll("\\.md$", "");

@@ -138,8 +138,7 @@ public class PublishService implements Outbox.Owner {
             if (png == null) {
                 continue;
             }
-            String name = MarkdownRendering.figureFolder(coe) + "-" + f.name().replaceAll("\\.png$", "") + "-"
-                    + now.getEpochSecond() + ".png";
+            String name = MarkdownRendering.figureUploadName(coe, f.name(), now);
             outbox.enqueue(OutboundMessage.uploadImage(coe.teamId(), coe.channelId(), name, png, f.title(),
                     "*" + EchoedText.typed(f.title()) + "* · " + coe.label()).inThreadOf(PublishStore.PART, firstPart), now);
             store.figureAttached(coe.teamId(), coe.id(), PublishStore.SLACK, f.name(), f.sha256());
