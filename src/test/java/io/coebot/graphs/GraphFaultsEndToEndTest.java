@@ -30,7 +30,7 @@ class GraphFaultsEndToEndTest extends EndToEnd {
     @Override
     protected Map<String, Object> appProperties() {
         return Map.of("coe.prometheus.url", prometheus.url(), "coe.prometheus.headers", "Authorization: " + SECRET,
-                "coe.prometheus.timeout-millis", 800);
+                "coe.prometheus.timeout-millis", 800, "coe.slack.read-timeout-millis", 700);
     }
 
     @AfterAll
@@ -39,14 +39,27 @@ class GraphFaultsEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void aGraphWhoseUploadAnswerTimedOutIsInTheThreadOnce() {
+        Person frank = ws.user("U0FRANK20", "frank", "UTC");
+        Channel channel = ws.channel("inc-graph-upload-timeout");
+        SlackMessage card = coeWithATrigger(frank, channel, "Slow upload");
+        prometheus.answering(FakePrometheus.Mode.DATA).withSeries(2);
+        // Slack completes the upload, but its answer comes after the bot stopped waiting
+        slack.delayNext("files.completeUploadExternal", Duration.ofMillis(2000));
+        frank.runs("/coe graph checkout_errors as Slow upload", channel);
+        channel.awaitEphemeralFor(frank, e -> e.visibleText().contains("is in the COE card's thread"));
+        slack.await("the outbox has sent everything", () -> app.unsentMessages() == 0);
+        assertEquals(1, slack.files().stream().filter(f -> card.ts().equals(f.threadTs())).count(),
+                "uploaded once: " + slack.files());
+        assertTrue(slack.calls("conversations.replies").stream().anyMatch(c -> card.ts().equals(c.param("ts"))),
+                "the upload whose answer was lost was looked for in the card's thread before anything was sent again");
+    }
+
+    @Test
     void aSlowServerAnErrorPageAndRefusedCredentialsAreAnsweredAndStoreNothing() {
         Person erin = ws.user("U0ERIN020", "erin", "UTC");
         Channel channel = ws.channel("inc-graph-faults");
-        erin.runs("/coe start Slow metrics", channel);
-        SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Slow metrics"));
-        channel.awaitReplyFromBot(card.ts(), "trigger");
-        erin.repliesInThread(channel, card.ts(), Instant.now().minus(Duration.ofHours(2)).toString());
-        channel.awaitReplyFromBot(card.ts(), m -> m.visibleText().contains("detected"));
+        coeWithATrigger(erin, channel, "Slow metrics");
         long coeId = app.bean(CoeStore.class).latestIn(slack.teamId(), channel.id()).orElseThrow().id();
 
         prometheus.answering(FakePrometheus.Mode.SLOW).slowFor(4_000);
@@ -70,5 +83,14 @@ class GraphFaultsEndToEndTest extends EndToEnd {
         assertFalse(channel.ephemeralsFor(erin).stream().anyMatch(e -> e.text().contains("graph-secret")),
                 "the secret is never shown");
         assertEquals(0, app.count("SELECT count(*) FROM outbox WHERE text LIKE '%graph-secret%' OR blocks LIKE '%graph-secret%'"));
+    }
+
+    private SlackMessage coeWithATrigger(Person who, Channel channel, String title) {
+        who.runs("/coe start " + title, channel);
+        SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains(title));
+        channel.awaitReplyFromBot(card.ts(), "trigger");
+        who.repliesInThread(channel, card.ts(), Instant.now().minus(Duration.ofHours(2)).toString());
+        channel.awaitReplyFromBot(card.ts(), m -> m.visibleText().contains("detected"));
+        return card;
     }
 }
