@@ -63,7 +63,9 @@ final class MetricChart {
             double[][] xy = new double[2][s.size()];
             for (int p = 0; p < s.size(); p++) {
                 xy[0][p] = s.timesMillis()[p];
-                xy[1][p] = s.values()[p];
+                // +Inf (a quantile over an empty bucket) would stretch the axis to nothing: not drawn, like NaN
+                double v = s.values()[p];
+                xy[1][p] = Double.isInfinite(v) ? Double.NaN : v;
             }
             // the legend names a series; two equal names would be one series to the dataset
             data.addSeries(unique(legends.get(i), i, legends), xy);

@@ -61,6 +61,15 @@ class MetricChartTest {
     }
 
     @Test
+    void gapsAndInfinitiesInTheDataAreBreaksInTheLineNotAFailure() {
+        Series holes = series(Map.of("quantile", "0.99"), t -> (t / 60_000) % 10 == 0 ? Double.NaN
+                : (t / 60_000) % 10 == 5 ? Double.POSITIVE_INFINITY : 3.0);
+        Series nothing = series(Map.of("quantile", "0.5"), t -> Double.NaN);
+        Picture p = MetricChart.draw("p99", "histogram_quantile(0.99, x)", List.of(holes, nothing), WINDOW, MILESTONES);
+        assertNear(new Color(0x4E79A7), p.rgb(p.x(TRIGGER.minus(Duration.ofMinutes(27))), p.y(3.0)), "the finite values are drawn");
+    }
+
+    @Test
     void theLegendNamesWhatTellsTheSeriesApart() {
         Series a = series(Map.of("__name__", "http_requests_total", "job", "api", "code", "500"), t -> 1.0);
         Series b = series(Map.of("__name__", "http_requests_total", "job", "api", "code", "502"), t -> 1.0);
