@@ -99,9 +99,8 @@ public class GraphFigures implements CoeFigures {
     }
 
     @Override
-    public byte[] png(long coeId, CoeFigure figure) {
+    public java.util.Optional<byte[]> png(long coeId, CoeFigure figure) {
         return store.of(coeId).stream().filter(g -> g.fileName().equals(figure.name())).findFirst()
-                .flatMap(g -> store.png(g.id()))
-                .orElseThrow(() -> new IllegalStateException("No figure " + figure.name() + " in COE " + coeId));
+                .flatMap(g -> store.png(g.id()));
     }
 }

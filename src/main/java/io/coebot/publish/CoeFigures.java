@@ -22,6 +22,6 @@ public interface CoeFigures {
      */
     void refresh(Coe coe, Timeline timeline);
 
-    /** The PNG of one of {@link #of}'s figures, as it is to be published. */
-    byte[] png(long coeId, CoeFigure figure);
+    /** The PNG of one of {@link #of}'s figures, as it is to be published; empty when it is not this feature's. */
+    java.util.Optional<byte[]> png(long coeId, CoeFigure figure);
 }

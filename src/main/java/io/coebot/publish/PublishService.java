@@ -82,20 +82,17 @@ public class PublishService implements Outbox.Owner {
         for (PublishedPart part : parts) {
             current.add(part.key());
             Long id = before.get(part.key());
-            if (firstPart == null) {
-                firstPart = id != null ? id : -1L;
-            }
             String blocks = BlockKit.json(part.blocks());
             if (id != null) {
                 outbox.enqueue(OutboundMessage.updateRootOf(coe.teamId(), coe.channelId(), PublishStore.PART, id,
                         part.fallbackText(), blocks), now);
             } else {
-                long newId = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
-                if (firstPart == -1L) {
-                    firstPart = newId;
-                }
+                id = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
                 outbox.enqueue(OutboundMessage.post(coe.teamId(), coe.channelId(), part.fallbackText(), blocks)
-                        .ownedBy(MessageOwner.of(PublishStore.PART, newId)), now);
+                        .ownedBy(MessageOwner.of(PublishStore.PART, id)), now);
+            }
+            if (firstPart == null) {
+                firstPart = id;
             }
         }
         for (Map.Entry<String, Long> old : before.entrySet()) {
@@ -133,10 +130,9 @@ public class PublishService implements Outbox.Owner {
             if (f.sha256().equals(attached.get(f.name()))) {
                 continue;
             }
-            byte[] png = figures.stream().map(p -> pngOf(p, coe, f)).filter(java.util.Objects::nonNull).findFirst()
-                    .orElse(null);
+            byte[] png = figures.stream().flatMap(p -> p.png(coe.id(), f).stream()).findFirst().orElse(null);
             if (png == null) {
-                continue;
+                continue; // gone since the document was read (its COE's figures are only ever replaced, so rare)
             }
             String name = MarkdownRendering.figureUploadName(coe, f.name(), now);
             outbox.enqueue(OutboundMessage.uploadImage(coe.teamId(), coe.channelId(), name, png, f.title(),
@@ -145,14 +141,6 @@ public class PublishService implements Outbox.Owner {
             uploaded++;
         }
         return uploaded;
-    }
-
-    private static byte[] pngOf(CoeFigures source, Coe coe, CoeFigure f) {
-        try {
-            return source.png(coe.id(), f);
-        } catch (IllegalStateException notTheirs) {
-            return null;
-        }
     }
 
     /** A part is in the channel: remember its ts (as a thread route) so a later publish can edit it. */
