@@ -171,8 +171,7 @@ class GraphsEndToEndTest extends EndToEnd {
         String folder = md.filename().replaceAll("\\.md$", "");
         assertTrue(md.contentAsString().contains("![Graph 1 · Failed checkouts](" + folder + "/graph-1.png)"), md.contentAsString());
         assertTrue(md.contentAsString().contains("![Timeline chart](" + folder + "/timeline.png)"), md.contentAsString());
-        SlackMessage first = channel.awaitMessageFromBot(m -> m.visibleText().contains("Published graphs") && !m.isReply()
-                && m.fileIds().isEmpty());
+        SlackMessage first = publishedHeader(channel);
         List<UploadedFile> attached = ws.awaitValue("both images in the published COE's thread", () -> {
             List<UploadedFile> inThread = slack.files().stream().filter(f -> first.ts().equals(f.threadTs())).toList();
             return inThread.size() == 2 ? inThread : null;
@@ -193,15 +192,47 @@ class GraphsEndToEndTest extends EndToEnd {
     private SlackMessage coeWithItsTimes(Person who, Channel channel, String title) {
         who.runs("/coe start " + title, channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains(title));
+        channel.awaitReplyFromBot(card.ts(), "trigger");
+        answerTimes(who, channel, card, 0, 4);
+        return card;
+    }
+
+    /** Answers the interview's times {@code from} (0: the trigger) up to {@code to} (exclusive), each in turn. */
+    private void answerTimes(Person who, Channel channel, SlackMessage card, int from, int to) {
         String[] next = {"detected", "impact back", "resolved", "severity"};
         Instant[] times = {TRIGGER, DETECTED, MITIGATED, RESOLVED};
-        channel.awaitReplyFromBot(card.ts(), "trigger");
-        for (int i = 0; i < times.length; i++) {
+        for (int i = from; i < to; i++) {
+            SlackMessage before = channel.thread(card.ts()).get(channel.thread(card.ts()).size() - 1);
             who.repliesInThread(channel, card.ts(), times[i].toString());
             String expected = next[i];
-            channel.awaitReplyFromBot(card.ts(), m -> m.visibleText().toLowerCase().contains(expected));
+            channel.awaitReplyFromBot(card.ts(), m -> SlackTs.isBefore(before.ts(), m.ts())
+                    && m.visibleText().toLowerCase().contains(expected));
         }
-        return card;
+    }
+
+    @Test
+    void aGraphDrawnBeforeResolutionIsDrawnAgainOverTheWholeIncidentWhenPublished() {
+        Person gina = ws.user("U0GINA020", "gina", "UTC");
+        Channel channel = ws.channel("inc-graph-redraw");
+        gina.runs("/coe start Still burning", channel);
+        SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Still burning"));
+        channel.awaitReplyFromBot(card.ts(), "trigger");
+        answerTimes(gina, channel, card, 0, 3);
+        long coeId = coeId(channel);
+        gina.runs("/coe graph checkout_errors{code=\"500\"} as While it burned", channel);
+        UploadedFile early = ws.awaitValue("the graph in the card's thread", () -> slack.files().stream()
+                .filter(f -> card.ts().equals(f.threadTs())).findFirst().orElse(null));
+        assertEquals(0, app.count("SELECT count(*) FROM coe_graph WHERE coe_id = " + coeId + " AND window_to = '"
+                + RESOLVED.plus(Duration.ofMinutes(30)) + "'"), "drawn up to now: no resolution yet");
+
+        answerTimes(gina, channel, card, 3, 4);
+        publishAnyway(gina, channel);
+        SlackMessage first = publishedHeader(channel);
+        UploadedFile published = ws.awaitValue("the graph in the published COE's thread", () -> slack.files().stream()
+                .filter(f -> first.ts().equals(f.threadTs()) && f.title().startsWith("Graph 1")).findFirst().orElse(null));
+        assertEquals(1, app.count("SELECT count(*) FROM coe_graph WHERE coe_id = " + coeId + " AND window_to = '"
+                + RESOLVED.plus(Duration.ofMinutes(30)) + "'"), "drawn again up to 30 minutes after resolution");
+        assertFalse(java.util.Arrays.equals(early.content(), published.content()), "the published graph is the new drawing");
     }
 
     /** Skips the interview's questions until the one that offers "Add a graph": the Metrics question. */
@@ -221,6 +252,11 @@ class GraphsEndToEndTest extends EndToEnd {
             }
         }
         throw new AssertionError("the interview never reached the Metrics question: " + channel.thread(card.ts()));
+    }
+
+    /** The published COE's first message (its header, which says when it was published), not the card. */
+    private static SlackMessage publishedHeader(Channel channel) {
+        return channel.awaitMessageFromBot(m -> !m.isReply() && m.visibleText().contains("All times are shown in your time zone"));
     }
 
     private void publishAnyway(Person owner, Channel channel) {
