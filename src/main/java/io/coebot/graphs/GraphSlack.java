@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public class GraphSlack implements SlackFeature {
     private final GraphService graphs;
     private final PrometheusSettings settings;
     private final Duration formDeadline;
+    private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public GraphSlack(CoeStore coes, GraphService graphs, PrometheusSettings settings,
                       @Value("${coe.prometheus.form-timeout-millis:2000}") long formTimeoutMillis) {
@@ -63,6 +65,7 @@ public class GraphSlack implements SlackFeature {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(":warning: " + notReady));
                 return ctx.ack();
             }
+            warmUp();
             ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(view(v -> v.type("modal")
                     .callbackId(VIEW).privateMetadata(String.valueOf(coe.get().id()))
                     .title(viewTitle(t -> t.type("plain_text").text("Add a graph")))
@@ -100,6 +103,28 @@ public class GraphSlack implements SlackFeature {
             }
             return ctx.ack();
         });
+    }
+
+    /**
+     * The first chart after a start loads AWT, the font and the chart library (about a second, BENCHMARKS.md): done
+     * while the person types the query, so the form's answer, which Slack wants within 3 s, does not pay for it.
+     */
+    private void warmUp() {
+        if (!warmed.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Instant at = Instant.parse("2026-01-01T00:00:00Z");
+                var times = io.coebot.timeline.MilestoneTimes.of(java.util.Map.of(io.coebot.timeline.Milestone.TRIGGER, at));
+                MetricChart.draw("warm-up", "up", List.of(new Series(Map.of(), new long[]{at.toEpochMilli()}, new double[]{1})),
+                        IncidentWindow.of(times, at.plusSeconds(3600)).orElseThrow(), times).png();
+            } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+                warmed.set(false); // the real draw will say what is wrong
+            }
+        }, "graphs-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static String value(Map<String, Map<String, com.slack.api.model.view.ViewState.Value>> values, String id) {
