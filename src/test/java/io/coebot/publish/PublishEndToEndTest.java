@@ -29,6 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second `/coe finish` that edits the same messages instead of posting them twice.
  */
 class PublishEndToEndTest extends EndToEnd {
+    /**
+     * These tests are about what publishing posts; with COE_REVIEW_APPROVALS=0 `/coe finish` publishes as soon as the
+     * bar is met, as it did before review existed. The review itself is ReviewEndToEndTest's.
+     */
+    @Override
+    protected java.util.Map<String, Object> appProperties() {
+        return java.util.Map.of("coe.review.approvals", 0);
+    }
+
     private static final String DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
     private Person alice;
