@@ -116,7 +116,9 @@ public class ReviewReminders {
                 var blocks = BlockKit.chunks(text).stream()
                         .<com.slack.api.model.block.LayoutBlock>map(c -> section(s -> s.text(markdownText(c)))).toList();
                 String week = WeekKey.of(team, todayUtc).label();
-                if (queue.queue(team, AGENDA, team + "|" + week, reviewChannel, "COE review agenda, " + week, blocks, now, now)) {
+                // sent by the app's clock, which the outbox sends by; "now" is the time the agenda is made for
+                if (queue.queue(team, AGENDA, team + "|" + week, reviewChannel, "COE review agenda, " + week, blocks, now,
+                        clock.instant())) {
                     agendas++;
                 }
             }

@@ -116,7 +116,7 @@ public record CompleteCoe(SlackWorkspace ws, FakeSlack slack, RunningApp app, Ch
                 "text", Map.of("text", "Exponential backoff with a retry budget in the checkout client"),
                 "owner", Map.of("owner", helper.id()),
                 "priority", Map.of("priority", "high"),
-                "due", Map.of("due", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString())));
+                "due", Map.of("due", LocalDate.ofInstant(app.bean(java.time.Clock.class).instant(), ZoneOffset.UTC).plusDays(14).toString())));
         slack.await("the item is stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 1);
     }
 }
