@@ -161,4 +161,35 @@ class ReviewEndToEndTest extends EndToEnd {
         channel.awaitReplyFromBot(card.ts(), "In review → *Approved*");
         assertTrue(alice.runs("/coe finish", channel).visibleText().contains("Publishing COE-"));
     }
+
+    @Test
+    void twoReviewersApprovingAtTheSameInstantLeaveOneStatusAndSomeoneRemovedCannotBeAsked() throws Exception {
+        startCompleteCoe("inc-review-race", "73");
+        Person dave = ws.user("U0DAVE073", "dave", "UTC");
+        slack.deactivateUser(dave.id());
+        new CompleteCoe(ws, slack, app, channel, card, coeId, alice, bob, DAY).build();
+        String removed = alice.runs("/coe review <@" + dave.id() + "|dave>", channel).visibleText();
+        assertTrue(removed.contains("no longer in this workspace"), removed);
+
+        alice.runs("/coe review <@" + bob.id() + "|bob> <@" + carol.id() + "|carol>", channel);
+        SlackMessage bobs = bob.awaitDm(m -> m.visibleText().contains("asks you to review"));
+        SlackMessage carols = carol.awaitDm(m -> m.visibleText().contains("asks you to review"));
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = two.submit(() -> bob.clicks("Approve", bobs, bob.dm()));
+        var b = two.submit(() -> carol.clicks("Approve", carols, carol.dm()));
+        assertEquals(200, a.get().status());
+        assertEquals(200, b.get().status());
+        two.shutdown();
+        String status = alice.runs("/coe status", channel).visibleText();
+        assertTrue(status.contains("Status: Approved") && status.contains("(2 of 1 approval)"), status);
+        slack.await("both approvals are announced", () -> channel.thread(card.ts()).stream()
+                .filter(m -> m.visibleText().contains("approved COE-")).count() == 2);
+        slack.await("everything queued is sent", () -> app.unsentMessages() == 0);
+        assertEquals(1, channel.thread(card.ts()).stream().filter(m -> m.visibleText().contains("In review → *Approved*")).count(),
+                "one status change, announced once: " + channel.thread(card.ts()));
+
+        // a retried press changes nothing and says so
+        bob.clicks("Approve", bobs, bob.dm());
+        assertTrue(bob.lastResponseUrlPosts().stream().anyMatch(p -> p.text().contains("already approved")));
+    }
 }
