@@ -90,16 +90,7 @@ final class ActionForms {
 
     /** The value a person left in a field: text, a picked option's value, a user or a date; null when empty. */
     static String value(ViewState state, String block) {
-        Map<String, ViewState.Value> b = state == null || state.getValues() == null ? null : state.getValues().get(block);
-        if (b == null || b.isEmpty()) {
-            return null;
-        }
-        ViewState.Value v = b.values().iterator().next();
-        String out = v.getValue() != null ? v.getValue()
-                : v.getSelectedOption() != null ? v.getSelectedOption().getValue()
-                : v.getSelectedUser() != null ? v.getSelectedUser()
-                : v.getSelectedDate();
-        return out == null || out.isBlank() ? null : out;
+        return io.coebot.slack.FormValues.one(state, block);
     }
 
     private static View modal(String callbackId, String title, String submit, String meta, List<LayoutBlock> blocks) {
