@@ -19,10 +19,6 @@ import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 /** The modals of action items: a new item, a new due date, a reason for won't do, a new owner. */
 final class ActionForms {
@@ -94,11 +90,7 @@ final class ActionForms {
     }
 
     private static View modal(String callbackId, String title, String submit, String meta, List<LayoutBlock> blocks) {
-        return view(m -> m.type("modal").callbackId(callbackId).privateMetadata(meta)
-                .title(viewTitle(t -> t.type("plain_text").text(title)))
-                .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks));
+        return io.coebot.slack.BlockKit.modal(callbackId, title, submit, meta, blocks);
     }
 
     private static List<OptionObject> priorities() {

@@ -45,7 +45,11 @@ class Deadlines {
         return dueOn(coe, store.row(coe.id()).orElse(ReviewStore.Row.none(coe.id())));
     }
 
+    /**
+     * The owner's zone as last learned (UTC if never): due dates are drawn on cards inside transactions, where
+     * Slack must not be asked. `/coe start`, the owner's replies and the daily reminder run keep it learned.
+     */
     ZoneId ownerZone(Coe coe) {
-        return people.zoneOf(coe.teamId(), coe.ownerUserId());
+        return people.knownZone(coe.teamId(), coe.ownerUserId());
     }
 }

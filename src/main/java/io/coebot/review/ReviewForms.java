@@ -12,10 +12,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 /** The review's modals: pick reviewers; request changes or comment on a section. */
 final class ReviewForms {
@@ -55,10 +51,6 @@ final class ReviewForms {
     }
 
     private static View modal(String callbackId, String title, String submit, String meta, List<LayoutBlock> blocks) {
-        return view(m -> m.type("modal").callbackId(callbackId).privateMetadata(meta)
-                .title(viewTitle(t -> t.type("plain_text").text(title)))
-                .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks));
+        return io.coebot.slack.BlockKit.modal(callbackId, title, submit, meta, blocks);
     }
 }

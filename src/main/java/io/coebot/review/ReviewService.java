@@ -4,8 +4,6 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
 import io.coebot.interview.Answer;
-import io.coebot.interview.InterviewState;
-import io.coebot.interview.InterviewStore;
 import io.coebot.interview.Questions;
 import io.coebot.actions.CoeReminder;
 import io.coebot.actions.CoeReminders;
@@ -18,7 +16,6 @@ import io.coebot.publish.MarkdownRendering;
 import io.coebot.publish.QualityBar;
 import io.coebot.publish.ReviewGate;
 import io.coebot.publish.ReviewRecord;
-import io.coebot.slack.UserZones;
 import io.coebot.store.MessageOwner;
 import io.coebot.store.Outbox;
 import io.coebot.store.OwnerKind;
@@ -30,7 +27,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +43,6 @@ public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
     private final CoeCard card;
     private final CoeDocuments documents;
     private final ReviewMessages messages;
-    private final UserZones people;
     private final io.coebot.slack.ChannelAccess access;
     private final ThreadRoutes routes;
     private final Deadlines deadlines;
@@ -56,7 +51,7 @@ public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
     private final Clock clock;
 
     public ReviewService(ReviewStore store, CoeStore coes, CoeCard card, CoeDocuments documents,
-                         ReviewMessages messages, UserZones people, io.coebot.slack.ChannelAccess access, ThreadRoutes routes,
+                         ReviewMessages messages, io.coebot.slack.ChannelAccess access, ThreadRoutes routes,
                          Deadlines deadlines, @Value("${coe.review.approvals:1}") int approvalsNeeded,
                          @Value("${coe.publish.review-channel:}") String reviewChannel, Clock clock) {
         this.store = store;
@@ -64,7 +59,6 @@ public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
         this.card = card;
         this.documents = documents;
         this.messages = messages;
-        this.people = people;
         this.access = access;
         this.routes = routes;
         if (approvalsNeeded < 0) {
