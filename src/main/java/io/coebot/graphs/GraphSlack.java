@@ -3,6 +3,7 @@ package io.coebot.graphs;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.interview.InterviewMessages;
+import io.coebot.slack.BlockKit;
 import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.SlackRegistry;
@@ -20,10 +21,6 @@ import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 /**
  * The Metrics question's <i>Add a graph</i>: a small form (the PromQL and an optional title). Submitting it asks
@@ -66,12 +63,8 @@ public class GraphSlack implements SlackFeature {
                 return ctx.ack();
             }
             warmUp();
-            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(view(v -> v.type("modal")
-                    .callbackId(VIEW).privateMetadata(String.valueOf(coe.get().id()))
-                    .title(viewTitle(t -> t.type("plain_text").text("Add a graph")))
-                    .submit(viewSubmit(s -> s.type("plain_text").text("Draw")))
-                    .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                    .blocks(List.of(
+            ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(BlockKit.modal(VIEW,
+                    "Add a graph", "Draw", String.valueOf(coe.get().id()), List.of(
                             input(i -> i.blockId(QUERY).label(plainText("PromQL query"))
                                     .hint(plainText("One line per series, up to 10 drawn. E.g. sum by (code) (rate(http_requests_total[5m]))"))
                                     .element(plainTextInput(t -> t.actionId(QUERY).multiline(true)
@@ -80,7 +73,7 @@ public class GraphSlack implements SlackFeature {
                                     .element(plainTextInput(t -> t.actionId(TITLE).maxLength(GraphRequest.TITLE_MAX)))),
                             context(c -> c.elements(List.of(markdownText("Drawn from " + settings.server()
                                     + " over the incident: from 30 minutes before the trigger to 30 minutes after "
-                                    + "resolution (or now), with the milestones marked.")))))))));
+                                    + "resolution (or now), with the milestones marked."))))))));
             return ctx.ack();
         });
         slack.viewSubmission(VIEW, (req, ctx) -> {
