@@ -158,3 +158,13 @@ SELECT id, team_id, channel_id, number, owner_user_id, status, created_at, creat
 UPDATE interview SET state = state;
 UPDATE whys_session SET state = state;
 UPDATE timeline_entry SET text = text;
+
+-- People who opened the bot's Home lately, and what their Home showed (a digest of the rows it is drawn from), so the
+-- refresh job redraws only the Homes whose person's work changed.
+CREATE TABLE home_view (
+    team_id     TEXT        NOT NULL,
+    user_id     TEXT        NOT NULL,
+    opened_at   TIMESTAMPTZ NOT NULL,
+    fingerprint TEXT,
+    PRIMARY KEY (team_id, user_id)
+);

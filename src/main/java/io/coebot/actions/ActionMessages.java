@@ -69,7 +69,7 @@ public class ActionMessages {
     }
 
     /** The item and, while it is open, what can be done about it. */
-    static List<LayoutBlock> itemBlocks(ActionItem item, LocalDate today, boolean allButtons) {
+    public static List<LayoutBlock> itemBlocks(ActionItem item, LocalDate today, boolean allButtons) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(clip(line(item, Dueness.Reader.on(today)))))));
         if (item.isOpen()) {

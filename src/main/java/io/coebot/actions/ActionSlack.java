@@ -169,7 +169,10 @@ public class ActionSlack implements SlackFeature {
             text = "💤 I'll leave *" + ActionMessages.clip(EchoedText.mrkdwn(outcome.item().text())) + "* out of your reminders until "
                     + Dueness.day(outcome.item().snoozedUntil()) + ".";
         }
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+        // a press on the Home tab has no response_url: the Home is redrawn instead (learning/HomeService)
+        if (req.getPayload().getResponseUrl() != null) {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+        }
         return ctx.ack();
     }
 

@@ -16,6 +16,8 @@ final class SearchSql {
     /** Matched words are marked with characters nobody types, then turned into Slack bold after the text is escaped. */
     static final String START = "\u27E6";
     static final String STOP = "\u27E7";
+    /** How many matches, the most recently active, are ranked; more specific words or a filter reach older ones. */
+    static final int RANKED = 1000;
 
     private static final String BODY = "s.title || E'\\n' || s.summary || E'\\n' || s.answers_text || E'\\n' || s.causes_text"
             + " || E'\\n' || s.timeline_text";
@@ -63,8 +65,12 @@ final class SearchSql {
         params.add(limit);
         params.add(offset);
         this.sql = "WITH q AS (SELECT " + (words ? "websearch_to_tsquery('english', ?)" : "NULL::tsquery") + " AS query),\n"
-                + "page AS (SELECT s.coe_id, " + rank + " AS rank, s.active_at FROM coe_search s, q WHERE " + where
-                + " ORDER BY rank DESC, s.active_at DESC, s.coe_id DESC LIMIT ? OFFSET ?)\n"
+                // ranking reads each match's whole document: a word found in most COEs is ranked among the most recently
+                // active RANKED of them, which keeps the answer fast however many COEs the workspace has
+                + "matches AS (SELECT s.coe_id, s.document, s.active_at FROM coe_search s, q WHERE " + where
+                + " ORDER BY s.active_at DESC, s.coe_id DESC LIMIT " + RANKED + "),\n"
+                + "page AS (SELECT m.coe_id, " + rank.replace("s.document", "m.document") + " AS rank, m.active_at"
+                + " FROM matches m, q ORDER BY rank DESC, m.active_at DESC, m.coe_id DESC LIMIT ? OFFSET ?)\n"
                 + "SELECT s.coe_id, s.channel_id, s.number, s.title, s.status, s.severity, s.services, s.owner_user_id,"
                 + " s.opened_at, c.card_ts, page.rank, " + snippet + " AS snippet\n"
                 + "FROM page JOIN coe_search s ON s.coe_id = page.coe_id JOIN coe c ON c.id = s.coe_id, q\n"
