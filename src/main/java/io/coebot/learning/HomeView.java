@@ -123,7 +123,10 @@ final class HomeView {
         if (hasMore) {
             buttons.add(button(x -> x.actionId(MORE).text(plainText("More")).value(value(pages, list, nextOffset))));
         }
-        buttons.add(button(x -> x.actionId(MORE + "_first").text(plainText("First page")).value(value(pages, list, 0))));
+        int at = list.equals("items") ? pages.items() : list.equals("open") ? pages.open() : pages.published();
+        if (at > 0) {
+            buttons.add(button(x -> x.actionId(MORE + "_first").text(plainText("First page")).value(value(pages, list, 0))));
+        }
         return actions(a -> a.blockId("home-more-" + list).elements(buttons));
     }
 
