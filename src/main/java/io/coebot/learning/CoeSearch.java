@@ -33,6 +33,26 @@ class CoeSearch {
         });
     }
 
+    /** The hits with the passages that matched the words. */
+    List<SearchHit> withSnippets(String teamId, String words, List<SearchHit> hits) {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        java.util.Map<Long, String> passages = jdbc.prepareStatement(SearchSql.SNIPPETS, ps -> {
+            ps.setString(1, words);
+            ps.setString(2, teamId);
+            ps.setArray(3, ps.getConnection().createArrayOf("bigint", hits.stream().map(SearchHit::coeId).toArray()));
+            java.util.Map<Long, String> out = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+        return hits.stream().map(h -> h.withSnippet(passages.get(h.coeId()))).toList();
+    }
+
     boolean hasTerms(String words) {
         return jdbc.prepareStatement(SearchSql.HAS_TERMS, ps -> {
             ps.setString(1, words);

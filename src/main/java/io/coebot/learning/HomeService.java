@@ -64,6 +64,10 @@ public class HomeService {
         draw(teamId, userId, HomeView.Pages.FIRST);
     }
 
+    boolean hasOpened(String teamId, String userId) {
+        return store.hasOpened(teamId, userId);
+    }
+
     /** Draws and publishes the Home at these pages. */
     void draw(String teamId, String userId, HomeView.Pages pages) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zones.zoneOf(teamId, userId));

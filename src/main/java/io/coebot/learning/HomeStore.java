@@ -74,6 +74,17 @@ class HomeStore {
         });
     }
 
+    /** Whether this person of this workspace opened their Home: only then has it a *More* to press. */
+    boolean hasOpened(String teamId, String userId) {
+        return jdbc.prepareStatement("SELECT 1 FROM home_view WHERE team_id = ? AND user_id = ?", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     record Viewer(String teamId, String userId, String fingerprint) {}
 
     /** People who opened their Home since {@code since}, with the digest of what it showed. */

@@ -44,7 +44,10 @@ class HomeTab implements SlackFeature {
             Interaction in = Interaction.of(req);
             var f = in.fields();
             HomeView.Pages pages = new HomeView.Pages(offset(f.word("items")), offset(f.word("open")), offset(f.word("published")));
-            later(() -> home.draw(in.teamId(), in.userId(), pages));
+            // a press from a workspace (or person) whose Home the bot never drew is not one of its buttons
+            if (home.hasOpened(in.teamId(), in.userId())) {
+                later(() -> home.draw(in.teamId(), in.userId(), pages));
+            }
             return ctx.ack();
         });
     }

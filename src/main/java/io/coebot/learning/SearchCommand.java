@@ -85,6 +85,9 @@ class SearchCommand implements CoeSubcommand, SlackFeature {
         }
         ChannelVisibility visibility = new ChannelVisibility(access, userId);
         SearchResults results = SearchResults.page((offset, limit) -> search.find(teamId, q, offset, limit), visibility, from);
+        if (q.hasWords()) {
+            results = new SearchResults(search.withSnippets(teamId, q.words(), results.hits()), results.next());
+        }
         return SearchView.page(text, teamDomain, results, from);
     }
 }

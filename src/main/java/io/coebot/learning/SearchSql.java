@@ -17,7 +17,7 @@ final class SearchSql {
     static final String START = "\u27E6";
     static final String STOP = "\u27E7";
     /** How many matches, the most recently active, are ranked; more specific words or a filter reach older ones. */
-    static final int RANKED = 1000;
+    static final int RANKED = 500;
 
     private static final String BODY = "s.title || E'\\n' || s.summary || E'\\n' || s.answers_text || E'\\n' || s.causes_text"
             + " || E'\\n' || s.timeline_text";
@@ -54,10 +54,8 @@ final class SearchSql {
             filters.add(q.owner());
         }
         String rank = words ? "ts_rank(s.document, q.query)" : "0";
-        String snippet = words
-                ? "ts_headline('english', " + BODY + ", q.query, 'StartSel=" + START + ", StopSel=" + STOP
-                        + ", MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=\" … \"')"
-                : "left(coalesce(nullif(s.summary, ''), s.root_causes), 300)";
+        // with words, the passage that matched is cut out only for the hits shown (SNIPPETS): it reads the whole text
+        String snippet = words ? "NULL::text" : "left(coalesce(nullif(s.summary, ''), s.root_causes), 300)";
         if (words) {
             params.add(q.words());
         }
@@ -76,6 +74,11 @@ final class SearchSql {
                 + "FROM page JOIN coe_search s ON s.coe_id = page.coe_id JOIN coe c ON c.id = s.coe_id, q\n"
                 + "ORDER BY page.rank DESC, page.active_at DESC, page.coe_id DESC";
     }
+
+    /** The passages that matched, marked, for the hits shown: (coe_id, snippet) rows. Parameters: words, team, ids. */
+    static final String SNIPPETS = "SELECT s.coe_id, ts_headline('english', " + BODY + ", websearch_to_tsquery('english', ?),"
+            + " 'StartSel=" + START + ", StopSel=" + STOP + ", MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=\" … \"')"
+            + " FROM coe_search s WHERE s.team_id = ? AND s.coe_id = ANY (?)";
 
     /** Whether the words leave anything to look for once PostgreSQL drops the common ones ("the", "was"). */
     static final String HAS_TERMS = "SELECT numnode(websearch_to_tsquery('english', ?)) > 0";

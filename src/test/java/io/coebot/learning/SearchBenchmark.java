@@ -50,15 +50,19 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         int coes = Integer.getInteger("bench.coes", 10_000);
         int queries = Integer.getInteger("bench.queries", 200);
-        Path dir = Files.createTempDirectory("search-bench-");
+        String keep = System.getProperty("bench.dataDir");
+        Path dir = keep == null ? Files.createTempDirectory("search-bench-") : Path.of(keep);
+        boolean seeded = keep != null && Files.exists(dir.resolve("PG_VERSION"));
         System.out.println("load before: " + load());
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(keep == null).start()) {
             var ds = pg.getPostgresDatabase();
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             try (Connection c = ds.getConnection()) {
                 long t0 = System.nanoTime();
-                seed(c, TEAM, coes, 1);
-                seed(c, "T0OTHER01", coes / 10, 2);
+                if (!seeded) {
+                    seed(c, TEAM, coes, 1);
+                    seed(c, "T0OTHER01", coes / 10, 2);
+                }
                 try (var st = c.createStatement()) {
                     st.execute("VACUUM ANALYZE"); // what autovacuum does in a running database
                 }
@@ -113,16 +117,29 @@ public final class SearchBenchmark {
             }
         }
         SearchSql s = new SearchSql(TEAM, q, 0, 30);
-        int n = 0;
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(s.sql)) {
             s.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    n++;
+                    ids.add(rs.getLong("coe_id"));
                 }
             }
         }
-        return n;
+        if (q.hasWords() && !ids.isEmpty()) {
+            // the passages of the page shown
+            try (PreparedStatement ps = c.prepareStatement(SearchSql.SNIPPETS)) {
+                ps.setString(1, q.words());
+                ps.setString(2, TEAM);
+                ps.setArray(3, c.createArrayOf("bigint", ids.subList(0, Math.min(SearchResults.PAGE, ids.size())).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(2);
+                    }
+                }
+            }
+        }
+        return ids.size();
     }
 
     private static void seed(Connection c, String team, int count, long randomSeed) throws Exception {

@@ -155,6 +155,9 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         actions.put("review.comment", () -> coeId + "|1");
         actions.put("review.resolve", () -> coeId + "|1");
         actions.put("publish.anyway", () -> String.valueOf(coeId));
+        actions.put("learning_search_more", () -> "{\"q\":\"replay\",\"at\":\"0\",\"domain\":\"this\"}");
+        actions.put("learning_home_more", () -> "{\"items\":\"0\",\"open\":\"0\",\"published\":\"0\"}");
+        actions.put("learning_home_more_first", () -> "{\"items\":\"0\",\"open\":\"0\",\"published\":\"0\"}");
         SlackRegistry registry = app.bean(SlackRegistry.class);
         for (Pattern registered : registry.blockActions()) {
             assertTrue(actions.keySet().stream().anyMatch(a -> registered.matcher(a).matches()),
@@ -188,6 +191,8 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         List<String> order = new ArrayList<>(actions.keySet());
         order.remove("publish.anyway");
         order.remove("actions.done");
+        order.remove("learning_home_more");
+        order.remove("learning_home_more_first");
         for (String a : order) {
             replayed("button " + a, incident, () -> click(alice, incident, card, a, actions.get(a).get(), OTHER_TEAM),
                     () -> click(alice, incident, card, a, actions.get(a).get(), slack.teamId()));
@@ -202,6 +207,23 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
             }
             replayed("form " + f, incident, () -> submit(alice, f, forms.get(f).get(), OTHER_TEAM),
                     () -> submit(alice, f, forms.get(f).get(), slack.teamId()));
+        }
+        // the Home's More redraws alice's Home (a views.publish, not a new view): seen by when her Home last changed
+        alice.opensAppHome();
+        slack.await("alice's Home is drawn", () -> homeOf(alice) != null);
+        for (String a : List.of("learning_home_more", "learning_home_more_first")) {
+            java.time.Instant drawn = homeOf(alice).at();
+            Snapshot before = snapshot();
+            assertTrue(click(alice, incident, card, a, actions.get(a).get(), OTHER_TEAM).status() < 500);
+            try {
+                Thread.sleep(500); // the Home is drawn after the ack: give a wrong draw the time to show
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertEquals(drawn, homeOf(alice).at(), a + " from another workspace drew alice's Home");
+            assertEquals(before, snapshot(), a + " from another workspace changed something");
+            assertEquals(200, click(alice, incident, card, a, actions.get(a).get(), slack.teamId()).status());
+            slack.await(a + " from this workspace redraws the Home", () -> !homeOf(alice).at().equals(drawn));
         }
         replayed("button actions.done", incident, () -> click(alice, incident, card, "actions.done", actions.get("actions.done").get(), OTHER_TEAM),
                 () -> click(alice, incident, card, "actions.done", actions.get("actions.done").get(), slack.teamId()));
@@ -245,6 +267,10 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
                     || now.responses != after.responses;
         });
         slack.await("the outbox is empty", () -> CoeRows.pendingOutbox(app) == 0);
+    }
+
+    private io.coebot.sandbox.slack.SlackView homeOf(Person who) {
+        return who.views().stream().filter(v -> "home".equals(v.type())).findFirst().orElse(null);
     }
 
     private record Snapshot(List<String> rows, long outbox, int views, int responses) {}
