@@ -168,3 +168,6 @@ CREATE TABLE home_view (
     fingerprint TEXT,
     PRIMARY KEY (team_id, user_id)
 );
+
+-- Related COEs: what makes two COEs alike is looked up by its words.
+CREATE INDEX coe_search_gist ON coe_search USING GIN (gist);

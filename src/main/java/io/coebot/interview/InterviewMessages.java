@@ -46,8 +46,12 @@ public class InterviewMessages {
     /** Whether graphs can be drawn here: without a Prometheus the button would only ever say so. */
     private final boolean graphs;
 
-    public InterviewMessages(Outbox outbox, @io.micronaut.context.annotation.Value("${coe.prometheus.url:}") String prometheusUrl) {
+    private final io.micronaut.context.event.ApplicationEventPublisher<RelatedItemsAsked> relatedAsked;
+
+    public InterviewMessages(Outbox outbox, @io.micronaut.context.annotation.Value("${coe.prometheus.url:}") String prometheusUrl,
+                             io.micronaut.context.event.ApplicationEventPublisher<RelatedItemsAsked> relatedAsked) {
         this.outbox = outbox;
+        this.relatedAsked = relatedAsked;
         this.graphs = prometheusUrl != null && !prometheusUrl.isBlank();
     }
 
@@ -62,6 +66,9 @@ public class InterviewMessages {
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), EchoedText.mrkdwn(ask.text()),
                                 BlockKit.json(askBlocks(coe.id(), ask, graphs)))
                         .ownedBy(new MessageOwner(OwnerKind.COE_CARD, coe.id(), ask.questionId()));
+                if (Questions.RELATED.equals(ask.questionId())) {
+                    relatedAsked.publishEvent(new RelatedItemsAsked(coe));
+                }
             } else if (reply instanceof Traced traced) {
                 String text = EchoedText.mrkdwn(traced.question().text());
                 List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(text));

@@ -20,9 +20,11 @@ public class StatusCommand implements CoeSubcommand {
     private final CoeDocuments documents;
     private final ReviewGate review;
     private final Clock clock;
+    private final java.util.List<StatusExtras> extras;
 
-    public StatusCommand(CoeStore coes, CoeDocuments documents, ReviewGate review, Clock clock) {
+    public StatusCommand(CoeStore coes, CoeDocuments documents, ReviewGate review, Clock clock, java.util.List<StatusExtras> extras) {
         this.coes = coes;
+        this.extras = extras;
         this.review = review;
         this.documents = documents;
         this.clock = clock;
@@ -42,6 +44,7 @@ public class StatusCommand implements CoeSubcommand {
         }
         CoeDocument doc = documents.of(coe.get(), clock.instant());
         List<String> lifecycle = review.statusLines(coe.get(), clock.instant());
+        extras.forEach(e -> e.afterStatus(coe.get(), p.getResponseUrl()));
         return ctx.ack((lifecycle.isEmpty() ? "" : String.join("\n", lifecycle) + "\n\n") + report(doc));
     }
 
