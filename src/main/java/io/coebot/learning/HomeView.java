@@ -58,7 +58,7 @@ final class HomeView {
         List<LayoutBlock> b = new ArrayList<>();
         b.add(header(h -> h.text(plainText("Your COE work"))));
         b.add(context(c -> c.elements(List.of(markdownText("`/coe search <words>` finds any COE by what it says · "
-                + "`/coe report` shows this week's report · `/coe help` lists every command")))));
+                + "`/coe help` lists every command")))));
 
         b.add(divider());
         b.add(section(s -> s.text(markdownText("*My action items*"))));

@@ -20,7 +20,7 @@ import java.util.List;
 @Transactional
 @Singleton
 class RelatedStore {
-    private static final String SQL = """
+    static final String SQL = """
             WITH me AS (SELECT coe_id, team_id, opened_at, gist, services_v, root_causes FROM coe_search
                         WHERE coe_id = ? AND team_id = ?),
                  q AS (SELECT (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(me.gist)) l)::tsquery
