@@ -1,0 +1,12 @@
+package io.coebot.trackers;
+
+import java.util.List;
+
+/**
+ * What an item looks like as an issue: sent whole on creation and again on every push (the body carries the owner,
+ * priority and due date, which GitHub has no field for).
+ *
+ * @param marker found again by the tracker's search after a create whose answer never came
+ */
+public record IssueDraft(String title, String body, List<String> labels, String marker, boolean closed,
+                         boolean notPlanned) {}

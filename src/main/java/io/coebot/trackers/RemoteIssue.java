@@ -1,0 +1,15 @@
+package io.coebot.trackers;
+
+import java.time.Instant;
+
+/**
+ * An issue as the tracker reports it.
+ *
+ * @param remoteId   the tracker's own id (GitHub's issue number, Jira's id, Linear's uuid): what updates address
+ * @param ref        key and link
+ * @param closed     closed, resolved or completed
+ * @param notPlanned closed without doing it (GitHub's state_reason not_planned, a Jira "Won't do" resolution,
+ *                   Linear's canceled state)
+ * @param updatedAt  when it last changed there, or null
+ */
+public record RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt) {}

@@ -1,0 +1,352 @@
+package io.coebot.trackers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A GitHub REST API on loopback, following the documented contract of the calls coe-bot makes
+ * (docs.github.com/rest/issues): create, get and update an issue ({@code state}, {@code state_reason}), list a
+ * repository's issues ({@code state}, {@code since}, {@code per_page}, {@code page}, with a {@code Link} header for the
+ * next page), and search issues ({@code q} with a quoted phrase, {@code repo:} and {@code in:body}). Errors take
+ * GitHub's shape ({@code message}, {@code errors}, {@code documentation_url}): 401 for a wrong token, 404 for an
+ * unknown repository or issue, 422 for a missing title or a bad state. It records every call and can be told to
+ * answer 429 / 403 secondary limit with Retry-After, 5xx, to be slow after doing the work, or to be down.
+ */
+public final class FakeGitHub implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DOCS = "https://docs.github.com/rest";
+
+    /** One call as received. */
+    public record Call(String method, String path, String query, String body) {
+        public boolean isCreate() {
+            return method.equals("POST") && path.matches("/repos/[^/]+/[^/]+/issues");
+        }
+    }
+
+    /** A scripted answer for the next call that matches. */
+    private record Fault(Predicate<Call> when, int status, Map<String, String> headers, String body, long delayAfterWorkMillis, boolean drop) {}
+
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final Map<String, List<ObjectNode>> repos = new LinkedHashMap<>();
+    private volatile boolean down;
+    private volatile int pageSize = 100;
+
+    private FakeGitHub(String token) throws IOException {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-github");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static FakeGitHub start(String token) {
+        try {
+            return new FakeGitHub(token);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public synchronized void addRepo(String fullName) {
+        repos.putIfAbsent(fullName.toLowerCase(), new ArrayList<>());
+    }
+
+    /** An issue made by someone in GitHub (to be linked). */
+    public synchronized int addIssue(String repo, String title) {
+        return create(repo, title, "", List.of()).get("number").asInt();
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized List<JsonNode> issues(String repo) {
+        return List.copyOf(repos.getOrDefault(repo.toLowerCase(), List.of()));
+    }
+
+    public synchronized List<JsonNode> issuesTitled(String repo, String title) {
+        return issues(repo).stream().filter(i -> i.get("title").asText().equals(title)).toList();
+    }
+
+    /** Someone closes the issue in GitHub; returns the {@code issues} webhook payload GitHub would send. */
+    public synchronized String close(String repo, int number, String reason) {
+        ObjectNode i = find(repo, number);
+        i.put("state", "closed").put("state_reason", reason).put("closed_at", now()).put("updated_at", now());
+        return event("closed", repo, i);
+    }
+
+    public synchronized String reopen(String repo, int number) {
+        ObjectNode i = find(repo, number);
+        i.put("state", "open").put("state_reason", "reopened").putNull("closed_at").put("updated_at", now());
+        return event("reopened", repo, i);
+    }
+
+    /** The next {@code n} calls matching {@code when} get {@code status} with the headers. */
+    public void failNext(int n, Predicate<Call> when, int status, Map<String, String> headers) {
+        String body = switch (status) {
+            case 429, 403 -> "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\",\"documentation_url\":\"" + DOCS + "\"}";
+            default -> "{\"message\":\"Server Error\"}";
+        };
+        for (int i = 0; i < n; i++) {
+            faults.add(new Fault(when, status, headers, body, 0, false));
+        }
+    }
+
+    /** The next matching call is done, but its answer comes only after {@code millis} (past the client's timeout). */
+    public void slowAfterWork(Predicate<Call> when, long millis) {
+        faults.add(new Fault(when, 0, Map.of(), null, millis, false));
+    }
+
+    /** Down: every connection is dropped without an answer. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    public void pageSize(int size) {
+        this.pageSize = size;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (down) {
+                return; // closed without a status line: the client sees the connection end
+            }
+            URI uri = ex.getRequestURI();
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Call call = new Call(ex.getRequestMethod(), uri.getPath(), uri.getRawQuery(), body);
+            calls.add(call);
+            if (!("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                send(ex, 401, error("Bad credentials"), Map.of());
+                return;
+            }
+            Fault fault = takeFault(call);
+            if (fault != null && !fault.drop() && fault.status() > 0) {
+                send(ex, fault.status(), fault.body(), fault.headers());
+                return;
+            }
+            Answer a = answer(call);
+            if (fault != null && fault.delayAfterWorkMillis() > 0) {
+                try {
+                    Thread.sleep(fault.delayAfterWorkMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            send(ex, a.status(), a.body(), a.headers());
+        } catch (RuntimeException e) {
+            send(ex, 500, error("Server Error"), Map.of());
+        }
+    }
+
+    private Fault takeFault(Call call) {
+        for (Fault f : faults) {
+            if (f.when().test(call) && faults.remove(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private record Answer(int status, String body, Map<String, String> headers) {}
+
+    private synchronized Answer answer(Call c) throws IOException {
+        String[] p = c.path().split("/");
+        Map<String, String> q = query(c.query());
+        if (c.method().equals("GET") && c.path().equals("/search/issues")) {
+            return search(q.getOrDefault("q", ""));
+        }
+        if (p.length < 5 || !p[1].equals("repos") || !p[4].equals("issues")) {
+            return new Answer(404, error("Not Found"), Map.of());
+        }
+        String repo = p[2] + "/" + p[3];
+        if (!repos.containsKey(repo.toLowerCase())) {
+            return new Answer(404, error("Not Found"), Map.of());
+        }
+        if (p.length == 5 && c.method().equals("POST")) {
+            JsonNode in = JSON.readTree(c.body());
+            if (!in.hasNonNull("title") || in.get("title").asText().isBlank()) {
+                return new Answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\",\"field\":\"title\",\"code\":\"missing_field\"}],\"documentation_url\":\"" + DOCS + "\"}", Map.of());
+            }
+            List<String> labels = new ArrayList<>();
+            in.path("labels").forEach(l -> labels.add(l.asText()));
+            return new Answer(201, create(repo, in.get("title").asText(), in.path("body").asText(""), labels).toString(), Map.of());
+        }
+        if (p.length == 5 && c.method().equals("GET")) {
+            return list(repo, q);
+        }
+        if (p.length == 6 && p[5].matches("\\d+")) {
+            ObjectNode issue = find(repo, Integer.parseInt(p[5]));
+            if (issue == null) {
+                return new Answer(404, error("Not Found"), Map.of());
+            }
+            if (c.method().equals("GET")) {
+                return new Answer(200, issue.toString(), Map.of());
+            }
+            if (c.method().equals("PATCH")) {
+                JsonNode in = JSON.readTree(c.body());
+                String state = in.path("state").asText(issue.get("state").asText());
+                String reason = in.path("state_reason").asText(null);
+                if (!state.equals("open") && !state.equals("closed")
+                        || reason != null && !List.of("completed", "not_planned", "reopened", "duplicate").contains(reason)) {
+                    return new Answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Issue\",\"field\":\"state\",\"code\":\"invalid\"}],\"documentation_url\":\"" + DOCS + "\"}", Map.of());
+                }
+                if (in.has("title")) issue.put("title", in.get("title").asText());
+                if (in.has("body")) issue.put("body", in.get("body").asText());
+                boolean changed = !issue.get("state").asText().equals(state);
+                issue.put("state", state);
+                if (changed) {
+                    issue.put("state_reason", reason);
+                    if (state.equals("closed")) issue.put("closed_at", now()); else issue.putNull("closed_at");
+                }
+                issue.put("updated_at", now());
+                return new Answer(200, issue.toString(), Map.of());
+            }
+        }
+        return new Answer(404, error("Not Found"), Map.of());
+    }
+
+    private ObjectNode create(String repo, String title, String body, List<String> labels) {
+        List<ObjectNode> list = repos.computeIfAbsent(repo.toLowerCase(), r -> new ArrayList<>());
+        int number = list.size() + 1;
+        ObjectNode i = JSON.createObjectNode();
+        i.put("id", 1_000_000 + number).put("node_id", "I_" + number).put("number", number)
+                .put("url", apiUrl() + "/repos/" + repo + "/issues/" + number)
+                .put("html_url", "https://github.com/" + repo + "/issues/" + number)
+                .put("title", title).put("body", body).put("state", "open").putNull("state_reason")
+                .put("created_at", now()).put("updated_at", now()).putNull("closed_at");
+        ArrayNode l = i.putArray("labels");
+        labels.forEach(name -> l.addObject().put("name", name));
+        i.putArray("assignees");
+        list.add(i);
+        return i;
+    }
+
+    private Answer list(String repo, Map<String, String> q) {
+        String state = q.getOrDefault("state", "open");
+        Instant since = q.containsKey("since") ? Instant.parse(q.get("since")) : Instant.EPOCH;
+        int perPage = Math.min(Integer.parseInt(q.getOrDefault("per_page", "30")), pageSize);
+        int page = Integer.parseInt(q.getOrDefault("page", "1"));
+        List<ObjectNode> matching = repos.get(repo.toLowerCase()).stream()
+                .filter(i -> state.equals("all") || i.get("state").asText().equals(state))
+                .filter(i -> !Instant.parse(i.get("updated_at").asText()).isBefore(since))
+                .sorted(java.util.Comparator.comparing(i -> i.get("updated_at").asText()))
+                .toList();
+        int from = Math.min((page - 1) * perPage, matching.size());
+        int to = Math.min(from + perPage, matching.size());
+        ArrayNode out = JSON.createArrayNode();
+        matching.subList(from, to).forEach(out::add);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (to < matching.size()) {
+            Map<String, String> next = new LinkedHashMap<>(q);
+            next.put("page", String.valueOf(page + 1));
+            StringBuilder sb = new StringBuilder();
+            next.forEach((k, v) -> sb.append(sb.length() == 0 ? "?" : "&").append(k).append('=')
+                    .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            headers.put("Link", "<" + apiUrl() + "/repos/" + repo + "/issues" + sb + ">; rel=\"next\"");
+        }
+        return new Answer(200, out.toString(), headers);
+    }
+
+    /** Only what coe-bot asks: a quoted phrase, repo:owner/name and in:body. */
+    private Answer search(String q) {
+        java.util.regex.Matcher phrase = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(q);
+        java.util.regex.Matcher repo = java.util.regex.Pattern.compile("repo:(\\S+)").matcher(q);
+        if (!phrase.find() || !repo.find()) {
+            return new Answer(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"resource\":\"Search\",\"field\":\"q\",\"code\":\"invalid\"}],\"documentation_url\":\"" + DOCS + "\"}", Map.of());
+        }
+        ArrayNode items = JSON.createArrayNode();
+        repos.getOrDefault(repo.group(1).toLowerCase(), List.of()).stream()
+                .filter(i -> i.get("body").asText().contains(phrase.group(1))).forEach(items::add);
+        ObjectNode out = JSON.createObjectNode();
+        out.put("total_count", items.size()).put("incomplete_results", false).set("items", items);
+        return new Answer(200, out.toString(), Map.of());
+    }
+
+    private ObjectNode find(String repo, int number) {
+        return repos.getOrDefault(repo.toLowerCase(), List.of()).stream().filter(i -> i.get("number").asInt() == number)
+                .findFirst().orElse(null);
+    }
+
+    private String event(String action, String repo, ObjectNode issue) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("action", action);
+        e.set("issue", issue.deepCopy());
+        e.putObject("repository").put("full_name", repo).put("name", repo.substring(repo.indexOf('/') + 1));
+        e.putObject("sender").put("login", "octocat");
+        return e.toString();
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String error(String message) {
+        return "{\"message\":\"" + message + "\",\"documentation_url\":\"" + DOCS + "\"}";
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String kv : raw.split("&")) {
+            int eq = kv.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8);
+            out.put(k, eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,410 @@
+package io.coebot.trackers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coebot.actions.ActionItem;
+import io.coebot.actions.ActionStatus;
+import io.coebot.actions.ActionStore;
+import io.coebot.coe.CoeStore;
+import io.coebot.sandbox.slack.SlackMessage;
+import io.coebot.sandbox.slack.SlackWorkspace.Channel;
+import io.coebot.sandbox.slack.SlackWorkspace.Person;
+import io.coebot.testing.EndToEnd;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Action items as GitHub issues, end to end: the real app, the fake Slack, and a fake GitHub on loopback that follows
+ * the REST contract. What a team notices: the issue exists (once), the item shows its key, closing either side closes
+ * the other, and a GitHub that misbehaves never gets in the COE's way.
+ */
+class GitHubTrackerEndToEndTest extends EndToEnd {
+    static final String TOKEN = "ghp_fake0token0for0the0tests0123456789";
+    static final String SECRET = "github-webhook-secret-for-tests";
+    static final String REPO = "acme/checkout";
+
+    final FakeGitHub github = FakeGitHub.start(TOKEN);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    protected Map<String, Object> appProperties() {
+        github.addRepo(REPO);
+        return Map.of(
+                "coe.github.token", TOKEN,
+                "coe.github.repo", REPO,
+                "coe.github.api-url", github.apiUrl(),
+                "coe.github.webhook-secret", SECRET,
+                "coe.trackers.poll-millis", 100,
+                "coe.trackers.first-backoff-millis", 200,
+                "coe.trackers.timeout-millis", 1500,
+                "coe.trackers.sync-enabled", false,
+                "coe.trackers.sync-every", "1s");
+    }
+
+    @AfterAll
+    void stopGitHub() {
+        github.close();
+    }
+
+    final class Coe {
+        final Channel channel;
+        final long coeId;
+        final SlackMessage card;
+
+        Coe(String channelName, Person owner) {
+            channel = ws.channel(channelName);
+            owner.runs("/coe start Checkout 500s", channel);
+            card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
+            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        }
+
+        List<ActionItem> items() {
+            return app.bean(ActionStore.class).ofCoe(coeId);
+        }
+
+        ActionItem item(String text) {
+            return items().stream().filter(i -> i.text().equals(text)).findFirst().orElseThrow();
+        }
+
+        SlackMessage awaitInThread(String fragment) {
+            return channel.awaitReplyFromBot(card.ts(), fragment);
+        }
+
+        /** `/coe action <text> @owner due …`, as the creator types it. */
+        void addByCommand(Person creator, String text, Person owner) {
+            String ack = creator.runs("/coe action " + text + " <@" + owner.id() + "> high due " + inDays(10), channel).visibleText();
+            assertTrue(ack.contains("Added to COE-"), ack);
+        }
+    }
+
+    private static String inDays(int days) {
+        return LocalDate.now(ZoneOffset.ofHours(14)).plusDays(days).toString();
+    }
+
+    private JsonNode awaitOneIssue(String title) {
+        return ws.awaitValue("GitHub has the issue \"" + title + "\"", () -> {
+            List<JsonNode> found = github.issuesTitled(REPO, title);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private ActionItem awaitLinked(Coe coe, String text) {
+        return ws.awaitValue("the item shows its issue", () -> {
+            ActionItem i = coe.item(text);
+            return i.trackerKey() == null ? null : i;
+        });
+    }
+
+    private HttpResponse<String> webhook(String event, String delivery, String body, String signature) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/webhooks/github"))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", event)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (delivery != null) b.header("X-GitHub-Delivery", delivery);
+        if (signature != null) b.header("X-Hub-Signature-256", signature);
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpResponse<String> signedWebhook(String delivery, String body) {
+        return webhook("issues", delivery, body, "sha256=" + WebhookSignature.hmacHex(SECRET, body));
+    }
+
+    private long createCalls(String title) {
+        return github.calls().stream().filter(c -> c.isCreate() && c.body().contains("\"" + title + "\"")).count();
+    }
+
+    @Test
+    void anItemAddedInTheFormBecomesAnIssueAndShowsItsKey() {
+        Person alice = ws.user("U0ALICE81", "alice", "UTC");
+        Person bob = ws.user("U0BOB0081", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-form", alice);
+
+        alice.clicks("Add action item", coe.card, coe.channel);
+        alice.awaitOpenView("actions.create");
+        alice.submits("actions.create", Map.of(
+                "text", Map.of("text", "Alarm on checkout error rate"),
+                "owner", Map.of("owner", bob.id()),
+                "priority", Map.of("priority", "high"),
+                "due", Map.of("due", inDays(10))));
+
+        JsonNode issue = awaitOneIssue("Alarm on checkout error rate");
+        int n = issue.get("number").asInt();
+        String body = issue.get("body").asText();
+        assertTrue(body.contains("COE-") && body.contains("Checkout 500s") && body.contains("**Priority:** high")
+                && body.contains("**Due:** " + inDays(10)), body);
+        List<String> labels = issue.get("labels").findValuesAsText("name");
+        assertTrue(labels.contains("coe") && labels.stream().anyMatch(l -> l.matches("COE-\\d+")), labels.toString());
+
+        ActionItem item = awaitLinked(coe, "Alarm on checkout error rate");
+        assertEquals("#" + n, item.trackerKey());
+        assertEquals("https://github.com/" + REPO + "/issues/" + n, item.trackerUrl());
+        assertNull(item.notYetIn());
+        coe.awaitInThread("is <https://github.com/" + REPO + "/issues/" + n + "|#" + n + "> in GitHub");
+        String list = alice.runs("/coe actions", coe.channel).visibleText();
+        assertTrue(list.contains("#" + n), "the list shows the issue's key: " + list);
+        assertEquals(1, createCalls("Alarm on checkout error rate"));
+    }
+
+    @Test
+    void aFixFromThe5WhysBecomesAnIssueNamingTheRootCauseItFixes() {
+        Person alice = ws.user("U0ALICE82", "alice", "UTC");
+        Person bob = ws.user("U0BOB0082", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-whys", alice);
+        alice.runs("/coe whys Checkout errors", coe.channel);
+        SlackMessage root = coe.channel.awaitMessageFromBot(m -> m.visibleText().contains("5 Whys #1") && !m.isReply());
+        coe.channel.awaitReplyFromBot(root.ts(), "Why #1");
+        String[] causes = {"Timeouts", "Pool exhausted", "Pool too small", "Size hard-coded", "No capacity review"};
+        SlackMessage last = null;
+        for (int i = 0; i < causes.length; i++) {
+            alice.repliesInThread(coe.channel, root.ts(), causes[i]);
+            last = coe.channel.awaitReplyFromBot(root.ts(), "Why #" + (i + 2));
+        }
+        alice.clicks("Root cause", last, coe.channel);
+        coe.channel.awaitReplyFromBot(root.ts(), "What would prevent root cause 1.1.1.1.1?");
+        alice.repliesInThread(coe.channel, root.ts(), "Review client pool sizes quarterly");
+        coe.channel.awaitReplyFromBot(root.ts(), "These 5 Whys are complete");
+        alice.runs("/coe actions", coe.channel);
+        var list = coe.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Draft from 5 Whys #1"));
+        alice.clicks("Complete", list);
+        alice.awaitOpenView("actions.create");
+        alice.submits("actions.create", Map.of(
+                "text", Map.of("text", "Review client pool sizes quarterly"),
+                "owner", Map.of("owner", bob.id()),
+                "due", Map.of("due", inDays(12))));
+
+        JsonNode issue = awaitOneIssue("Review client pool sizes quarterly");
+        assertTrue(issue.get("body").asText().contains("**Fixes:** root cause 1.1.1.1.1 of 5 Whys #1: No capacity review"),
+                issue.get("body").asText());
+        awaitLinked(coe, "Review client pool sizes quarterly");
+    }
+
+    @Test
+    void aPastedIssueLinkLinksThatIssueAndDoneInSlackClosesIt() {
+        Person alice = ws.user("U0ALICE83", "alice", "UTC");
+        Person bob = ws.user("U0BOB0083", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-link", alice);
+        int existing = github.addIssue(REPO, "Existing ticket about retries");
+        String url = "https://github.com/" + REPO + "/issues/" + existing;
+
+        alice.clicks("Add action item", coe.card, coe.channel);
+        alice.awaitOpenView("actions.create");
+        alice.submits("actions.create", Map.of(
+                "text", Map.of("text", "Cap client retries"),
+                "owner", Map.of("owner", bob.id()),
+                "due", Map.of("due", inDays(10)),
+                "tracker", Map.of("tracker", url)));
+
+        ActionItem item = awaitLinked(coe, "Cap client retries");
+        assertEquals("#" + existing, item.trackerKey());
+        assertEquals(url, item.trackerUrl());
+        SlackMessage dm = bob.awaitDm(m -> m.visibleText().contains("Cap client retries"));
+        bob.clicks("Done", dm, bob.dm());
+
+        ws.await("the linked issue is closed as completed", () -> {
+            JsonNode i = github.issues(REPO).get(existing - 1);
+            return i.get("state").asText().equals("closed") && i.get("state_reason").asText().equals("completed");
+        });
+        assertEquals(0, createCalls("Cap client retries"), "a linked issue is never created");
+        assertEquals("Existing ticket about retries", github.issues(REPO).get(existing - 1).get("title").asText(),
+                "a linked issue keeps its own title");
+    }
+
+    @Test
+    void doneAndWontDoInSlackCloseTheIssueWithTheirReason() {
+        Person alice = ws.user("U0ALICE84", "alice", "UTC");
+        Person bob = ws.user("U0BOB0084", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-done", alice);
+        coe.addByCommand(alice, "Add a canary stage", bob);
+        coe.addByCommand(alice, "Rewrite the proxy", bob);
+        int canary = awaitOneIssue("Add a canary stage").get("number").asInt();
+        int proxy = awaitOneIssue("Rewrite the proxy").get("number").asInt();
+        awaitLinked(coe, "Add a canary stage");
+        awaitLinked(coe, "Rewrite the proxy");
+
+        SlackMessage dm = bob.awaitDm(m -> m.visibleText().contains("Add a canary stage"));
+        bob.clicks("Done", dm, bob.dm());
+        alice.runs("/coe actions", coe.channel);
+        var list = coe.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Rewrite the proxy"));
+        var wontDo = list.buttons().stream().filter(b -> b.label().equals("Won't do")).toList();
+        alice.clicks(wontDo.get(wontDo.size() - 1), list);
+        alice.awaitOpenView("actions.wont-do-reason");
+        alice.submits("actions.wont-do-reason", Map.of("reason", Map.of("reason", "The proxy is being retired")));
+
+        ws.await("the canary issue is closed as completed", () -> {
+            JsonNode i = github.issues(REPO).get(canary - 1);
+            return i.get("state").asText().equals("closed") && "completed".equals(i.get("state_reason").asText());
+        });
+        ws.await("the proxy issue is closed as not planned", () -> {
+            JsonNode i = github.issues(REPO).get(proxy - 1);
+            return i.get("state").asText().equals("closed") && "not_planned".equals(i.get("state_reason").asText());
+        });
+    }
+
+    @Test
+    void anIssueClosedInGitHubClosesTheItemByWebhookOnceEvenWhenRedelivered() {
+        Person alice = ws.user("U0ALICE85", "alice", "UTC");
+        Person bob = ws.user("U0BOB0085", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-webhook", alice);
+        coe.addByCommand(alice, "Page on queue depth", bob);
+        int n = awaitOneIssue("Page on queue depth").get("number").asInt();
+        awaitLinked(coe, "Page on queue depth");
+
+        String payload = github.close(REPO, n, "completed");
+        String delivery = UUID.randomUUID().toString();
+        HttpResponse<String> first = signedWebhook(delivery, payload);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(ActionStatus.DONE, coe.item("Page on queue depth").status());
+        coe.awaitInThread("*Page on queue depth* was closed as done in <https://github.com/" + REPO + "/issues/" + n + "|#" + n + "> in GitHub");
+
+        HttpResponse<String> again = signedWebhook(delivery, payload);
+        assertEquals(200, again.statusCode(), again.body());
+        app.awaitMessagesHandled();
+        ws.await("the outbox is empty", () -> app.unsentMessages() == 0);
+        long said = coe.channel.thread(coe.card.ts()).stream().filter(m -> m.visibleText().contains("was closed as done in")).count();
+        assertEquals(1, said, "a redelivered webhook changes nothing");
+
+        String reopened = github.reopen(REPO, n);
+        assertEquals(200, signedWebhook(UUID.randomUUID().toString(), reopened).statusCode());
+        assertEquals(ActionStatus.OPEN, coe.item("Page on queue depth").status(), "reopened: the owner is nudged again");
+        coe.awaitInThread("was reopened in");
+    }
+
+    @Test
+    void anIssueClosedInGitHubWhileTheWebhookIsLostIsCaughtByTheReconcile() {
+        Person alice = ws.user("U0ALICE86", "alice", "UTC");
+        Person bob = ws.user("U0BOB0086", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-reconcile", alice);
+        coe.addByCommand(alice, "Load test the checkout", bob);
+        coe.addByCommand(alice, "Drop the legacy endpoint", bob);
+        int n = awaitOneIssue("Load test the checkout").get("number").asInt();
+        int m = awaitOneIssue("Drop the legacy endpoint").get("number").asInt();
+        awaitLinked(coe, "Load test the checkout");
+        awaitLinked(coe, "Drop the legacy endpoint");
+        github.pageSize(1); // the changes come on several pages, linked by the Link header
+
+        github.close(REPO, n, "completed"); // no webhook arrives
+        github.close(REPO, m, "not_planned");
+        ws.await("a reconcile runs", () -> app.bean(TrackerReconcile.class).run().targets() > 0);
+
+        assertEquals(ActionStatus.DONE, coe.item("Load test the checkout").status());
+        ActionItem dropped = coe.item("Drop the legacy endpoint");
+        assertEquals(ActionStatus.WONT_DO, dropped.status());
+        assertTrue(dropped.statusReason().contains("not planned in GitHub"), dropped.statusReason());
+        coe.awaitInThread("*Load test the checkout* was closed as done in");
+        assertTrue(github.calls().stream().anyMatch(c -> c.method().equals("GET") && c.query() != null && c.query().contains("page=2")),
+                "the reconcile follows the Link header");
+        github.pageSize(100);
+    }
+
+    @Test
+    void aRateLimitThenSuccessCreatesExactlyOneIssue() {
+        Person alice = ws.user("U0ALICE87", "alice", "UTC");
+        Person bob = ws.user("U0BOB0087", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-429", alice);
+        github.failNext(1, c -> c.isCreate() && c.body().contains("Shard the sessions table"), 429, Map.of("Retry-After", "1"));
+        github.failNext(1, c -> c.isCreate() && c.body().contains("Shard the sessions table"), 403, Map.of("Retry-After", "1"));
+
+        coe.addByCommand(alice, "Shard the sessions table", bob);
+
+        awaitLinked(coe, "Shard the sessions table");
+        assertEquals(1, github.issuesTitled(REPO, "Shard the sessions table").size());
+        assertEquals(3, createCalls("Shard the sessions table"), "429, then the secondary limit, then the create");
+        assertTrue(alice.dms().stream().noneMatch(d -> d.visibleText().contains("is not in GitHub yet")),
+                "a short wait GitHub asked for is not worth a word to the creator");
+    }
+
+    @Test
+    void aCreateThatTimedOutAfterGitHubMadeTheIssueIsFoundNotMadeAgain() {
+        Person alice = ws.user("U0ALICE88", "alice", "UTC");
+        Person bob = ws.user("U0BOB0088", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-timeout", alice);
+        github.slowAfterWork(c -> c.isCreate() && c.body().contains("Split the payment worker"), 4_000);
+
+        coe.addByCommand(alice, "Split the payment worker", bob);
+
+        ActionItem item = awaitLinked(coe, "Split the payment worker");
+        assertEquals(1, github.issuesTitled(REPO, "Split the payment worker").size(), "no second issue");
+        assertEquals(1, createCalls("Split the payment worker"));
+        assertTrue(github.calls().stream().anyMatch(c -> c.path().equals("/search/issues")), "looked for the marker");
+        assertEquals("#" + github.issuesTitled(REPO, "Split the payment worker").get(0).get("number").asInt(), item.trackerKey());
+    }
+
+    @Test
+    void aWebhookWithoutTheRightSignatureIs401AndChangesNothing() {
+        Person alice = ws.user("U0ALICE89", "alice", "UTC");
+        Person bob = ws.user("U0BOB0089", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-signature", alice);
+        coe.addByCommand(alice, "Rotate the webhook secret", bob);
+        int n = awaitOneIssue("Rotate the webhook secret").get("number").asInt();
+        awaitLinked(coe, "Rotate the webhook secret");
+        String payload = github.close(REPO, n, "completed");
+        github.reopen(REPO, n); // GitHub's own state stays open; only the forged event says closed
+
+        assertEquals(401, webhook("issues", "d-unsigned", payload, null).statusCode());
+        assertEquals(401, webhook("issues", "d-wrong", payload, "sha256=" + WebhookSignature.hmacHex("not-the-secret", payload)).statusCode());
+        assertEquals(401, webhook("issues", "d-garbage", payload, "sha256=zz").statusCode());
+        assertEquals(ActionStatus.OPEN, coe.item("Rotate the webhook secret").status());
+
+        String garbage = "{\"action\":\"closed\",\"issue\":";
+        HttpResponse<String> bad = signedWebhook("d-bad-json", garbage);
+        assertEquals(400, bad.statusCode(), "signed nonsense is refused, never a 5xx: " + bad.body());
+        String noIssue = "{\"action\":\"closed\",\"issue\":[1,2]}";
+        assertEquals(400, signedWebhook("d-no-issue", noIssue).statusCode());
+        assertEquals(ActionStatus.OPEN, coe.item("Rotate the webhook secret").status());
+    }
+
+    @Test
+    void aGitHubThatIsDownLeavesTheCoeUsableAndTheItemPendingAndTellsTheCreatorOnce() {
+        Person alice = ws.user("U0ALICE90", "alice", "UTC");
+        Person bob = ws.user("U0BOB0090", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-down", alice);
+        github.down(true);
+        try {
+            coe.addByCommand(alice, "Add a circuit breaker", bob);
+            coe.awaitInThread("added an action item for <@" + bob.id() + ">");
+            ActionItem item = coe.item("Add a circuit breaker");
+            assertEquals("GitHub", item.notYetIn());
+            String list = alice.runs("/coe actions", coe.channel).visibleText();
+            assertTrue(list.contains("Not yet in GitHub"), list);
+            SlackMessage told = alice.awaitDm(m -> m.visibleText().contains("is not in GitHub yet"));
+            assertTrue(told.visibleText().contains("Add a circuit breaker") && told.visibleText().contains("could not be reached"),
+                    told.visibleText());
+            assertFalse(told.visibleText().contains(TOKEN));
+
+            // the COE goes on: another item, a change, the status
+            coe.addByCommand(alice, "Document the fallback", bob);
+            SlackMessage dm = bob.awaitDm(m -> m.visibleText().contains("Add a circuit breaker"));
+            bob.clicks("Done", dm, bob.dm());
+            ws.await("the item is done in coe-bot", () -> coe.item("Add a circuit breaker").status() == ActionStatus.DONE);
+            ws.await("a few more tries failed", () -> app.bean(TrackerIssues.class).ofItem(item.id()).orElseThrow().attempts() >= 4);
+            assertEquals(1, alice.dms().stream().filter(d -> d.visibleText().contains("*Add a circuit breaker*")
+                    && d.visibleText().contains("is not in GitHub yet")).count(), "the creator is told once");
+            assertTrue(github.issuesTitled(REPO, "Add a circuit breaker").isEmpty());
+        } finally {
+            github.down(false);
+        }
+        // back up: the item arrives, closed as it is in coe-bot, and only once
+        JsonNode issue = awaitOneIssue("Add a circuit breaker");
+        ws.await("the late issue is closed like its item", () -> github.issuesTitled(REPO, "Add a circuit breaker").get(0)
+                .get("state").asText().equals("closed"));
+        assertEquals(1, github.issuesTitled(REPO, "Add a circuit breaker").size(), issue.toString());
+    }
+}
