@@ -91,4 +91,14 @@ public class TrackerChoice {
                     return ps.executeUpdate();
                 });
     }
+
+    /** "Action items go to GitHub acme/checkout (this channel's choice)." */
+    public String describe(String teamId, String channelId) {
+        TrackerChoice.ChannelChoice c = of(teamId, channelId);
+        if (c.destination().isEmpty()) {
+            return c.own() ? "Action items stay in coe-bot (this channel's choice)." : "Action items stay in coe-bot (no tracker chosen).";
+        }
+        return "Action items go to " + c.destination().get().label() + (c.own() ? " (this channel's choice)." : " (the workspace default).");
+    }
+
 }

@@ -43,6 +43,7 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
     @Override
     protected Map<String, Object> appProperties() {
         github.addRepo(REPO);
+        github.addRepo("acme/payments");
         return Map.of(
                 "coe.github.token", TOKEN,
                 "coe.github.repo", REPO,
@@ -406,5 +407,44 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
         ws.await("the late issue is closed like its item", () -> github.issuesTitled(REPO, "Add a circuit breaker").get(0)
                 .get("state").asText().equals("closed"));
         assertEquals(1, github.issuesTitled(REPO, "Add a circuit breaker").size(), issue.toString());
+    }
+
+    @Test
+    void theCoeOwnerChoosesTheChannelsRepositoryWithCoeTrackerAndTheCardShowsIt() {
+        Person alice = ws.user("U0ALICE91", "alice", "UTC");
+        Person bob = ws.user("U0BOB0091", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-choose", alice);
+        slack.await("the card shows the workspace default", () -> coe.channel.message(coe.card.ts()).visibleText()
+                .contains("Action items go to GitHub " + REPO + " (the workspace default)"));
+
+        String refused = bob.runs("/coe tracker", coe.channel).visibleText();
+        assertTrue(refused.contains("Only <@" + alice.id() + ">"), refused);
+
+        String ack = alice.runs("/coe tracker", coe.channel).visibleText();
+        assertTrue(ack.contains("Choose in the form"), ack);
+        alice.awaitOpenView(TrackerSlack.FORM);
+        var bad = alice.submits(TrackerSlack.FORM, Map.of("tracker", Map.of("tracker", "github"),
+                "target", Map.of("target", "not a repo")));
+        assertTrue(bad.body().contains("owner/name"), bad.body());
+        alice.submits(TrackerSlack.FORM, Map.of("tracker", Map.of("tracker", "github"),
+                "target", Map.of("target", "acme/payments")));
+
+        slack.await("the card shows the channel's choice", () -> coe.channel.message(coe.card.ts()).visibleText()
+                .contains("Action items go to GitHub acme/payments (this channel's choice)"));
+        coe.addByCommand(alice, "Retry payment webhooks idempotently", bob);
+        ws.awaitValue("the issue is in the channel's repository", () ->
+                github.issuesTitled("acme/payments", "Retry payment webhooks idempotently").isEmpty() ? null : true);
+        assertTrue(github.issuesTitled(REPO, "Retry payment webhooks idempotently").isEmpty());
+
+        alice.runs("/coe tracker", coe.channel);
+        alice.awaitOpenView(TrackerSlack.FORM);
+        alice.submits(TrackerSlack.FORM, Map.of("tracker", Map.of("tracker", "none")));
+        slack.await("the card says items stay here", () -> coe.channel.message(coe.card.ts()).visibleText()
+                .contains("Action items stay in coe-bot (this channel's choice)"));
+        coe.addByCommand(alice, "Keep this one in Slack", bob);
+        coe.awaitInThread("*Keep this one in Slack*");
+        ActionItem kept = coe.item("Keep this one in Slack");
+        assertNull(kept.notYetIn());
+        assertNull(kept.trackerKey());
     }
 }
