@@ -174,7 +174,7 @@ public class ActionService {
     /**
      * A change made in the team's tracker (the issue closed, reopened, reassigned, its due date moved), applied as it
      * is: the tracker is where it was decided. Announced in the COE's thread with {@code announcement} (given the item
-     * after the change); nudges follow the item's status. Not told to the {@link ItemFollower}s, which is what keeps
+     * before and after the change); nudges follow the item's status. Not told to the {@link ItemFollower}s, which is what keeps
      * an issue closed in GitHub from being "closed" there again.
      *
      * @return the item after the change; empty when it is gone or the change changes nothing (a webhook and the
@@ -182,7 +182,7 @@ public class ActionService {
      */
     @Transactional
     public java.util.Optional<ActionItem> changeFromTracker(String teamId, long itemId, java.util.function.UnaryOperator<ActionItem> change,
-                                                            java.util.function.Function<ActionItem, String> announcement) {
+                                                            java.util.function.BiFunction<ActionItem, ActionItem, String> announcement) {
         ActionItem before = store.lock(itemId).orElse(null);
         if (before == null) {
             return java.util.Optional.empty();
@@ -193,7 +193,7 @@ public class ActionService {
         }
         Instant now = clock.instant();
         store.update(after, now);
-        messages.announce(teamId, after, announcement.apply(after), now);
+        messages.announce(teamId, after, announcement.apply(before, after), now);
         if (before.status() != after.status()) {
             coes.byId(after.coeId()).ifPresent(coe -> card.refresh(coe, now));
         }

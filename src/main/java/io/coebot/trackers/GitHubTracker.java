@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * done), with our own timeout and GitHub's Retry-After and rate-limit headers read as they are; a library that retries
  * and sleeps on its own would hide exactly that.
  */
+/* the order trackers are offered in, and the first configured one with a target is the workspace default */
+@io.micronaut.core.annotation.Order(1)
 @Singleton
 public class GitHubTracker implements Tracker {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,4 +9,4 @@ import java.util.List;
  * @param marker found again by the tracker's search after a create whose answer never came
  */
 public record IssueDraft(String title, String body, List<String> labels, String marker, boolean closed,
-                         boolean notPlanned) {}
+                         boolean notPlanned, java.time.LocalDate due) {}

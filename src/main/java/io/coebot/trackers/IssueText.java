@@ -46,6 +46,6 @@ final class IssueText {
         String marker = marker(teamId, item.id());
         body.append("\n<!-- ").append(marker).append(" (ties this issue to its coe-bot action item) -->\n");
         return new IssueDraft(title, body.toString(), List.of("coe", "COE-" + item.coeNumber()), marker,
-                !item.isOpen(), item.status() == ActionStatus.WONT_DO);
+                !item.isOpen(), item.status() == ActionStatus.WONT_DO, item.due());
     }
 }

@@ -11,5 +11,11 @@ import java.time.Instant;
  * @param notPlanned closed without doing it (GitHub's state_reason not_planned, a Jira "Won't do" resolution,
  *                   Linear's canceled state)
  * @param updatedAt  when it last changed there, or null
+ * @param due        its due date where the tracker has one (Jira, Linear), or null
  */
-public record RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt) {}
+public record RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt,
+                          java.time.LocalDate due) {
+    public RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt) {
+        this(remoteId, ref, closed, notPlanned, updatedAt, null);
+    }
+}

@@ -3,6 +3,7 @@ package io.coebot.trackers;
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionService;
 import io.coebot.actions.ActionStatus;
+import io.coebot.actions.Dueness;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -48,13 +49,22 @@ public class TrackerInbound {
             if (!issue.closed() && !item.isOpen()) {
                 return item.withStatus(ActionStatus.OPEN, null);
             }
+            if (issue.due() != null && !issue.due().equals(item.due())) {
+                return item.withDue(issue.due());
+            }
             return item;
-        }, after -> switch (after.status()) {
-            case DONE -> "✅ " + TrackerMessages.what(after) + " was closed as done in " + where + ".";
-            case WONT_DO -> "🚫 " + TrackerMessages.what(after) + " was closed as not planned in " + where
-                    + ", so it won't be done.";
-            case OPEN -> "🔄 " + TrackerMessages.what(after) + " was reopened in " + where + ": <@" + after.owner()
-                    + "> will be reminded again.";
+        }, (before, after) -> {
+            if (before.status() == after.status()) {
+                return "📅 " + TrackerMessages.what(after) + " is now due " + Dueness.day(after.due()) + " (was "
+                        + Dueness.day(before.due()) + "), changed in " + where + ".";
+            }
+            return switch (after.status()) {
+                case DONE -> "✅ " + TrackerMessages.what(after) + " was closed as done in " + where + ".";
+                case WONT_DO -> "🚫 " + TrackerMessages.what(after) + " was closed as not planned in " + where
+                        + ", so it won't be done.";
+                case OPEN -> "🔄 " + TrackerMessages.what(after) + " was reopened in " + where + ": <@" + after.owner()
+                        + "> will be reminded again.";
+            };
         });
     }
 

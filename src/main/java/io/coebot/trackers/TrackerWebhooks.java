@@ -24,7 +24,9 @@ import java.time.Instant;
 
 /**
  * Changes made in the trackers, pushed to us: {@code POST /webhooks/github} (the {@code issues} event, signed with
- * {@code X-Hub-Signature-256}). The body is taken raw because the signature is over its exact bytes. Unsigned or
+ * {@code X-Hub-Signature-256}), {@code POST /webhooks/jira} (Jira Cloud's admin webhooks with a secret, signed with
+ * {@code X-Hub-Signature: sha256=…}) and {@code POST /webhooks/linear} ({@code Linear-Signature}, the hex HMAC-SHA256
+ * of the body, and a {@code webhookTimestamp} within five minutes). The body is taken raw because the signature is over its exact bytes. Unsigned or
  * wrongly signed: 401 and nothing changes. A delivery is recorded with its effect, so a redelivery is a no-op. Bad
  * input gets a 4xx that says what is wrong, never a 5xx.
  */
@@ -33,16 +35,29 @@ public class TrackerWebhooks {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerWebhooks.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Linear asks receivers to refuse deliveries whose webhookTimestamp is far from now (a replay). */
+    private static final java.time.Duration LINEAR_MAX_AGE = java.time.Duration.ofMinutes(5);
+
     private final GitHubTracker github;
     private final String githubSecret;
+    private final JiraTracker jira;
+    private final String jiraSecret;
+    private final LinearTracker linear;
+    private final String linearSecret;
     private final TrackerInbound inbound;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
     public TrackerWebhooks(GitHubTracker github, @Value("${coe.github.webhook-secret:}") String githubSecret,
+                           JiraTracker jira, @Value("${coe.jira.webhook-secret:}") String jiraSecret,
+                           LinearTracker linear, @Value("${coe.linear.webhook-secret:}") String linearSecret,
                            TrackerInbound inbound, TransactionOperations<Connection> tx, Clock clock) {
         this.github = github;
         this.githubSecret = githubSecret;
+        this.jira = jira;
+        this.jiraSecret = jiraSecret;
+        this.linear = linear;
+        this.linearSecret = linearSecret;
         this.inbound = inbound;
         this.tx = tx;
         this.clock = clock;
@@ -91,5 +106,83 @@ public class TrackerWebhooks {
         boolean applied = tx.executeWrite(s -> inbound.firstDelivery("github", delivery, now)
                 && inbound.apply(github, repo, remote).isPresent());
         return HttpResponse.ok(applied ? "Applied." : "Nothing to change.");
+    }
+
+    @Post(uri = "/jira", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<String> jira(HttpRequest<?> http, @Nullable @Body String body) {
+        String raw = body == null ? "" : body;
+        String signature = http.getHeaders().get("X-Hub-Signature");
+        if (jiraSecret == null || jiraSecret.isBlank()) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("No Jira webhook secret is configured (COE_JIRA_WEBHOOK_SECRET).");
+        }
+        if (signature == null || !signature.startsWith("sha256=")
+                || !WebhookSignature.valid(jiraSecret, raw, signature.substring("sha256=".length()))) {
+            LOG.info("Refused a Jira webhook: {}", signature == null ? "unsigned" : "wrong signature");
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("The signature (X-Hub-Signature) does not match.");
+        }
+        JsonNode payload = json(raw);
+        JsonNode issue = payload == null ? null : payload.get("issue");
+        if (issue == null || !issue.isObject() || !issue.path("key").isTextual() || !issue.path("fields").isObject()) {
+            return HttpResponse.badRequest("A Jira issue event names its issue (key and fields).");
+        }
+        if (!payload.path("webhookEvent").asText("").startsWith("jira:issue_")) {
+            return HttpResponse.status(HttpStatus.ACCEPTED).body("Only issue events are used; ignored.");
+        }
+        // Jira Cloud names each delivery (the same on its retries); without the header, the body itself names it.
+        String delivery = http.getHeaders().get("X-Atlassian-Webhook-Identifier");
+        String id = delivery != null && !delivery.isBlank() && delivery.length() <= 100 ? delivery
+                : "body-" + WebhookSignature.hmacHex("delivery", raw);
+        RemoteIssue remote = jira.issue(issue);
+        return applied("jira", id, jira, JiraTracker.projectOf(remote.ref().key()), remote);
+    }
+
+    @Post(uri = "/linear", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<String> linear(HttpRequest<?> http, @Nullable @Body String body) {
+        String raw = body == null ? "" : body;
+        String signature = http.getHeaders().get("Linear-Signature");
+        if (linearSecret == null || linearSecret.isBlank()) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("No Linear webhook secret is configured (COE_LINEAR_WEBHOOK_SECRET).");
+        }
+        if (!WebhookSignature.valid(linearSecret, raw, signature)) {
+            LOG.info("Refused a Linear webhook: {}", signature == null ? "unsigned" : "wrong signature");
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("The signature (Linear-Signature) does not match.");
+        }
+        JsonNode payload = json(raw);
+        if (payload == null || !payload.path("webhookTimestamp").canConvertToLong()) {
+            return HttpResponse.badRequest("A Linear webhook carries its webhookTimestamp.");
+        }
+        Instant sent = Instant.ofEpochMilli(payload.get("webhookTimestamp").asLong());
+        if (java.time.Duration.between(sent, clock.instant()).abs().compareTo(LINEAR_MAX_AGE) > 0) {
+            return HttpResponse.status(HttpStatus.UNAUTHORIZED).body("The webhookTimestamp is too far from now (a replay?).");
+        }
+        if (!"Issue".equals(payload.path("type").asText())) {
+            return HttpResponse.status(HttpStatus.ACCEPTED).body("Only Issue events are used; ignored.");
+        }
+        JsonNode data = payload.get("data");
+        if (data == null || !data.isObject() || !data.path("identifier").isTextual() || !data.path("identifier").asText().contains("-")) {
+            return HttpResponse.badRequest("A Linear Issue event carries its issue (data.identifier).");
+        }
+        String delivery = http.getHeaders().get("Linear-Delivery");
+        String id = delivery != null && !delivery.isBlank() && delivery.length() <= 100 ? delivery
+                : "body-" + WebhookSignature.hmacHex("delivery", raw);
+        RemoteIssue remote = LinearTracker.issue(data);
+        return applied("linear", id, linear, JiraTracker.projectOf(remote.ref().key()), remote);
+    }
+
+    private HttpResponse<String> applied(String tracker, String delivery, Tracker t, String target, RemoteIssue remote) {
+        Instant now = clock.instant();
+        boolean applied = tx.executeWrite(s -> inbound.firstDelivery(tracker, delivery, now)
+                && inbound.apply(t, target, remote).isPresent());
+        return HttpResponse.ok(applied ? "Applied." : "Nothing to change.");
+    }
+
+    private static JsonNode json(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }
