@@ -5,25 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -35,55 +26,29 @@ import java.util.function.Predicate;
  * unknown repository or issue, 422 for a missing title or a bad state. It records every call and can be told to
  * answer 429 / 403 secondary limit with Retry-After, 5xx, to be slow after doing the work, or to be down.
  */
-public final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub extends LoopbackFake {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOCS = "https://docs.github.com/rest";
 
-    /** One call as received. */
-    public record Call(String method, String path, String query, String body) {
-        public boolean isCreate() {
-            return method.equals("POST") && path.matches("/repos/[^/]+/[^/]+/issues");
-        }
+    static boolean isCreate(Call c) {
+        return c.method().equals("POST") && c.path().matches("/repos/[^/]+/[^/]+/issues");
     }
 
-    /** A scripted answer for the next call that matches. */
-    private record Fault(Predicate<Call> when, int status, Map<String, String> headers, String body, long delayAfterWorkMillis, boolean drop) {}
-
     private final String token;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final Map<String, List<ObjectNode>> repos = new LinkedHashMap<>();
-    private volatile boolean down;
     private volatile int pageSize = 100;
 
-    private FakeGitHub(String token) throws IOException {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+    private FakeGitHub(String token) {
+        super("fake-github");
         this.token = token;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fake-github");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     public static FakeGitHub start(String token) {
-        try {
-            return new FakeGitHub(token);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new FakeGitHub(token);
     }
 
     public String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return baseUrl();
     }
 
     public synchronized void addRepo(String fullName) {
@@ -93,10 +58,6 @@ public final class FakeGitHub implements AutoCloseable {
     /** An issue made by someone in GitHub (to be linked). */
     public synchronized int addIssue(String repo, String title) {
         return create(repo, title, "", List.of()).get("number").asInt();
-    }
-
-    public List<Call> calls() {
-        return List.copyOf(calls);
     }
 
     public synchronized List<JsonNode> issues(String repo) {
@@ -120,75 +81,30 @@ public final class FakeGitHub implements AutoCloseable {
         return event("reopened", repo, i);
     }
 
-    /** The next {@code n} calls matching {@code when} get {@code status} with the headers. */
-    public void failNext(int n, Predicate<Call> when, int status, Map<String, String> headers) {
-        String body = switch (status) {
-            case 429, 403 -> "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\",\"documentation_url\":\"" + DOCS + "\"}";
-            default -> "{\"message\":\"Server Error\"}";
-        };
-        for (int i = 0; i < n; i++) {
-            faults.add(new Fault(when, status, headers, body, 0, false));
-        }
-    }
-
-    /** The next matching call is done, but its answer comes only after {@code millis} (past the client's timeout). */
-    public void slowAfterWork(Predicate<Call> when, long millis) {
-        faults.add(new Fault(when, 0, Map.of(), null, millis, false));
-    }
-
-    /** Down: every connection is dropped without an answer. */
-    public void down(boolean down) {
-        this.down = down;
-    }
-
     public void pageSize(int size) {
         this.pageSize = size;
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (down) {
-                return; // closed without a status line: the client sees the connection end
-            }
-            URI uri = ex.getRequestURI();
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Call call = new Call(ex.getRequestMethod(), uri.getPath(), uri.getRawQuery(), body);
-            calls.add(call);
-            if (!("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                send(ex, 401, error("Bad credentials"), Map.of());
-                return;
-            }
-            Fault fault = takeFault(call);
-            if (fault != null && !fault.drop() && fault.status() > 0) {
-                send(ex, fault.status(), fault.body(), fault.headers());
-                return;
-            }
-            Answer a = answer(call);
-            if (fault != null && fault.delayAfterWorkMillis() > 0) {
-                try {
-                    Thread.sleep(fault.delayAfterWorkMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            send(ex, a.status(), a.body(), a.headers());
-        } catch (RuntimeException e) {
-            send(ex, 500, error("Server Error"), Map.of());
-        }
+    /** The next {@code n} calls matching {@code when} get {@code status} (a 429 or 403: GitHub's rate-limit message). */
+    public void failNext(int n, Predicate<Call> when, int status, Map<String, String> headers) {
+        String body = status == 429 || status == 403
+                ? "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\",\"documentation_url\":\"" + DOCS + "\"}"
+                : "{\"message\":\"Server Error\"}";
+        failNext(n, when, status, headers, body);
     }
 
-    private Fault takeFault(Call call) {
-        for (Fault f : faults) {
-            if (f.when().test(call) && faults.remove(f)) {
-                return f;
-            }
-        }
-        return null;
+    @Override
+    protected boolean authorized(HttpExchange ex) {
+        return ("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"));
     }
 
-    private record Answer(int status, String body, Map<String, String> headers) {}
+    @Override
+    protected Answer unauthorized() {
+        return Answer.json(401, error("Bad credentials"));
+    }
 
-    private synchronized Answer answer(Call c) throws IOException {
+    @Override
+    protected Answer answer(Call c) throws IOException {
         String[] p = c.path().split("/");
         Map<String, String> q = query(c.query());
         if (c.method().equals("GET") && c.path().equals("/search/issues")) {
@@ -334,19 +250,5 @@ public final class FakeGitHub implements AutoCloseable {
             out.put(k, eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
-    }
-
-    private static void send(HttpExchange ex, int status, String body, Map<String, String> headers) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-        ex.sendResponseHeaders(status, bytes.length);
-        ex.getResponseBody().write(bytes);
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
     }
 }

@@ -32,68 +32,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the REST contract. What a team notices: the issue exists (once), the item shows its key, closing either side closes
  * the other, and a GitHub that misbehaves never gets in the COE's way.
  */
-class GitHubTrackerEndToEndTest extends EndToEnd {
+class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
     static final String TOKEN = "ghp_fake0token0for0the0tests0123456789";
     static final String SECRET = "github-webhook-secret-for-tests";
     static final String REPO = "acme/checkout";
 
     final FakeGitHub github = FakeGitHub.start(TOKEN);
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     protected Map<String, Object> appProperties() {
         github.addRepo(REPO);
         github.addRepo("acme/payments");
-        return Map.of(
+        return withTestPace(Map.of(
                 "coe.github.token", TOKEN,
                 "coe.github.repo", REPO,
                 "coe.github.api-url", github.apiUrl(),
-                "coe.github.webhook-secret", SECRET,
-                "coe.trackers.poll-millis", 100,
-                "coe.trackers.first-backoff-millis", 200,
-                "coe.trackers.timeout-millis", 1500,
-                "coe.trackers.sync-enabled", false,
-                "coe.trackers.sync-every", "1s");
+                "coe.github.webhook-secret", SECRET));
     }
 
     @AfterAll
     void stopGitHub() {
         github.close();
-    }
-
-    final class Coe {
-        final Channel channel;
-        final long coeId;
-        final SlackMessage card;
-
-        Coe(String channelName, Person owner) {
-            channel = ws.channel(channelName);
-            owner.runs("/coe start Checkout 500s", channel);
-            card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
-        }
-
-        List<ActionItem> items() {
-            return app.bean(ActionStore.class).ofCoe(coeId);
-        }
-
-        ActionItem item(String text) {
-            return items().stream().filter(i -> i.text().equals(text)).findFirst().orElseThrow();
-        }
-
-        SlackMessage awaitInThread(String fragment) {
-            return channel.awaitReplyFromBot(card.ts(), fragment);
-        }
-
-        /** `/coe action <text> @owner due …`, as the creator types it. */
-        void addByCommand(Person creator, String text, Person owner) {
-            String ack = creator.runs("/coe action " + text + " <@" + owner.id() + "> high due " + inDays(10), channel).visibleText();
-            assertTrue(ack.contains("Added to COE-"), ack);
-        }
-    }
-
-    private static String inDays(int days) {
-        return LocalDate.now(ZoneOffset.ofHours(14)).plusDays(days).toString();
     }
 
     private JsonNode awaitOneIssue(String title) {
@@ -103,25 +62,9 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
         });
     }
 
-    private ActionItem awaitLinked(Coe coe, String text) {
-        return ws.awaitValue("the item shows its issue", () -> {
-            ActionItem i = coe.item(text);
-            return i.trackerKey() == null ? null : i;
-        });
-    }
-
     private HttpResponse<String> webhook(String event, String delivery, String body, String signature) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/webhooks/github"))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", event)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (delivery != null) b.header("X-GitHub-Delivery", delivery);
-        if (signature != null) b.header("X-Hub-Signature-256", signature);
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return post("/webhooks/github", body, "X-GitHub-Event", event, "X-GitHub-Delivery", delivery,
+                "X-Hub-Signature-256", signature);
     }
 
     private HttpResponse<String> signedWebhook(String delivery, String body) {
@@ -129,7 +72,7 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
     }
 
     private long createCalls(String title) {
-        return github.calls().stream().filter(c -> c.isCreate() && c.body().contains("\"" + title + "\"")).count();
+        return github.calls().stream().filter(c -> FakeGitHub.isCreate(c) && c.body().contains("\"" + title + "\"")).count();
     }
 
     @Test
@@ -138,13 +81,7 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
         Person bob = ws.user("U0BOB0081", "bob", "UTC");
         Coe coe = new Coe("inc-gh-form", alice);
 
-        alice.clicks("Add action item", coe.card, coe.channel);
-        alice.awaitOpenView("actions.create");
-        alice.submits("actions.create", Map.of(
-                "text", Map.of("text", "Alarm on checkout error rate"),
-                "owner", Map.of("owner", bob.id()),
-                "priority", Map.of("priority", "high"),
-                "due", Map.of("due", inDays(10))));
+        coe.addByForm(alice, "Alarm on checkout error rate", bob, null);
 
         JsonNode issue = awaitOneIssue("Alarm on checkout error rate");
         int n = issue.get("number").asInt();
@@ -169,30 +106,10 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
         Person alice = ws.user("U0ALICE82", "alice", "UTC");
         Person bob = ws.user("U0BOB0082", "bob", "UTC");
         Coe coe = new Coe("inc-gh-whys", alice);
-        alice.runs("/coe whys Checkout errors", coe.channel);
-        SlackMessage root = coe.channel.awaitMessageFromBot(m -> m.visibleText().contains("5 Whys #1") && !m.isReply());
-        coe.channel.awaitReplyFromBot(root.ts(), "Why #1");
-        String[] causes = {"Timeouts", "Pool exhausted", "Pool too small", "Size hard-coded", "No capacity review"};
-        SlackMessage last = null;
-        for (int i = 0; i < causes.length; i++) {
-            alice.repliesInThread(coe.channel, root.ts(), causes[i]);
-            last = coe.channel.awaitReplyFromBot(root.ts(), "Why #" + (i + 2));
-        }
-        alice.clicks("Root cause", last, coe.channel);
-        coe.channel.awaitReplyFromBot(root.ts(), "What would prevent root cause 1.1.1.1.1?");
-        alice.repliesInThread(coe.channel, root.ts(), "Review client pool sizes quarterly");
-        coe.channel.awaitReplyFromBot(root.ts(), "These 5 Whys are complete");
-        alice.runs("/coe actions", coe.channel);
-        var list = coe.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Draft from 5 Whys #1"));
-        alice.clicks("Complete", list);
-        alice.awaitOpenView("actions.create");
-        alice.submits("actions.create", Map.of(
-                "text", Map.of("text", "Review client pool sizes quarterly"),
-                "owner", Map.of("owner", bob.id()),
-                "due", Map.of("due", inDays(12))));
+        coe.addFromWhys(alice, "Review client pool sizes quarterly", bob);
 
         JsonNode issue = awaitOneIssue("Review client pool sizes quarterly");
-        assertTrue(issue.get("body").asText().contains("**Fixes:** root cause 1.1.1.1.1 of 5 Whys #1: No capacity review"),
+        assertTrue(issue.get("body").asText().contains("**Fixes:** " + ROOT_CAUSE),
                 issue.get("body").asText());
         awaitLinked(coe, "Review client pool sizes quarterly");
     }
@@ -205,13 +122,7 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
         int existing = github.addIssue(REPO, "Existing ticket about retries");
         String url = "https://github.com/" + REPO + "/issues/" + existing;
 
-        alice.clicks("Add action item", coe.card, coe.channel);
-        alice.awaitOpenView("actions.create");
-        alice.submits("actions.create", Map.of(
-                "text", Map.of("text", "Cap client retries"),
-                "owner", Map.of("owner", bob.id()),
-                "due", Map.of("due", inDays(10)),
-                "tracker", Map.of("tracker", url)));
+        coe.addByForm(alice, "Cap client retries", bob, url);
 
         ActionItem item = awaitLinked(coe, "Cap client retries");
         assertEquals("#" + existing, item.trackerKey());
@@ -320,8 +231,8 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
         Person alice = ws.user("U0ALICE87", "alice", "UTC");
         Person bob = ws.user("U0BOB0087", "bob", "UTC");
         Coe coe = new Coe("inc-gh-429", alice);
-        github.failNext(1, c -> c.isCreate() && c.body().contains("Shard the sessions table"), 429, Map.of("Retry-After", "1"));
-        github.failNext(1, c -> c.isCreate() && c.body().contains("Shard the sessions table"), 403, Map.of("Retry-After", "1"));
+        github.failNext(1, c -> FakeGitHub.isCreate(c) && c.body().contains("Shard the sessions table"), 429, Map.of("Retry-After", "1"));
+        github.failNext(1, c -> FakeGitHub.isCreate(c) && c.body().contains("Shard the sessions table"), 403, Map.of("Retry-After", "1"));
 
         coe.addByCommand(alice, "Shard the sessions table", bob);
 
@@ -337,7 +248,7 @@ class GitHubTrackerEndToEndTest extends EndToEnd {
         Person alice = ws.user("U0ALICE88", "alice", "UTC");
         Person bob = ws.user("U0BOB0088", "bob", "UTC");
         Coe coe = new Coe("inc-gh-timeout", alice);
-        github.slowAfterWork(c -> c.isCreate() && c.body().contains("Split the payment worker"), 4_000);
+        github.slowAfterWork(c -> FakeGitHub.isCreate(c) && c.body().contains("Split the payment worker"), 4_000);
 
         coe.addByCommand(alice, "Split the payment worker", bob);
 
