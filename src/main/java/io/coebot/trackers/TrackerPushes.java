@@ -184,7 +184,10 @@ public class TrackerPushes {
         Instant now = clock.instant();
         boolean rateLimited = f.kind() == TrackerFailure.Kind.RATE_LIMITED;
         Instant when = rateLimited && f.retryAt() != null ? f.retryAt() : now.plus(backoff(f.kind(), row.attempts()));
-        boolean maybeCreated = f.kind() == TrackerFailure.Kind.TIMEOUT && !row.hasIssue() && !row.linked();
+        // Without a clear answer (no answer in time, a dropped connection, a 5xx, a shutdown mid-call) the tracker may
+        // have made the issue: the next attempt looks for it first. A search too many costs one call.
+        boolean maybeCreated = (f.kind() == TrackerFailure.Kind.TIMEOUT || f.kind() == TrackerFailure.Kind.DOWN)
+                && !row.hasIssue() && !row.linked();
         LOG.info("{} did not take action item {} (attempt {}): {}", tracker.name(), row.itemId(), row.attempts(), f.kind());
         // The creator hears why once: at once when the tracker refused, after a second failure when it is down, and
         // when a rate limit holds the item back for more than a minute. A quick retry that works needs no word.

@@ -358,4 +358,27 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
         assertNull(kept.notYetIn());
         assertNull(kept.trackerKey());
     }
+
+    @Test
+    void aRestartWhileGitHubIsCreatingTheIssueLeavesExactlyOneIssue() {
+        Person alice = ws.user("U0ALICE92", "alice", "UTC");
+        Person bob = ws.user("U0BOB0092", "bob", "UTC");
+        Coe coe = new Coe("inc-gh-restart", alice);
+        github.slowAfterWork(c -> FakeGitHub.isCreate(c) && c.body().contains("Survive a redeploy"), 1_000);
+
+        coe.addByCommand(alice, "Survive a redeploy", bob);
+        ws.await("GitHub is creating the issue", () -> createCalls("Survive a redeploy") == 1);
+        app.restart(); // mid-call: whatever the old instance recorded, the new one must not create it again
+        // a push the old instance still held is taken over once its lease is over
+        clock.advance(java.time.Duration.ofMinutes(2));
+
+        ActionItem item = awaitLinked(coe, "Survive a redeploy");
+        assertEquals(1, github.issuesTitled(REPO, "Survive a redeploy").size(), "no second issue after the restart");
+        assertEquals(1, createCalls("Survive a redeploy"));
+        String marker = IssueText.marker(slack.teamId(), item.id());
+        assertTrue(github.calls().stream().anyMatch(c -> c.path().equals("/search/issues")
+                && java.net.URLDecoder.decode(c.query(), java.nio.charset.StandardCharsets.UTF_8).contains(marker)),
+                "the new instance looked for the issue before creating it");
+        assertEquals("#" + github.issuesTitled(REPO, "Survive a redeploy").get(0).get("number").asInt(), item.trackerKey());
+    }
 }
