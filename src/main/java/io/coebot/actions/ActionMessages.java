@@ -64,6 +64,8 @@ public class ActionMessages {
         }
         if (item.trackerUrl() != null) {
             sb.append("\n<").append(item.trackerUrl()).append("|").append(item.trackerLabel()).append(">");
+        } else if (item.trackerKey() != null) {
+            sb.append("\n🔗 ").append(EchoedText.mrkdwn(item.trackerKey()));
         } else if (item.notYetIn() != null) {
             sb.append("\n⏳ Not yet in ").append(item.notYetIn());
         }

@@ -82,8 +82,12 @@ public class ActionService {
         }
         Instant now = clock.instant();
         String tracker = n.trackerUrl() == null || n.trackerUrl().isBlank() ? null : n.trackerUrl().strip();
+        boolean key = ActionItemRules.isIssueKey(tracker);
         long id = store.insert(coe.teamId(), coe.id(), n.text().strip(), n.owner(), n.priority(), n.due(), n.type(),
-                n.causeRef(), n.causeText(), tracker, creator, now);
+                n.causeRef(), n.causeText(), key ? null : tracker, creator, now);
+        if (key) {
+            store.linkIssue(id, tracker, null); // a key is not a link; the channel's tracker may know its link
+        }
         ActionItem stored = store.find(id).orElseThrow();
         followers.forEach(f -> f.created(coe.teamId(), stored, creator, now));
         ActionItem item = followers.isEmpty() ? stored : store.find(id).orElseThrow();

@@ -84,6 +84,11 @@ public class GitHubTracker implements Tracker {
     }
 
     @Override
+    public Optional<String> parseKey(String key, String target) {
+        return key != null && key.strip().matches("#\\d+") ? Optional.of(key.strip()) : Optional.empty();
+    }
+
+    @Override
     public RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure {
         ObjectNode body = JSON.createObjectNode();
         body.put("title", draft.title());

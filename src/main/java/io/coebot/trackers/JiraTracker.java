@@ -104,6 +104,11 @@ public class JiraTracker implements Tracker {
     }
 
     @Override
+    public Optional<String> parseKey(String key, String target) {
+        return key != null && key.strip().matches(Pattern.quote(target) + "-\\d+") ? Optional.of(key.strip()) : Optional.empty();
+    }
+
+    @Override
     public RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure {
         ObjectNode fields = fields(draft, true);
         fields.putObject("project").put("key", target);

@@ -83,6 +83,11 @@ public class LinearTracker implements Tracker {
     }
 
     @Override
+    public Optional<String> parseKey(String key, String target) {
+        return key != null && key.strip().matches(Pattern.quote(target) + "-\\d+") ? Optional.of(key.strip()) : Optional.empty();
+    }
+
+    @Override
     public RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure {
         Team t = team(target);
         ObjectNode input = JSON.createObjectNode();

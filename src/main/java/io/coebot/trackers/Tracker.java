@@ -29,6 +29,9 @@ public interface Tracker {
     /** The issue a pasted link points at, when it is one of {@code target}'s. */
     Optional<IssueRef> parseLink(String url, String target);
 
+    /** The issue a typed key names ("#12", "OPS-42"), normalised, when it can be one of {@code target}'s. */
+    Optional<String> parseKey(String key, String target);
+
     RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure;
 
     /** The issue carrying {@code marker}, if the tracker has one (after a create whose answer never came). */

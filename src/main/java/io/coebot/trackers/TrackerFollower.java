@@ -41,8 +41,16 @@ class TrackerFollower implements ItemFollower {
         if (item.trackerUrl() != null) {
             // A pasted link is the item's issue: linked, never created. A link elsewhere stays a plain link.
             tracker.parseLink(item.trackerUrl(), target).ifPresent(ref -> {
-                issues.addLinked(teamId, item.id(), tracker.id(), target, ref, creator, now);
+                issues.addLinked(teamId, item.id(), tracker.id(), target, ref.key(), ref.url(), creator, now);
                 items.linkIssue(item.id(), ref.key(), ref.url());
+                events.publishEvent(new Queued(item.id()));
+            });
+            return;
+        }
+        if (item.trackerKey() != null) {
+            // A typed key: the channel's tracker's issue if it can be (its link comes with the first push).
+            tracker.parseKey(item.trackerKey(), target).ifPresent(key -> {
+                issues.addLinked(teamId, item.id(), tracker.id(), target, key, null, creator, now);
                 events.publishEvent(new Queued(item.id()));
             });
             return;

@@ -49,16 +49,21 @@ public class TrackerIssues {
     /** A new item to create as an issue; pushed by the worker after this transaction commits. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void add(String teamId, long itemId, String tracker, String target, String creator, Instant now) {
-        insert(teamId, itemId, tracker, target, null, creator, now);
+        insert(teamId, itemId, tracker, target, null, null, creator, now);
     }
 
-    /** An existing issue someone linked: never created; its id is looked up, and its state pushed, by the worker. */
+    /**
+     * An existing issue someone linked: never created; its id (and its link, when only its key was given) is looked up,
+     * and its state pushed, by the worker.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void addLinked(String teamId, long itemId, String tracker, String target, IssueRef ref, String creator, Instant now) {
-        insert(teamId, itemId, tracker, target, ref, creator, now);
+    public void addLinked(String teamId, long itemId, String tracker, String target, String key, String url, String creator,
+                          Instant now) {
+        insert(teamId, itemId, tracker, target, key, url, creator, now);
     }
 
-    private void insert(String teamId, long itemId, String tracker, String target, IssueRef ref, String creator, Instant now) {
+    private void insert(String teamId, long itemId, String tracker, String target, String key, String url, String creator,
+                        Instant now) {
         jdbc.prepareStatement("""
                 INSERT INTO tracker_issue (item_id, team_id, tracker, target, issue_key, issue_url, linked, next_attempt_at,
                                            creator, created_at)
@@ -67,9 +72,9 @@ public class TrackerIssues {
             ps.setString(2, teamId);
             ps.setString(3, tracker);
             ps.setString(4, target);
-            ps.setString(5, ref == null ? null : ref.key());
-            ps.setString(6, ref == null ? null : ref.url());
-            ps.setBoolean(7, ref != null);
+            ps.setString(5, key);
+            ps.setString(6, url);
+            ps.setBoolean(7, key != null);
             ps.setTimestamp(8, Timestamp.from(now));
             ps.setString(9, creator);
             ps.setTimestamp(10, Timestamp.from(now));

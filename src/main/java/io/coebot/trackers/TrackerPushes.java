@@ -138,7 +138,8 @@ public class TrackerPushes {
             RemoteIssue done = push(tracker.get(), row, item.get());
             tx.executeWrite(s -> {
                 if (issues.succeeded(c, done) && !row.hasIssue()) {
-                    items.linkIssue(row.itemId(), done.ref().key(), row.linked() ? row.url() : done.ref().url());
+                    items.linkIssue(row.itemId(), row.linked() ? row.key() : done.ref().key(),
+                            row.url() != null ? row.url() : done.ref().url());
                     if (!row.linked()) {
                         messages.inThread(row.teamId(), item.get(), "🔗 " + TrackerMessages.what(item.get()) + " is "
                                 + TrackerMessages.link(done.ref()) + " in " + tracker.get().name() + ".", clock.instant());
@@ -160,7 +161,7 @@ public class TrackerPushes {
             return tracker.update(target, row.remoteId(), draft, !row.linked());
         }
         if (row.linked()) {
-            RemoteIssue found = tracker.get(target, new IssueRef(row.key(), row.url()));
+            RemoteIssue found = tracker.get(target, new IssueRef(row.key(), row.url() == null ? "" : row.url()));
             return found.closed() == draft.closed() ? found : tracker.update(target, found.remoteId(), draft, false);
         }
         if (row.maybeCreated() || row.wasSending()) {

@@ -137,6 +137,25 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
         assertEquals(0, createCalls("Cap client retries"), "a linked issue is never created");
         assertEquals("Existing ticket about retries", github.issues(REPO).get(existing - 1).get("title").asText(),
                 "a linked issue keeps its own title");
+
+        // `/coe action link` with only the issue's key: the form opens with it, and the link comes from GitHub
+        int another = github.addIssue(REPO, "Another existing ticket");
+        String ack = alice.runs("/coe action link #" + another, coe.channel).visibleText();
+        assertTrue(ack.contains("linked to that issue"), ack);
+        var form = alice.awaitOpenView("actions.create");
+        assertTrue(form.json().toString().contains("#" + another), "the form holds the key");
+        alice.submits("actions.create", Map.of(
+                "text", Map.of("text", "Tune the retry budget"),
+                "owner", Map.of("owner", bob.id()),
+                "due", Map.of("due", inDays(9)),
+                "tracker", Map.of("tracker", "#" + another)));
+        ActionItem byKey = ws.awaitValue("the keyed item has its issue's link", () -> {
+            ActionItem i = coe.item("Tune the retry budget");
+            return i.trackerUrl() == null ? null : i;
+        });
+        assertEquals("#" + another, byKey.trackerKey());
+        assertEquals("https://github.com/" + REPO + "/issues/" + another, byKey.trackerUrl());
+        assertEquals(0, createCalls("Tune the retry budget"));
     }
 
     @Test
