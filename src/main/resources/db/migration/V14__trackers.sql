@@ -63,3 +63,7 @@ CREATE TABLE tracker_delivery (
     received_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (tracker, delivery_id)
 );
+
+-- users.info's profile.email (with the users:read.email scope): how an action item's owner is found in the team's
+-- tracker. Null when Slack does not tell.
+ALTER TABLE slack_user ADD COLUMN email TEXT;

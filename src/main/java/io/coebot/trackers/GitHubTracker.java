@@ -59,7 +59,8 @@ public class GitHubTracker implements Tracker {
         this.repo = repo == null || repo.isBlank() ? null : repo.strip();
         this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
         this.timeout = Duration.ofMillis(timeoutMillis);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // Redirects are not followed: the client would send the token along to wherever it is sent.
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.clock = clock;
     }
 
@@ -88,11 +89,21 @@ public class GitHubTracker implements Tracker {
         return key != null && key.strip().matches("#\\d+") ? Optional.of(key.strip()) : Optional.empty();
     }
 
+    /** GitHub finds a user by email only when they made it public (or it is their commit email). */
+    @Override
+    public Optional<String> userByEmail(String email) throws TrackerFailure {
+        String q = email + " in:email type:user";
+        JsonNode found = call("GET", "/search/users?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), null).json();
+        JsonNode first = found.path("items").path(0);
+        return first.hasNonNull("login") ? Optional.of(first.get("login").asText()) : Optional.empty();
+    }
+
     @Override
     public RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure {
         ObjectNode body = JSON.createObjectNode();
         body.put("title", draft.title());
         body.put("body", draft.body());
+        assignees(body, draft);
         body.putArray("labels").addAll(draft.labels().stream().map(JSON.getNodeFactory()::textNode).toList());
         RemoteIssue created = issue(call("POST", "/repos/" + target + "/issues", body).json());
         // An item closed before its issue existed: the issue is created, then closed as the item is.
@@ -117,10 +128,21 @@ public class GitHubTracker implements Tracker {
         if (bodyToo) {
             body.put("title", draft.title());
             body.put("body", draft.body());
+            assignees(body, draft);
         }
         body.put("state", draft.closed() ? "closed" : "open");
-        body.put("state_reason", draft.closed() ? (draft.notPlanned() ? "not_planned" : "completed") : "reopened");
+        if (draft.closed()) {
+            body.put("state_reason", draft.notPlanned() ? "not_planned" : "completed");
+        }
         return issue(call("PATCH", "/repos/" + target + "/issues/" + remoteId, body).json());
+    }
+
+    /** The owner, or nobody: a reassigned item's former owner is taken off the issue. */
+    private static void assignees(ObjectNode body, IssueDraft draft) {
+        var a = body.putArray("assignees");
+        if (draft.assignee() != null) {
+            a.add(draft.assignee());
+        }
     }
 
     @Override

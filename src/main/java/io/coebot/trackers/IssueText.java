@@ -18,8 +18,12 @@ final class IssueText {
         return "coe-bot-item-" + teamId + "-" + itemId;
     }
 
-    /** @param ownerName how the owner is named in Slack, or null */
-    static IssueDraft of(String teamId, ActionItem item, String ownerName) {
+    /** The owner as Slack knows them, and as the tracker does (null: no tracker user has their email). */
+    record Owner(String name, String email, String assignee) {
+        static final Owner UNKNOWN = new Owner(null, null, null);
+    }
+
+    static IssueDraft of(String teamId, ActionItem item, Owner owner, String trackerName) {
         String text = item.text().strip();
         String firstLine = text.lines().findFirst().orElse(text);
         String title = firstLine.length() > TITLE_MAX ? firstLine.substring(0, TITLE_MAX - 1) + "…" : firstLine;
@@ -30,8 +34,13 @@ final class IssueText {
         if (!title.equals(text)) {
             body.append(text).append("\n\n");
         }
-        body.append("- **Owner:** ").append(ownerName == null ? "a Slack user" : ownerName)
-                .append(" (in Slack; not assigned here: Slack people are not matched to tracker users yet)\n");
+        body.append("- **Owner:** ").append(owner.name() == null ? "a Slack user" : owner.name());
+        if (owner.assignee() == null) {
+            body.append(owner.email() == null
+                    ? " (in Slack, which does not share their email, so the issue is unassigned)"
+                    : " (" + owner.email() + " in Slack; no " + trackerName + " user has that email, so the issue is unassigned)");
+        }
+        body.append('\n');
         body.append("- **Priority:** ").append(item.priority().key()).append('\n');
         body.append("- **Due:** ").append(item.due()).append('\n');
         if (item.type() != null) {
@@ -46,6 +55,6 @@ final class IssueText {
         String marker = marker(teamId, item.id());
         body.append("\n<!-- ").append(marker).append(" (ties this issue to its coe-bot action item) -->\n");
         return new IssueDraft(title, body.toString(), List.of("coe", "COE-" + item.coeNumber()), marker,
-                !item.isOpen(), item.status() == ActionStatus.WONT_DO, item.due());
+                !item.isOpen(), item.status() == ActionStatus.WONT_DO, item.due(), owner.assignee());
     }
 }

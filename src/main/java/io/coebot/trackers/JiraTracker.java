@@ -98,6 +98,19 @@ public class JiraTracker implements Tracker {
         return m.matches() ? Optional.of(new IssueRef(m.group(1), url.strip())) : Optional.empty();
     }
 
+    /** Cloud finds users by email in {@code /user/search?query=}; Data Center by {@code username=}. */
+    @Override
+    public Optional<String> userByEmail(String email) throws TrackerFailure {
+        String q = java.net.URLEncoder.encode(email, StandardCharsets.UTF_8);
+        JsonNode found = call("GET", api() + (cloud() ? "/user/search?query=" : "/user/search?username=") + q, null);
+        for (JsonNode u : found) {
+            if (email.equalsIgnoreCase(u.path("emailAddress").asText(email))) {
+                return Optional.ofNullable(u.path(cloud() ? "accountId" : "name").asText(null));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Jira labels hold no spaces; the marker label finds an issue again by exact match. */
     static String markerLabel(String marker) {
         return marker.replaceAll("[^A-Za-z0-9_-]", "-");
@@ -244,6 +257,13 @@ public class JiraTracker implements Tracker {
         }
         if (draft.due() != null) {
             fields.put("duedate", draft.due().toString());
+        }
+        if (bodyToo) {
+            if (draft.assignee() == null) {
+                fields.putNull("assignee");
+            } else {
+                fields.putObject("assignee").put(cloud() ? "accountId" : "name", draft.assignee());
+            }
         }
         return fields;
     }

@@ -88,6 +88,15 @@ public class LinearTracker implements Tracker {
     }
 
     @Override
+    public Optional<String> userByEmail(String email) throws TrackerFailure {
+        ObjectNode filter = JSON.createObjectNode();
+        filter.putObject("email").put("eq", email);
+        JsonNode nodes = graphql("query($filter: UserFilter) { users(filter: $filter) { nodes { id email } } }",
+                vars("filter", filter)).path("users").path("nodes");
+        return nodes.isEmpty() ? Optional.empty() : Optional.of(nodes.get(0).path("id").asText());
+    }
+
+    @Override
     public RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure {
         Team t = team(target);
         ObjectNode input = JSON.createObjectNode();
@@ -95,6 +104,7 @@ public class LinearTracker implements Tracker {
         input.put("title", draft.title());
         input.put("description", draft.body());
         if (draft.due() != null) input.put("dueDate", draft.due().toString());
+        if (draft.assignee() != null) input.put("assigneeId", draft.assignee());
         if (draft.closed()) input.put("stateId", stateFor(t, draft));
         JsonNode r = graphql("mutation($input: IssueCreateInput!) { issueCreate(input: $input) { success issue { " + FIELDS + " } } }",
                 vars("input", input));
@@ -121,6 +131,7 @@ public class LinearTracker implements Tracker {
         if (bodyToo) {
             input.put("title", draft.title());
             input.put("description", draft.body());
+            if (draft.assignee() == null) input.putNull("assigneeId"); else input.put("assigneeId", draft.assignee());
         }
         if (draft.due() != null) input.put("dueDate", draft.due().toString());
         if (now.closed() != draft.closed() || (draft.closed() && now.notPlanned() != draft.notPlanned())) {

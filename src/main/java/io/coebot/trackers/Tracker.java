@@ -32,6 +32,9 @@ public interface Tracker {
     /** The issue a typed key names ("#12", "OPS-42"), normalised, when it can be one of {@code target}'s. */
     Optional<String> parseKey(String key, String target);
 
+    /** The tracker's user with this email (GitHub login, Jira account id, Linear user id), if it can tell. */
+    Optional<String> userByEmail(String email) throws TrackerFailure;
+
     RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure;
 
     /** The issue carrying {@code marker}, if the tracker has one (after a create whose answer never came). */

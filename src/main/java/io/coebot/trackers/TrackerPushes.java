@@ -48,6 +48,9 @@ public class TrackerPushes {
     private final Duration lease;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Tracker users by email: asked once an hour, not on every push. */
+    private final java.util.Map<String, KnownUser> users = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Duration USER_FRESH = Duration.ofHours(1);
     private volatile boolean running;
 
     public TrackerPushes(TrackerIssues issues, TrackerChoice choice, ActionStore items, UserZones people,
@@ -154,8 +157,7 @@ public class TrackerPushes {
     }
 
     private RemoteIssue push(Tracker tracker, TrackerIssues.Row row, ActionItem item) throws TrackerFailure {
-        String owner = ownerName(row.teamId(), item.owner());
-        IssueDraft draft = IssueText.of(row.teamId(), item, owner);
+        IssueDraft draft = IssueText.of(row.teamId(), item, owner(tracker, row.teamId(), item.owner()), tracker.name());
         String target = row.target();
         if (row.hasIssue()) {
             return tracker.update(target, row.remoteId(), draft, !row.linked());
@@ -175,10 +177,24 @@ public class TrackerPushes {
         return tracker.create(target, draft);
     }
 
-    private String ownerName(String teamId, String userId) {
+    /** The item's owner as Slack names them, and as the tracker's user with their email (remembered for an hour). */
+    private IssueText.Owner owner(Tracker tracker, String teamId, String userId) throws TrackerFailure {
         UserZones.SlackPerson p = people.personOf(teamId, userId);
-        return p.displayName() != null ? p.displayName() : p.realName();
+        String name = p.displayName() != null ? p.displayName() : p.realName();
+        if (p.email() == null) {
+            return new IssueText.Owner(name, null, null);
+        }
+        String cacheKey = tracker.id() + " " + p.email().toLowerCase(java.util.Locale.ROOT);
+        Instant now = clock.instant();
+        KnownUser known = users.get(cacheKey);
+        if (known == null || known.at().plus(USER_FRESH).isBefore(now)) {
+            known = new KnownUser(tracker.userByEmail(p.email()).orElse(null), now);
+            users.put(cacheKey, known);
+        }
+        return new IssueText.Owner(name, p.email(), known.id());
     }
+
+    private record KnownUser(String id, Instant at) {}
 
     private void failed(TrackerIssues.Claimed c, Tracker tracker, ActionItem item, TrackerFailure f) {
         TrackerIssues.Row row = c.row();

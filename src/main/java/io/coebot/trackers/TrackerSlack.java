@@ -81,6 +81,10 @@ public class TrackerSlack implements SlackFeature, CoeSubcommand {
     public Response handle(String args, SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
         String now = choice.describe(p.getTeamId(), p.getChannelId());
+        Optional<Coe> coe = coes.latestIn(p.getTeamId(), p.getChannelId());
+        if (coe.isEmpty()) {
+            return ctx.ack(now + "\n" + Coe.noneInChannel("then choose where its action items go."));
+        }
         if (choice.configured().isEmpty()) {
             return ctx.ack("No tracker is configured, so action items stay in coe-bot. An admin sets COE_GITHUB_TOKEN "
                     + "(or the Jira or Linear settings) where coe-bot runs; see the README.");
@@ -89,7 +93,7 @@ public class TrackerSlack implements SlackFeature, CoeSubcommand {
         if (refusal.isPresent()) {
             return ctx.ack(now + "\n" + refusal.get());
         }
-        if (!openForm(p.getTriggerId(), p.getTeamId(), p.getChannelId())) {
+        if (!openForm(p.getTriggerId(), coe.get())) {
             return ctx.ack(now + "\nI couldn't open the form just now; please try again.");
         }
         return ctx.ack(now + "\nChoose in the form I opened.");
@@ -108,13 +112,18 @@ public class TrackerSlack implements SlackFeature, CoeSubcommand {
                 String text = refusal.get();
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
             } else {
-                openForm(req.getPayload().getTriggerId(), in.teamId(), coe.get().channelId());
+                openForm(req.getPayload().getTriggerId(), coe.get());
             }
             return ctx.ack();
         });
         registry.viewSubmission(FORM, (req, ctx) -> {
             Interaction in = Interaction.of(req);
-            String channel = in.word(0);
+            // the COE, read with the submitting workspace's id: another workspace's form changes nothing here
+            Optional<Coe> coe = coes.find(in.id(0));
+            if (coe.isEmpty()) {
+                return ctx.ackWithErrors(Map.of("tracker", "This COE no longer exists."));
+            }
+            String channel = coe.get().channelId();
             ViewState state = req.getPayload().getView().getState();
             Optional<String> refusal = refusal(in.teamId(), channel, in.userId());
             if (refusal.isPresent()) {
@@ -140,13 +149,11 @@ public class TrackerSlack implements SlackFeature, CoeSubcommand {
             Instant now = clock.instant();
             tx.executeWrite(s -> {
                 choice.choose(in.teamId(), channel, trackerId, chosenTarget, in.userId(), now);
-                coes.latestIn(in.teamId(), channel).ifPresent(coe -> {
-                    String text = "🔗 <@" + in.userId() + "> chose where this channel's action items go: "
-                            + choice.describe(in.teamId(), channel).replaceFirst("^Action items", "new items");
-                    outbox.enqueue(OutboundMessage.post(in.teamId(), channel, text,
-                            io.coebot.slack.BlockKit.json(List.of(section(b -> b.text(markdownText(text)))))).inThreadOfCoe(coe.id()), now);
-                    card.refresh(coe, now);
-                });
+                String text = "🔗 <@" + in.userId() + "> chose where this channel's action items go: "
+                        + choice.describe(in.teamId(), channel).replaceFirst("^Action items", "new items");
+                outbox.enqueue(OutboundMessage.post(in.teamId(), channel, text,
+                        io.coebot.slack.BlockKit.json(List.of(section(b -> b.text(markdownText(text)))))).inThreadOfCoe(coe.get().id()), now);
+                card.refresh(coe.get(), now);
                 return null;
             });
             return ctx.ack();
@@ -176,8 +183,8 @@ public class TrackerSlack implements SlackFeature, CoeSubcommand {
         }
     }
 
-    private boolean openForm(String triggerId, String teamId, String channelId) {
-        TrackerChoice.ChannelChoice current = choice.of(teamId, channelId);
+    private boolean openForm(String triggerId, Coe coe) {
+        TrackerChoice.ChannelChoice current = choice.of(coe.teamId(), coe.channelId());
         List<OptionObject> options = new ArrayList<>();
         for (Tracker t : choice.configured()) {
             options.add(option(plainText(t.name()), t.id()));
@@ -193,7 +200,7 @@ public class TrackerSlack implements SlackFeature, CoeSubcommand {
         blocks.add(input(i -> i.blockId("target").label(plainText("Repository, project or team")).optional(true)
                 .hint(plainText("GitHub: owner/name. Jira: the project key (OPS). Linear: the team key (ENG)."))
                 .element(plainTextInput(t -> t.actionId("target").initialValue(target)))));
-        View v = view(m -> m.type("modal").callbackId(FORM).privateMetadata(channelId)
+        View v = view(m -> m.type("modal").callbackId(FORM).privateMetadata(String.valueOf(coe.id()))
                 .title(viewTitle(t -> t.type("plain_text").text("Action item tracker")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

@@ -137,6 +137,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         actions.put("timeline.mark." + entryId, () -> coeId + "|" + entryId + "|none");
         actions.put("timeline.gap.1-2", () -> coeId + "|1-2");
         actions.put("publish.anyway", () -> String.valueOf(coeId));
+        actions.put("trackers.open", () -> String.valueOf(coeId));
         SlackRegistry registry = app.bean(SlackRegistry.class);
         for (Pattern registered : registry.blockActions()) {
             assertTrue(actions.keySet().stream().anyMatch(a -> registered.matcher(a).matches()),
@@ -156,6 +157,18 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         forms.put("timeline.explain-gap", () -> form("{\"coe\":" + coeId + ",\"gap\":\"1-2\"}", "explanation", "text", "value", "Waiting for the vendor"));
         forms.put("timeline.add-message", () -> form("{\"coe\":" + coeId + ",\"channel\":\"" + incident.id() + "\",\"ts\":\"" + said.ts() + "\"}",
                 "note", "text", "value", "The rollback"));
+        forms.put("trackers.choose", () -> {
+            JsonObject f = form(String.valueOf(coeId), "target", "target", "value", "");
+            JsonObject pick = new JsonObject();
+            pick.addProperty("type", "static_select");
+            JsonObject option = new JsonObject();
+            option.addProperty("value", "none");
+            pick.add("selected_option", option);
+            JsonObject b = new JsonObject();
+            b.add("tracker", pick);
+            f.getAsJsonObject("state").getAsJsonObject("values").add("tracker", b);
+            return f;
+        });
         forms.put("publish.anyway-reason", () -> form(String.valueOf(coeId), "reason", "reason", "value", "The review is tomorrow morning."));
         assertEquals(registry.viewCallbacks(), new java.util.TreeSet<>(forms.keySet()), "every registered form has a replay here");
 

@@ -36,6 +36,8 @@ public final class FakeGitHub extends LoopbackFake {
 
     private final String token;
     private final Map<String, List<ObjectNode>> repos = new LinkedHashMap<>();
+    /** email → login, for the users whose email is public. */
+    private final Map<String, String> users = new LinkedHashMap<>();
     private volatile int pageSize = 100;
 
     private FakeGitHub(String token) {
@@ -49,6 +51,11 @@ public final class FakeGitHub extends LoopbackFake {
 
     public String apiUrl() {
         return baseUrl();
+    }
+
+    /** A GitHub user whose email is public (so GitHub's user search finds it). */
+    public synchronized void addUser(String login, String email) {
+        users.put(email.toLowerCase(), login);
     }
 
     public synchronized void addRepo(String fullName) {
@@ -110,6 +117,16 @@ public final class FakeGitHub extends LoopbackFake {
         if (c.method().equals("GET") && c.path().equals("/search/issues")) {
             return search(q.getOrDefault("q", ""));
         }
+        if (c.method().equals("GET") && c.path().equals("/search/users")) {
+            String email = q.getOrDefault("q", "").split(" ")[0].toLowerCase();
+            ArrayNode items = JSON.createArrayNode();
+            if (users.containsKey(email)) {
+                items.addObject().put("login", users.get(email)).put("id", 500 + users.size()).put("type", "User");
+            }
+            ObjectNode out = JSON.createObjectNode();
+            out.put("total_count", items.size()).put("incomplete_results", false).set("items", items);
+            return new Answer(200, out.toString(), Map.of());
+        }
         if (p.length < 5 || !p[1].equals("repos") || !p[4].equals("issues")) {
             return new Answer(404, error("Not Found"), Map.of());
         }
@@ -124,7 +141,9 @@ public final class FakeGitHub extends LoopbackFake {
             }
             List<String> labels = new ArrayList<>();
             in.path("labels").forEach(l -> labels.add(l.asText()));
-            return new Answer(201, create(repo, in.get("title").asText(), in.path("body").asText(""), labels).toString(), Map.of());
+            ObjectNode created = create(repo, in.get("title").asText(), in.path("body").asText(""), labels);
+            if (in.has("assignees")) assign(created, in.get("assignees"));
+            return new Answer(201, created.toString(), Map.of());
         }
         if (p.length == 5 && c.method().equals("GET")) {
             return list(repo, q);
@@ -147,6 +166,7 @@ public final class FakeGitHub extends LoopbackFake {
                 }
                 if (in.has("title")) issue.put("title", in.get("title").asText());
                 if (in.has("body")) issue.put("body", in.get("body").asText());
+                if (in.has("assignees")) assign(issue, in.get("assignees"));
                 boolean changed = !issue.get("state").asText().equals(state);
                 issue.put("state", state);
                 if (changed) {
@@ -158,6 +178,14 @@ public final class FakeGitHub extends LoopbackFake {
             }
         }
         return new Answer(404, error("Not Found"), Map.of());
+    }
+
+    /** Only known users can be assigned; GitHub silently drops the others. */
+    private void assign(ObjectNode issue, JsonNode logins) {
+        ArrayNode a = issue.putArray("assignees");
+        logins.forEach(l -> {
+            if (users.containsValue(l.asText())) a.addObject().put("login", l.asText());
+        });
     }
 
     private ObjectNode create(String repo, String title, String body, List<String> labels) {

@@ -44,6 +44,8 @@ final class FakeJira extends LoopbackFake {
     private final String authorization;
     private final String project;
     private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
+    /** email → accountId */
+    private final Map<String, String> users = new LinkedHashMap<>();
     private volatile int pageSize = 100;
 
     FakeJira(String email, String token, String project) {
@@ -54,6 +56,10 @@ final class FakeJira extends LoopbackFake {
 
     String url() {
         return baseUrl();
+    }
+
+    synchronized void addUser(String accountId, String email) {
+        users.put(email.toLowerCase(), accountId);
     }
 
     static boolean isCreate(Call c) {
@@ -122,6 +128,15 @@ final class FakeJira extends LoopbackFake {
             ObjectNode i = create((ObjectNode) fields.deepCopy());
             return Answer.json(201, "{\"id\":\"" + i.get("id").asText() + "\",\"key\":\"" + i.get("key").asText()
                     + "\",\"self\":\"" + baseUrl() + "/rest/api/3/issue/" + i.get("id").asText() + "\"}");
+        }
+        if (c.method().equals("GET") && p.equals("/rest/api/3/user/search")) {
+            String email = java.net.URLDecoder.decode(c.query().replaceFirst("^query=", ""), StandardCharsets.UTF_8).toLowerCase();
+            ArrayNode out = JSON.createArrayNode();
+            if (users.containsKey(email)) {
+                out.addObject().put("accountId", users.get(email)).put("accountType", "atlassian")
+                        .put("emailAddress", email).put("displayName", email).put("active", true);
+            }
+            return Answer.json(200, out.toString());
         }
         if (c.method().equals("POST") && p.equals("/rest/api/3/search/jql")) {
             return search(JSON.readTree(c.body()));

@@ -30,6 +30,8 @@ final class FakeLinear extends LoopbackFake {
     private final String apiKey;
     private final String team;
     private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
+    /** email → user id */
+    private final Map<String, String> users = new LinkedHashMap<>();
     private volatile int pageSize = 50;
 
     FakeLinear(String apiKey, String team) {
@@ -40,6 +42,10 @@ final class FakeLinear extends LoopbackFake {
 
     String apiUrl() {
         return baseUrl() + "/graphql";
+    }
+
+    synchronized void addUser(String id, String email) {
+        users.put(email.toLowerCase(), id);
     }
 
     static boolean isCreate(Call c) {
@@ -106,6 +112,7 @@ final class FakeLinear extends LoopbackFake {
             if (in.has("title")) i.put("title", in.get("title").asText());
             if (in.has("description")) i.put("description", in.get("description").asText());
             if (in.has("dueDate")) i.put("dueDate", in.get("dueDate").asText());
+            if (in.has("assigneeId")) i.set("assigneeId", in.get("assigneeId"));
             if (in.has("stateId")) {
                 String[] s = STATES.stream().filter(x -> x[0].equals(in.get("stateId").asText())).findFirst().orElse(null);
                 if (s == null) return invalid("stateId is not a state of the team");
@@ -113,6 +120,10 @@ final class FakeLinear extends LoopbackFake {
             }
             i.put("updatedAt", Instant.now().toString());
             data.putObject("issueUpdate").put("success", true).set("issue", i.deepCopy());
+        } else if (q.contains("users(")) {
+            ArrayNode nodes = data.putObject("users").putArray("nodes");
+            String email = v.path("filter").path("email").path("eq").asText("").toLowerCase();
+            if (users.containsKey(email)) nodes.addObject().put("id", users.get(email)).put("email", email);
         } else if (q.contains("teams(")) {
             ArrayNode nodes = data.putObject("teams").putArray("nodes");
             if (v.path("filter").path("key").path("eq").asText().equals(team)) {
@@ -164,6 +175,7 @@ final class FakeLinear extends LoopbackFake {
                 .put("title", in.path("title").asText()).put("description", in.path("description").asText(""))
                 .put("createdAt", Instant.now().toString());
         if (in.hasNonNull("dueDate")) i.put("dueDate", in.get("dueDate").asText()); else i.putNull("dueDate");
+        if (in.hasNonNull("assigneeId")) i.put("assigneeId", in.get("assigneeId").asText()); else i.putNull("assigneeId");
         String stateId = in.path("stateId").asText("st-todo");
         setState(i, STATES.stream().filter(x -> x[0].equals(stateId)).findFirst().orElse(STATES.get(1)));
         issues.put(i.get("id").asText(), i);

@@ -43,6 +43,7 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
     protected Map<String, Object> appProperties() {
         github.addRepo(REPO);
         github.addRepo("acme/payments");
+        github.addUser("bob-gh", "bob@example.com"); // every bob of these tests; carol has no GitHub user
         return withTestPace(Map.of(
                 "coe.github.token", TOKEN,
                 "coe.github.repo", REPO,
@@ -99,6 +100,21 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
         String list = alice.runs("/coe actions", coe.channel).visibleText();
         assertTrue(list.contains("#" + n), "the list shows the issue's key: " + list);
         assertEquals(1, createCalls("Alarm on checkout error rate"));
+        assertEquals(List.of("bob-gh"), issue.get("assignees").findValuesAsText("login"), "the owner, found by email");
+
+        // reassigned in Slack to someone GitHub does not know: unassigned there, with a note saying why
+        Person carol = ws.user("U0CAROL81", "carol", "UTC");
+        alice.runs("/coe actions", coe.channel);
+        var listed = coe.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Alarm on checkout error rate"));
+        var reassign = listed.buttons().stream().filter(b -> b.label().equals("Reassign")).toList();
+        alice.clicks(reassign.get(reassign.size() - 1), listed);
+        alice.awaitOpenView("actions.new-owner");
+        alice.submits("actions.new-owner", Map.of("owner", Map.of("owner", carol.id())));
+        ws.await("the issue is unassigned and says why", () -> {
+            JsonNode now = github.issuesTitled(REPO, "Alarm on checkout error rate").get(0);
+            return now.get("assignees").isEmpty() && now.get("body").asText()
+                    .contains("carol@example.com in Slack; no GitHub user has that email");
+        });
     }
 
     @Test

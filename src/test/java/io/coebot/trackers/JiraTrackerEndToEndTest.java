@@ -28,6 +28,7 @@ class JiraTrackerEndToEndTest extends TrackerEndToEnd {
 
     @Override
     protected Map<String, Object> appProperties() {
+        jira.addUser("557058:bob-account", "bob@example.com");
         return withTestPace(Map.of(
                 "coe.jira.url", jira.url(),
                 "coe.jira.email", EMAIL,
@@ -71,6 +72,7 @@ class JiraTrackerEndToEndTest extends TrackerEndToEnd {
         String key = issue.get("key").asText();
         JsonNode fields = issue.get("fields");
         assertEquals(inDays(10), fields.get("duedate").asText());
+        assertEquals("557058:bob-account", fields.path("assignee").path("accountId").asText(), "the owner, found by email");
         assertTrue(fields.get("description").toString().contains("Checkout 500s"), "the ADF description names the COE");
         List<String> labels = jsonTexts(fields.get("labels"));
         assertTrue(labels.contains("coe") && labels.stream().anyMatch(l -> l.matches("COE-\\d+")), labels.toString());

@@ -27,6 +27,7 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
 
     @Override
     protected Map<String, Object> appProperties() {
+        linear.addUser("user-bob", "bob@example.com");
         return withTestPace(Map.of(
                 "coe.linear.api-key", KEY,
                 "coe.linear.team", "ENG",
@@ -67,6 +68,7 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
         coe.addByForm(alice, "Alarm on p99 latency", bob, null);
         JsonNode issue = awaitOneIssue("Alarm on p99 latency");
         assertEquals(inDays(10), issue.get("dueDate").asText());
+        assertEquals("user-bob", issue.get("assigneeId").asText(), "the owner, found by email");
         assertTrue(issue.get("description").asText().contains("Checkout 500s"), issue.get("description").asText());
         ActionItem item = awaitLinked(coe, "Alarm on p99 latency");
         assertEquals(issue.get("identifier").asText(), item.trackerKey());

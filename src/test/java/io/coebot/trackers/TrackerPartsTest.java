@@ -68,10 +68,10 @@ class TrackerPartsTest {
         ActionItem item = new ActionItem(45, 3, 7, "Checkout 500s", "U0ALICE", "C0INC", "Alarm on error rate\nwith a 5 min window",
                 "U0BOB", Priority.HIGH, LocalDate.parse("2026-12-10"), ActionType.DETECTION, ActionStatus.WONT_DO,
                 "Replaced by SLO alerts", null, null, "root cause 1.1 of 5 Whys #1: No alarm", null, null, null, NOW);
-        IssueDraft d = IssueText.of("T0001", item, "bob");
+        IssueDraft d = IssueText.of("T0001", item, new IssueText.Owner("bob", "bob@example.com", null), "GitHub");
         assertEquals("Alarm on error rate", d.title());
         assertTrue(d.body().contains("**COE-7 · Checkout 500s**") && d.body().contains("with a 5 min window")
-                && d.body().contains("**Owner:** bob") && d.body().contains("**Priority:** high")
+                && d.body().contains("**Owner:** bob (bob@example.com in Slack; no GitHub user has that email, so the issue is unassigned)") && d.body().contains("**Priority:** high")
                 && d.body().contains("**Due:** 2026-12-10") && d.body().contains("**Fixes:** root cause 1.1")
                 && d.body().contains("**Won't do:** Replaced by SLO alerts"), d.body());
         assertTrue(d.body().contains(IssueText.marker("T0001", 45)));

@@ -1519,6 +1519,7 @@ public final class FakeSlack implements AutoCloseable {
         boolean dst = zone.getRules().isDaylightSavings(now);
         JsonObject profile = Json.obj("real_name", u.name, "real_name_normalized", u.name, "display_name", u.name,
                 "display_name_normalized", u.name, "team", TEAM_ID, "status_text", "", "status_emoji", "",
+                "email", u.name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", "") + "@example.com",
                 "image_48", "https://fake.slack.com/avatars/" + u.id + "_48.png",
                 "image_72", "https://fake.slack.com/avatars/" + u.id + "_72.png");
         if (u.isBot) {
