@@ -99,6 +99,12 @@ public class GitHubTracker implements Tracker {
     }
 
     @Override
+    public Optional<String> emailOf(String login) throws TrackerFailure {
+        JsonNode u = call("GET", "/users/" + URLEncoder.encode(login, StandardCharsets.UTF_8), null).json();
+        return u.hasNonNull("email") && !u.get("email").asText().isBlank() ? Optional.of(u.get("email").asText()) : Optional.empty();
+    }
+
+    @Override
     public RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure {
         ObjectNode body = JSON.createObjectNode();
         body.put("title", draft.title());
@@ -167,11 +173,14 @@ public class GitHubTracker implements Tracker {
         return out;
     }
 
-    private static RemoteIssue issue(JsonNode i) {
+    /** An issue as the REST API and the {@code issues} webhook give it. */
+    static RemoteIssue issue(JsonNode i) {
         String number = i.path("number").asText();
         Instant updated = i.hasNonNull("updated_at") ? Instant.parse(i.get("updated_at").asText()) : null;
+        String assignee = i.path("assignees").path(0).path("login").asText(i.path("assignee").path("login").asText(null));
         return new RemoteIssue(number, new IssueRef("#" + number, i.path("html_url").asText()),
-                "closed".equals(i.path("state").asText()), "not_planned".equals(i.path("state_reason").asText()), updated);
+                "closed".equals(i.path("state").asText()), "not_planned".equals(i.path("state_reason").asText()), updated,
+                null, assignee, null);
     }
 
     private record Answer(JsonNode json, String next) {}

@@ -111,6 +111,13 @@ public class JiraTracker implements Tracker {
         return Optional.empty();
     }
 
+    @Override
+    public Optional<String> emailOf(String userId) throws TrackerFailure {
+        String q = java.net.URLEncoder.encode(userId, StandardCharsets.UTF_8);
+        JsonNode u = call("GET", api() + (cloud() ? "/user?accountId=" : "/user?username=") + q, null);
+        return u.hasNonNull("emailAddress") ? Optional.of(u.get("emailAddress").asText()) : Optional.empty();
+    }
+
     /** Jira labels hold no spaces; the marker label finds an issue again by exact match. */
     static String markerLabel(String marker) {
         return marker.replaceAll("[^A-Za-z0-9_-]", "-");
@@ -133,7 +140,7 @@ public class JiraTracker implements Tracker {
         body.set("fields", fields);
         JsonNode created = call("POST", api() + "/issue", body);
         String key = created.path("key").asText();
-        RemoteIssue issue = new RemoteIssue(key, ref(key), false, false, null, draft.due());
+        RemoteIssue issue = new RemoteIssue(key, ref(key), false, false, null, draft.due(), draft.assignee(), null);
         return draft.closed() ? update(target, key, draft, false) : issue;
     }
 
@@ -182,7 +189,7 @@ public class JiraTracker implements Tracker {
 
     @Override
     public RemoteIssue get(String target, IssueRef ref) throws TrackerFailure {
-        return issue(call("GET", api() + "/issue/" + ref.key() + "?fields=status,resolution,duedate,updated", null));
+        return issue(call("GET", api() + "/issue/" + ref.key() + "?fields=status,resolution,duedate,updated,assignee", null));
     }
 
     @Override
@@ -200,7 +207,7 @@ public class JiraTracker implements Tracker {
             ObjectNode body = JSON.createObjectNode();
             body.put("jql", jql);
             body.put("maxResults", 100);
-            body.putArray("fields").add("status").add("resolution").add("duedate").add("updated");
+            body.putArray("fields").add("status").add("resolution").add("duedate").add("updated").add("assignee");
             JsonNode r;
             if (cloud()) {
                 if (next != null) body.put("nextPageToken", next);
@@ -242,7 +249,11 @@ public class JiraTracker implements Tracker {
                 updated = null;
             }
         }
-        return new RemoteIssue(key, ref(key), done, done && NOT_PLANNED.matcher(resolution).matches(), updated, due);
+        JsonNode a = f.path("assignee");
+        String assignee = a.isObject() ? a.path(cloud() ? "accountId" : "name").asText(null) : null;
+        String email = a.isObject() ? a.path("emailAddress").asText(null) : null;
+        return new RemoteIssue(key, ref(key), done, done && NOT_PLANNED.matcher(resolution).matches(), updated, due,
+                assignee, email);
     }
 
     private ObjectNode fields(IssueDraft draft, boolean bodyToo) {

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public class LinearTracker implements Tracker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TEAM = Pattern.compile("[A-Z][A-Z0-9]{0,6}");
-    private static final String FIELDS = "id identifier url updatedAt dueDate state { type }";
+    private static final String FIELDS = "id identifier url updatedAt dueDate state { type } assignee { id email }";
 
     private final String apiKey;
     private final String team;
@@ -94,6 +94,14 @@ public class LinearTracker implements Tracker {
         JsonNode nodes = graphql("query($filter: UserFilter) { users(filter: $filter) { nodes { id email } } }",
                 vars("filter", filter)).path("users").path("nodes");
         return nodes.isEmpty() ? Optional.empty() : Optional.of(nodes.get(0).path("id").asText());
+    }
+
+    @Override
+    public Optional<String> emailOf(String userId) throws TrackerFailure {
+        ObjectNode v = JSON.createObjectNode();
+        v.put("id", userId);
+        JsonNode u = graphql("query($id: String!) { user(id: $id) { id email } }", v).path("user");
+        return u.hasNonNull("email") ? Optional.of(u.get("email").asText()) : Optional.empty();
     }
 
     @Override
@@ -179,8 +187,11 @@ public class LinearTracker implements Tracker {
         String type = i.path("state").path("type").asText("");
         LocalDate due = i.hasNonNull("dueDate") ? LocalDate.parse(i.get("dueDate").asText()) : null;
         Instant updated = i.hasNonNull("updatedAt") ? Instant.parse(i.get("updatedAt").asText()) : null;
+        // the API gives assignee { id email }; a webhook's data gives assigneeId (and assignee without email)
+        String assignee = i.path("assignee").path("id").asText(i.path("assigneeId").asText(null));
+        String email = i.path("assignee").path("email").asText(null);
         return new RemoteIssue(i.path("id").asText(), new IssueRef(i.path("identifier").asText(), i.path("url").asText()),
-                type.equals("completed") || type.equals("canceled"), type.equals("canceled"), updated, due);
+                type.equals("completed") || type.equals("canceled"), type.equals("canceled"), updated, due, assignee, email);
     }
 
     private String stateFor(Team t, IssueDraft draft) throws TrackerFailure {

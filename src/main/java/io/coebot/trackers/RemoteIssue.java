@@ -12,10 +12,13 @@ import java.time.Instant;
  *                   Linear's canceled state)
  * @param updatedAt  when it last changed there, or null
  * @param due        its due date where the tracker has one (Jira, Linear), or null
+ * @param assignee   who it is assigned to there (GitHub login, Jira account id, Linear user id), or null: nobody, or
+ *                   not said
+ * @param assigneeEmail that person's email when the tracker said it, or null
  */
 public record RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt,
-                          java.time.LocalDate due) {
+                          java.time.LocalDate due, String assignee, String assigneeEmail) {
     public RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt) {
-        this(remoteId, ref, closed, notPlanned, updatedAt, null);
+        this(remoteId, ref, closed, notPlanned, updatedAt, null, null, null);
     }
 }

@@ -35,6 +35,9 @@ public interface Tracker {
     /** The tracker's user with this email (GitHub login, Jira account id, Linear user id), if it can tell. */
     Optional<String> userByEmail(String email) throws TrackerFailure;
 
+    /** The email of one of the tracker's users, if the tracker tells (GitHub: only a public one). */
+    Optional<String> emailOf(String userId) throws TrackerFailure;
+
     RemoteIssue create(String target, IssueDraft draft) throws TrackerFailure;
 
     /** The issue carrying {@code marker}, if the tracker has one (after a create whose answer never came). */

@@ -34,6 +34,12 @@ public class TrackerInbound {
     /** @return the item after the change; empty when the issue is no item's or nothing changes */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<ActionItem> apply(Tracker tracker, String target, RemoteIssue issue) {
+        return apply(tracker, target, issue, Optional.empty());
+    }
+
+    /** @param assignee the Slack member the issue is assigned to, when known (see {@link TrackerPeople#slackUserOf}) */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<ActionItem> apply(Tracker tracker, String target, RemoteIssue issue, Optional<String> assignee) {
         Optional<TrackerIssues.Row> row = issues.lockByKey(tracker.id(), target, issue.ref().key());
         if (row.isEmpty() || row.get().pending()) {
             return Optional.empty();
@@ -49,14 +55,25 @@ public class TrackerInbound {
             if (!issue.closed() && !item.isOpen()) {
                 return item.withStatus(ActionStatus.OPEN, null);
             }
-            if (issue.due() != null && !issue.due().equals(item.due())) {
-                return item.withDue(issue.due());
+            ActionItem changed = item;
+            if (item.isOpen() && issue.due() != null && !issue.due().equals(item.due())) {
+                changed = changed.withDue(issue.due());
             }
-            return item;
+            if (item.isOpen() && assignee.isPresent() && !assignee.get().equals(item.owner())) {
+                changed = changed.withOwner(assignee.get());
+            }
+            return changed;
         }, (before, after) -> {
             if (before.status() == after.status()) {
-                return "📅 " + TrackerMessages.what(after) + " is now due " + Dueness.day(after.due()) + " (was "
-                        + Dueness.day(before.due()) + "), changed in " + where + ".";
+                java.util.List<String> what = new java.util.ArrayList<>();
+                if (!before.owner().equals(after.owner())) {
+                    what.add("now <@" + after.owner() + ">'s (it was <@" + before.owner() + ">'s)");
+                }
+                if (!before.due().equals(after.due())) {
+                    what.add("now due " + Dueness.day(after.due()) + " (was " + Dueness.day(before.due()) + ")");
+                }
+                return (before.owner().equals(after.owner()) ? "📅 " : "👤 ") + TrackerMessages.what(after) + " is "
+                        + String.join(" and ", what) + ", changed in " + where + ".";
             }
             return switch (after.status()) {
                 case DONE -> "✅ " + TrackerMessages.what(after) + " was closed as done in " + where + ".";

@@ -184,6 +184,20 @@ public class TrackerIssues {
                 });
     }
 
+    /** Whether an issue is an item's (the reconcile sees every issue of a repository that changed). */
+    @Transactional
+    public boolean tracked(String tracker, String target, String key) {
+        return jdbc.prepareStatement("SELECT 1 FROM tracker_issue WHERE tracker = ? AND lower(target) = lower(?) AND issue_key = ?",
+                ps -> {
+                    ps.setString(1, tracker);
+                    ps.setString(2, target);
+                    ps.setString(3, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                });
+    }
+
     /** A tracker and target that holds issues of items, and the oldest of them (the reconcile's first look). */
     public record SyncTarget(String tracker, String target, Instant oldest) {}
 

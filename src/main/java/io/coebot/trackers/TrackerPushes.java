@@ -2,7 +2,6 @@ package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStore;
-import io.coebot.slack.UserZones;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -39,7 +38,7 @@ public class TrackerPushes {
     private final TrackerIssues issues;
     private final TrackerChoice choice;
     private final ActionStore items;
-    private final UserZones people;
+    private final TrackerPeople people;
     private final TrackerMessages messages;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
@@ -48,12 +47,9 @@ public class TrackerPushes {
     private final Duration lease;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** Tracker users by email: asked once an hour, not on every push. */
-    private final java.util.Map<String, KnownUser> users = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Duration USER_FRESH = Duration.ofHours(1);
     private volatile boolean running;
 
-    public TrackerPushes(TrackerIssues issues, TrackerChoice choice, ActionStore items, UserZones people,
+    public TrackerPushes(TrackerIssues issues, TrackerChoice choice, ActionStore items, TrackerPeople people,
                          TrackerMessages messages, TransactionOperations<Connection> tx, Clock clock,
                          @Value("${coe.trackers.poll-millis:2000}") long pollMillis,
                          @Value("${coe.trackers.first-backoff-millis:2000}") long firstBackoffMillis,
@@ -157,7 +153,7 @@ public class TrackerPushes {
     }
 
     private RemoteIssue push(Tracker tracker, TrackerIssues.Row row, ActionItem item) throws TrackerFailure {
-        IssueDraft draft = IssueText.of(row.teamId(), item, owner(tracker, row.teamId(), item.owner()), tracker.name());
+        IssueDraft draft = IssueText.of(row.teamId(), item, people.owner(tracker, row.teamId(), item.owner()), tracker.name());
         String target = row.target();
         if (row.hasIssue()) {
             return tracker.update(target, row.remoteId(), draft, !row.linked());
@@ -176,25 +172,6 @@ public class TrackerPushes {
         }
         return tracker.create(target, draft);
     }
-
-    /** The item's owner as Slack names them, and as the tracker's user with their email (remembered for an hour). */
-    private IssueText.Owner owner(Tracker tracker, String teamId, String userId) throws TrackerFailure {
-        UserZones.SlackPerson p = people.personOf(teamId, userId);
-        String name = p.displayName() != null ? p.displayName() : p.realName();
-        if (p.email() == null) {
-            return new IssueText.Owner(name, null, null);
-        }
-        String cacheKey = tracker.id() + " " + p.email().toLowerCase(java.util.Locale.ROOT);
-        Instant now = clock.instant();
-        KnownUser known = users.get(cacheKey);
-        if (known == null || known.at().plus(USER_FRESH).isBefore(now)) {
-            known = new KnownUser(tracker.userByEmail(p.email()).orElse(null), now);
-            users.put(cacheKey, known);
-        }
-        return new IssueText.Owner(name, p.email(), known.id());
-    }
-
-    private record KnownUser(String id, Instant at) {}
 
     private void failed(TrackerIssues.Claimed c, Tracker tracker, ActionItem item, TrackerFailure f) {
         TrackerIssues.Row row = c.row();

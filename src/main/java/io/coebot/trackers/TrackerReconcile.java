@@ -36,19 +36,22 @@ public class TrackerReconcile {
     private final TrackerIssues issues;
     private final TrackerChoice choice;
     private final TrackerInbound inbound;
+    private final TrackerPeople people;
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final Duration every;
     private final boolean enabled;
 
-    public TrackerReconcile(TrackerIssues issues, TrackerChoice choice, TrackerInbound inbound, JdbcOperations jdbc,
+    public TrackerReconcile(TrackerIssues issues, TrackerChoice choice, TrackerInbound inbound, TrackerPeople people,
+                            JdbcOperations jdbc,
                             TransactionOperations<Connection> tx, Clock clock,
                             @Value("${coe.trackers.sync-every:10m}") Duration every,
                             @Value("${coe.trackers.sync-enabled:true}") boolean enabled) {
         this.issues = issues;
         this.choice = choice;
         this.inbound = inbound;
+        this.people = people;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -94,7 +97,11 @@ public class TrackerReconcile {
             targets++;
             for (RemoteIssue issue : changed) {
                 seen++;
-                if (tx.executeWrite(s -> inbound.apply(tracker.get(), t.target(), issue).isPresent())) {
+                if (!issues.tracked(t.tracker(), t.target(), issue.ref().key())) {
+                    continue; // not an item's issue: no need to ask who its assignee is
+                }
+                Optional<String> assignee = people.slackUserOf(tracker.get(), issue);
+                if (tx.executeWrite(s -> inbound.apply(tracker.get(), t.target(), issue, assignee).isPresent())) {
                     applied++;
                 }
             }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Changes made in the trackers, pushed to us: {@code POST /webhooks/github} (the {@code issues} event, signed with
@@ -45,13 +46,15 @@ public class TrackerWebhooks {
     private final LinearTracker linear;
     private final String linearSecret;
     private final TrackerInbound inbound;
+    private final TrackerPeople people;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
     public TrackerWebhooks(GitHubTracker github, @Value("${coe.github.webhook-secret:}") String githubSecret,
                            JiraTracker jira, @Value("${coe.jira.webhook-secret:}") String jiraSecret,
                            LinearTracker linear, @Value("${coe.linear.webhook-secret:}") String linearSecret,
-                           TrackerInbound inbound, TransactionOperations<Connection> tx, Clock clock) {
+                           TrackerInbound inbound, TrackerPeople people, TransactionOperations<Connection> tx, Clock clock) {
+        this.people = people;
         this.github = github;
         this.githubSecret = githubSecret;
         this.jira = jira;
@@ -98,14 +101,7 @@ public class TrackerWebhooks {
         if (issue == null || !issue.isObject() || repo == null || !issue.path("number").canConvertToLong()) {
             return HttpResponse.badRequest("An issues event names its issue and repository.");
         }
-        String number = issue.path("number").asText();
-        RemoteIssue remote = new RemoteIssue(number, new IssueRef("#" + number, issue.path("html_url").asText("")),
-                "closed".equals(issue.path("state").asText()), "not_planned".equals(issue.path("state_reason").asText()),
-                null);
-        Instant now = clock.instant();
-        boolean applied = tx.executeWrite(s -> inbound.firstDelivery("github", delivery, now)
-                && inbound.apply(github, repo, remote).isPresent());
-        return HttpResponse.ok(applied ? "Applied." : "Nothing to change.");
+        return applied("github", delivery, github, repo, GitHubTracker.issue(issue));
     }
 
     @Post(uri = "/jira", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN})
@@ -173,8 +169,10 @@ public class TrackerWebhooks {
 
     private HttpResponse<String> applied(String tracker, String delivery, Tracker t, String target, RemoteIssue remote) {
         Instant now = clock.instant();
+        // who the assignee is in Slack is asked before the transaction: it may wait for the tracker and for Slack
+        Optional<String> assignee = people.slackUserOf(t, remote);
         boolean applied = tx.executeWrite(s -> inbound.firstDelivery(tracker, delivery, now)
-                && inbound.apply(t, target, remote).isPresent());
+                && inbound.apply(t, target, remote, assignee).isPresent());
         return HttpResponse.ok(applied ? "Applied." : "Nothing to change.");
     }
 

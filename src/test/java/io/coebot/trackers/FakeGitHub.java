@@ -82,6 +82,16 @@ public final class FakeGitHub extends LoopbackFake {
         return event("closed", repo, i);
     }
 
+    /** Someone assigns the issue to {@code login} in GitHub; returns the {@code assigned} webhook payload. */
+    public synchronized String assign(String repo, int number, String login) {
+        ObjectNode i = find(repo, number);
+        ArrayNode a = i.putArray("assignees");
+        a.addObject().put("login", login);
+        i.putObject("assignee").put("login", login);
+        i.put("updated_at", now());
+        return event("assigned", repo, i);
+    }
+
     public synchronized String reopen(String repo, int number) {
         ObjectNode i = find(repo, number);
         i.put("state", "open").put("state_reason", "reopened").putNull("closed_at").put("updated_at", now());
@@ -116,6 +126,15 @@ public final class FakeGitHub extends LoopbackFake {
         Map<String, String> q = query(c.query());
         if (c.method().equals("GET") && c.path().equals("/search/issues")) {
             return search(q.getOrDefault("q", ""));
+        }
+        if (c.method().equals("GET") && c.path().startsWith("/users/")) {
+            String login = c.path().substring("/users/".length());
+            String email = users.entrySet().stream().filter(e -> e.getValue().equals(login)).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
+            if (email == null) {
+                return new Answer(404, error("Not Found"), Map.of());
+            }
+            return new Answer(200, JSON.createObjectNode().put("login", login).put("type", "User").put("email", email).toString(), Map.of());
         }
         if (c.method().equals("GET") && c.path().equals("/search/users")) {
             String email = q.getOrDefault("q", "").split(" ")[0].toLowerCase();

@@ -97,6 +97,16 @@ final class FakeJira extends LoopbackFake {
         return event(i);
     }
 
+    /** Someone assigns the issue in Jira; returns the webhook body (the assignee with their email, as Cloud sends it to admins). */
+    synchronized String assign(String key, String accountId) {
+        ObjectNode i = issues.get(key);
+        String email = users.entrySet().stream().filter(e -> e.getValue().equals(accountId)).map(Map.Entry::getKey).findFirst().orElse(null);
+        ObjectNode a = ((ObjectNode) i.get("fields")).putObject("assignee").put("accountId", accountId).put("displayName", accountId);
+        if (email != null) a.put("emailAddress", email);
+        touch(i);
+        return event(i);
+    }
+
     static String category(JsonNode issue) {
         return issue.path("fields").path("status").path("statusCategory").path("key").asText();
     }
@@ -128,6 +138,14 @@ final class FakeJira extends LoopbackFake {
             ObjectNode i = create((ObjectNode) fields.deepCopy());
             return Answer.json(201, "{\"id\":\"" + i.get("id").asText() + "\",\"key\":\"" + i.get("key").asText()
                     + "\",\"self\":\"" + baseUrl() + "/rest/api/3/issue/" + i.get("id").asText() + "\"}");
+        }
+        if (c.method().equals("GET") && p.equals("/rest/api/3/user")) {
+            String id = java.net.URLDecoder.decode(c.query().replaceFirst("^accountId=", ""), StandardCharsets.UTF_8);
+            String email = users.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst().orElse(null);
+            if (email == null) {
+                return Answer.json(404, "{\"errorMessages\":[\"The user does not exist\"],\"errors\":{}}");
+            }
+            return Answer.json(200, JSON.createObjectNode().put("accountId", id).put("emailAddress", email).toString());
         }
         if (c.method().equals("GET") && p.equals("/rest/api/3/user/search")) {
             String email = java.net.URLDecoder.decode(c.query().replaceFirst("^query=", ""), StandardCharsets.UTF_8).toLowerCase();

@@ -79,6 +79,13 @@ final class FakeLinear extends LoopbackFake {
         return event(i);
     }
 
+    /** Someone assigns the issue in Linear; returns the webhook body (data.assigneeId, as Linear sends it). */
+    synchronized String assign(String identifier, String userId) {
+        ObjectNode i = byIdentifier(identifier);
+        i.put("assigneeId", userId).put("updatedAt", Instant.now().toString());
+        return event(i);
+    }
+
     @Override
     protected boolean authorized(HttpExchange ex) {
         return apiKey.equals(ex.getRequestHeaders().getFirst("Authorization"));
@@ -120,6 +127,11 @@ final class FakeLinear extends LoopbackFake {
             }
             i.put("updatedAt", Instant.now().toString());
             data.putObject("issueUpdate").put("success", true).set("issue", i.deepCopy());
+        } else if (q.contains("user(id")) {
+            String id = v.path("id").asText();
+            String email = users.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst().orElse(null);
+            if (email == null) return invalid("Entity not found: User");
+            data.putObject("user").put("id", id).put("email", email);
         } else if (q.contains("users(")) {
             ArrayNode nodes = data.putObject("users").putArray("nodes");
             String email = v.path("filter").path("email").path("eq").asText("").toLowerCase();

@@ -43,7 +43,8 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
     protected Map<String, Object> appProperties() {
         github.addRepo(REPO);
         github.addRepo("acme/payments");
-        github.addUser("bob-gh", "bob@example.com"); // every bob of these tests; carol has no GitHub user
+        github.addUser("bob-gh", "bob81@example.com");
+        github.addUser("dave-gh", "dave93@example.com");
         return withTestPace(Map.of(
                 "coe.github.token", TOKEN,
                 "coe.github.repo", REPO,
@@ -81,6 +82,7 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
         Person alice = ws.user("U0ALICE81", "alice", "UTC");
         Person bob = ws.user("U0BOB0081", "bob", "UTC");
         Coe coe = new Coe("inc-gh-form", alice);
+        slack.setEmail(bob.id(), "bob81@example.com"); // GitHub knows bob by this email; carol has no GitHub user
 
         coe.addByForm(alice, "Alarm on checkout error rate", bob, null);
 
@@ -104,6 +106,7 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
 
         // reassigned in Slack to someone GitHub does not know: unassigned there, with a note saying why
         Person carol = ws.user("U0CAROL81", "carol", "UTC");
+        slack.setEmail(carol.id(), "carol81@example.com");
         alice.runs("/coe actions", coe.channel);
         var listed = coe.channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Alarm on checkout error rate"));
         var reassign = listed.buttons().stream().filter(b -> b.label().equals("Reassign")).toList();
@@ -113,7 +116,7 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
         ws.await("the issue is unassigned and says why", () -> {
             JsonNode now = github.issuesTitled(REPO, "Alarm on checkout error rate").get(0);
             return now.get("assignees").isEmpty() && now.get("body").asText()
-                    .contains("carol@example.com in Slack; no GitHub user has that email");
+                    .contains("carol81@example.com in Slack; no GitHub user has that email");
         });
     }
 
@@ -415,5 +418,22 @@ class GitHubTrackerEndToEndTest extends TrackerEndToEnd {
                 && java.net.URLDecoder.decode(c.query(), java.nio.charset.StandardCharsets.UTF_8).contains(marker)),
                 "the new instance looked for the issue before creating it");
         assertEquals("#" + github.issuesTitled(REPO, "Survive a redeploy").get(0).get("number").asInt(), item.trackerKey());
+    }
+
+    @Test
+    void anIssueReassignedInGitHubReassignsTheItemToThatPersonInSlack() {
+        Person alice = ws.user("U0ALICE93", "alice", "UTC");
+        Person bob = ws.user("U0BOB0093", "bob", "UTC");
+        Person dave = ws.user("U0DAVE093", "dave", "UTC");
+        slack.setEmail(dave.id(), "dave93@example.com"); // dave-gh's public email in GitHub
+        Coe coe = new Coe("inc-gh-assign", alice);
+        coe.addByCommand(alice, "Add a synthetic check", bob);
+        int n = Integer.parseInt(awaitLinked(coe, "Add a synthetic check").trackerKey().substring(1));
+
+        String assigned = github.assign(REPO, n, "dave-gh");
+        assertEquals(200, signedWebhook(UUID.randomUUID().toString(), assigned).statusCode());
+
+        assertEquals(dave.id(), coe.item("Add a synthetic check").owner(), "dave owns it now, and gets its nudges");
+        coe.awaitInThread("*Add a synthetic check* is now <@" + dave.id() + ">'s (it was <@" + bob.id() + ">'s)");
     }
 }

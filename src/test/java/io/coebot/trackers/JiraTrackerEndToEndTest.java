@@ -28,7 +28,8 @@ class JiraTrackerEndToEndTest extends TrackerEndToEnd {
 
     @Override
     protected Map<String, Object> appProperties() {
-        jira.addUser("557058:bob-account", "bob@example.com");
+        jira.addUser("557058:bob-account", "bob.j1@example.com");
+        jira.addUser("557058:erin-account", "erin.j3@example.com");
         return withTestPace(Map.of(
                 "coe.jira.url", jira.url(),
                 "coe.jira.email", EMAIL,
@@ -66,6 +67,7 @@ class JiraTrackerEndToEndTest extends TrackerEndToEnd {
         Person alice = ws.user("U0ALICEJ1", "alice", "UTC");
         Person bob = ws.user("U0BOBJ001", "bob", "UTC");
         Coe coe = new Coe("inc-jira-create", alice);
+        slack.setEmail(bob.id(), "bob.j1@example.com");
 
         coe.addByForm(alice, "Alarm on queue depth", bob, null);
         JsonNode issue = awaitOneIssue("Alarm on queue depth");
@@ -132,6 +134,11 @@ class JiraTrackerEndToEndTest extends TrackerEndToEnd {
         assertEquals(200, signed(moved, UUID.randomUUID().toString()).statusCode());
         assertEquals(LocalDate.parse(newDue), coe.item("Page on error budget burn").due());
         coe.awaitInThread("*Page on error budget burn* is now due");
+
+        Person erin = ws.user("U0ERINJ03", "erin", "UTC");
+        slack.setEmail(erin.id(), "erin.j3@example.com");
+        assertEquals(200, signed(jira.assign(key, "557058:erin-account"), UUID.randomUUID().toString()).statusCode());
+        assertEquals(erin.id(), coe.item("Page on error budget burn").owner(), "reassigned in Jira: erin owns it");
 
         String done = jira.moveTo(key, "Done");
         assertEquals(401, webhook(done, null, "j-unsigned").statusCode());

@@ -27,7 +27,8 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
 
     @Override
     protected Map<String, Object> appProperties() {
-        linear.addUser("user-bob", "bob@example.com");
+        linear.addUser("user-bob", "bob.l1@example.com");
+        linear.addUser("user-erin", "erin.l3@example.com");
         return withTestPace(Map.of(
                 "coe.linear.api-key", KEY,
                 "coe.linear.team", "ENG",
@@ -64,6 +65,7 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
         Person alice = ws.user("U0ALICEL1", "alice", "UTC");
         Person bob = ws.user("U0BOBL001", "bob", "UTC");
         Coe coe = new Coe("inc-linear-create", alice);
+        slack.setEmail(bob.id(), "bob.l1@example.com");
 
         coe.addByForm(alice, "Alarm on p99 latency", bob, null);
         JsonNode issue = awaitOneIssue("Alarm on p99 latency");
@@ -107,6 +109,11 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
         String newDue = inDays(21);
         assertEquals(200, signed(linear.setDue(key, newDue), UUID.randomUUID().toString()).statusCode());
         assertEquals(LocalDate.parse(newDue), coe.item("Page on Linear burn").due());
+
+        Person erin = ws.user("U0ERINL03", "erin", "UTC");
+        slack.setEmail(erin.id(), "erin.l3@example.com");
+        assertEquals(200, signed(linear.assign(key, "user-erin"), UUID.randomUUID().toString()).statusCode());
+        assertEquals(erin.id(), coe.item("Page on Linear burn").owner(), "reassigned in Linear: erin owns it");
 
         String done = linear.moveTo(key, "completed");
         assertEquals(401, webhook(done, null, "l-unsigned").statusCode());
