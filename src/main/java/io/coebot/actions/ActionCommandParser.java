@@ -42,7 +42,7 @@ public final class ActionCommandParser {
 
     // a Slack escape <…> is one token even if a label in it has spaces
     private static final Pattern TOKEN = Pattern.compile("<[^>]*>|\\S+");
-    private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern MENTION = io.coebot.slack.SlackText.MENTION;
     private static final Pattern BARE_NAME = Pattern.compile("@[\\w.-]+");
     private static final Pattern IN_N = Pattern.compile("(?i)in (\\d{1,4}) (days?|weeks?)");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
@@ -179,8 +179,8 @@ public final class ActionCommandParser {
         return false;
     }
 
-    /** The accepted forms only; null for anything else. */
-    private static LocalDate readDate(String written, LocalDate today) {
+    /** A date as people write it (YYYY-MM-DD, today, tomorrow, in 3 days, in 2 weeks); null for anything else. */
+    public static LocalDate readDate(String written, LocalDate today) {
         String w = written.toLowerCase(Locale.ROOT);
         if (w.equals("today")) {
             return today;

@@ -19,10 +19,6 @@ import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewSubmit;
-import static com.slack.api.model.view.Views.viewTitle;
 
 /** The modals of action items: a new item, a new due date, a reason for won't do, a new owner. */
 final class ActionForms {
@@ -96,24 +92,11 @@ final class ActionForms {
 
     /** The value a person left in a field: text, a picked option's value, a user or a date; null when empty. */
     static String value(ViewState state, String block) {
-        Map<String, ViewState.Value> b = state == null || state.getValues() == null ? null : state.getValues().get(block);
-        if (b == null || b.isEmpty()) {
-            return null;
-        }
-        ViewState.Value v = b.values().iterator().next();
-        String out = v.getValue() != null ? v.getValue()
-                : v.getSelectedOption() != null ? v.getSelectedOption().getValue()
-                : v.getSelectedUser() != null ? v.getSelectedUser()
-                : v.getSelectedDate();
-        return out == null || out.isBlank() ? null : out;
+        return io.coebot.slack.FormValues.one(state, block);
     }
 
     private static View modal(String callbackId, String title, String submit, String meta, List<LayoutBlock> blocks) {
-        return view(m -> m.type("modal").callbackId(callbackId).privateMetadata(meta)
-                .title(viewTitle(t -> t.type("plain_text").text(title)))
-                .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks));
+        return io.coebot.slack.BlockKit.modal(callbackId, title, submit, meta, blocks);
     }
 
     private static List<OptionObject> priorities() {

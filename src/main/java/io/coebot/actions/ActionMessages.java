@@ -117,6 +117,13 @@ public class ActionMessages {
     static List<LayoutBlock> digestBlocks(ActionItemDigest digest) {
         List<DigestLine> lines = digest.lines();
         List<LayoutBlock> blocks = new ArrayList<>();
+        if (!digest.coes().isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(BlockKit.cut(coeLines(digest), BlockKit.SECTION_TEXT_MAX,
+                    "`/coe status` in each COE's channel")))));
+        }
+        if (lines.isEmpty()) {
+            return blocks;
+        }
         String head = "Good morning! You have " + lines.size() + " open action item" + (lines.size() == 1 ? "" : "s") + ":";
         blocks.add(section(s -> s.text(markdownText(head))));
         for (DigestLine l : lines.subList(0, Math.min(lines.size(), ITEMS_PER_MESSAGE))) {
@@ -127,6 +134,22 @@ public class ActionMessages {
             blocks.add(context(c -> c.elements(List.of(markdownText("…and " + more + " more: `/coe actions mine` lists them all.")))));
         }
         return blocks;
+    }
+
+    /** "Good morning! COEs waiting for you:" and a line per COE to finish (with its due phrase) or to review. */
+    private static String coeLines(ActionItemDigest digest) {
+        StringBuilder sb = new StringBuilder("Good morning! COEs waiting for you:\n");
+        for (CoeReminder r : digest.coes()) {
+            String coe = "*" + r.label() + " · " + EchoedText.mrkdwn(r.title()) + "* in <#" + r.channelId() + ">";
+            if (r.kind() == CoeReminder.Kind.FINISH) {
+                sb.append("• 📝 Finish and publish ").append(coe).append(" — ")
+                        .append(Dueness.words(r.due(), Dueness.Reader.on(digest.localDate()))).append('\n');
+            } else {
+                sb.append("• 🔎 Review ").append(coe).append(" — waiting for your review since ")
+                        .append(Dueness.day(r.waitingSince().atZone(digest.zone()).toLocalDate())).append('\n');
+            }
+        }
+        return sb.toString().strip();
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.function.Predicate;
  *       (digest, report, reassign request), so the COE owner reads the same "overdue by 9 days" the owner reads.
  *       </li>
  *   <li><b>Digest</b>: to each active owner at a send opportunity, not yet claimed for their local date, listing
- *       their open items that are not snoozed; nothing to list, nothing sent.</li>
+ *       their open items that are not snoozed, and the COEs they should finish or review ({@link CoeReminder}); a
+ *       person with only COEs to list gets one too; nothing to list, nothing sent.</li>
  *   <li><b>Overdue report</b>: items overdue by more than {@link DigestSchedule#overdueEscalationDays()} are
  *       listed to the COE owner, one report per COE owner covering all their COEs, at most once per ISO week of
  *       the COE owner's local date, at their first send opportunity that week at which there is something to
@@ -66,7 +67,24 @@ public final class DigestPlanner {
      */
     public static NudgePlan plan(Instant now, Collection<ActionItem> openItems, Function<String, ZoneId> zoneOf,
                                  Predicate<String> deactivated, DigestSchedule schedule, NudgeClaims claimed) {
+        return plan(now, openItems, List.of(), zoneOf, deactivated, schedule, claimed);
+    }
+
+    /**
+     * @param coes the COEs people should finish or review: listed in the same daily digest as their items (a person
+     *             with only COEs to list gets a digest too), under the same claim, so never a second DM that day
+     */
+    public static NudgePlan plan(Instant now, Collection<ActionItem> openItems, Collection<CoeReminder> coes,
+                                 Function<String, ZoneId> zoneOf, Predicate<String> deactivated, DigestSchedule schedule,
+                                 NudgeClaims claimed) {
         People people = new People(now, zoneOf, deactivated, schedule);
+        Map<String, List<CoeReminder>> coeLines = new HashMap<>();
+        for (CoeReminder r : coes) {
+            Person p = people.get(r.person());
+            if (!p.deactivated() && p.atSendOpportunity() && !claimed.digests().contains(p.digestKey())) {
+                coeLines.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(r);
+            }
+        }
         Map<String, List<DigestLine>> digestLines = new HashMap<>();
         Map<String, List<DigestLine>> overdueLines = new HashMap<>();
         List<ReassignRequest> reassign = new ArrayList<>();
@@ -105,11 +123,15 @@ public final class DigestPlanner {
         }
 
         List<ActionItemDigest> digests = new ArrayList<>(digestLines.size());
-        for (var e : new TreeMap<>(digestLines).entrySet()) {
-            Person p = people.get(e.getKey());
-            List<DigestLine> lines = e.getValue();
+        java.util.TreeSet<String> recipients = new java.util.TreeSet<>(digestLines.keySet());
+        recipients.addAll(coeLines.keySet());
+        for (String id : recipients) {
+            Person p = people.get(id);
+            List<DigestLine> lines = digestLines.getOrDefault(id, new ArrayList<>());
             lines.sort(DigestLine.MOST_PRESSING_FIRST);
-            digests.add(new ActionItemDigest(p.digestKey(), p.zone(), lines));
+            List<CoeReminder> theirCoes = coeLines.getOrDefault(id, new ArrayList<>());
+            theirCoes.sort(CoeReminder.IN_DIGEST_ORDER);
+            digests.add(new ActionItemDigest(p.digestKey(), p.zone(), lines, theirCoes));
         }
         List<OverdueReport> reports = new ArrayList<>(overdueLines.size());
         for (var e : new TreeMap<>(overdueLines).entrySet()) {

@@ -43,6 +43,7 @@ public class NudgeRun implements Outbox.Owner {
     public record Report(int digests, int overdueReports, int reassignRequests) {}
 
     private final ActionStore items;
+    private final List<CoeReminders> coeReminders;
     private final NudgeClaimStore claims;
     private final NudgeQueue queue;
     private final UserZones people;
@@ -53,7 +54,8 @@ public class NudgeRun implements Outbox.Owner {
     private final boolean enabled;
     private final Clock clock;
 
-    public NudgeRun(ActionStore items, NudgeClaimStore claims, NudgeQueue queue, UserZones people,
+    public NudgeRun(ActionStore items, List<CoeReminders> coeReminders, NudgeClaimStore claims, NudgeQueue queue,
+                    UserZones people,
                     io.coebot.slack.ChannelAccess access,
                     @Value("${coe.nudge.send-at}") String sendAt,
                     @Value("${coe.nudge.days}") String days,
@@ -62,6 +64,7 @@ public class NudgeRun implements Outbox.Owner {
                     @Value("${coe.nudge.enabled:true}") boolean enabled,
                     Clock clock) {
         this.items = items;
+        this.coeReminders = coeReminders;
         this.claims = claims;
         this.queue = queue;
         this.people = people;
@@ -111,10 +114,13 @@ public class NudgeRun implements Outbox.Owner {
         // Sends are paced on the app's clock, which the outbox sends by; "now" is the time the plan is made for
         // (a test's fixed Monday).
         Instant slot = clock.instant();
-        for (String team : items.teamsWithOpenItems()) {
+        Set<String> teams = new java.util.TreeSet<>(items.teamsWithOpenItems());
+        coeReminders.forEach(r -> teams.addAll(r.teams()));
+        for (String team : teams) {
             List<ActionItem> open = items.allOpen(team);
-            Map<String, SlackPerson> who = lookUp(team, open);
-            NudgePlan plan = DigestPlanner.plan(now, open, u -> who.get(u).zone(), u -> who.get(u).deactivated(),
+            List<CoeReminder> coes = coeReminders.stream().flatMap(r -> r.of(team).stream()).toList();
+            Map<String, SlackPerson> who = lookUp(team, open, coes);
+            NudgePlan plan = DigestPlanner.plan(now, open, coes, u -> who.get(u).zone(), u -> who.get(u).deactivated(),
                     schedule, claims.held(team, now));
             Visibility visibility = new Visibility();
             for (ActionItemDigest planned : plan.digests()) {
@@ -123,8 +129,10 @@ public class NudgeRun implements Outbox.Owner {
                     continue;
                 }
                 List<LayoutBlock> blocks = ActionMessages.digestBlocks(d);
+                String text = d.lines().isEmpty() ? "COEs waiting for you (" + d.coes().size() + ")"
+                        : "Your open action items (" + d.lines().size() + ")";
                 if (queue.queue(team, NudgeClaimStore.DIGEST, NudgeClaimStore.key(d.key()), d.owner(),
-                        "Your open action items (" + d.lines().size() + ")", blocks, now, slot)) {
+                        text, blocks, now, slot)) {
                     digests++;
                     slot = slot.plus(pace);
                 }
@@ -157,12 +165,13 @@ public class NudgeRun implements Outbox.Owner {
         private final Map<String, Boolean> isPublic = new HashMap<>();
         private final Map<String, Set<String>> members = new HashMap<>();
 
+        /** The COEs it lists stay: their owner owns them, and a reviewer was asked by name. */
         ActionItemDigest ownVisible(ActionItemDigest d) {
             List<DigestLine> lines = d.lines().stream().filter(l -> canSee(l.item().channelId(), d.owner())).toList();
-            if (lines.isEmpty()) {
+            if (lines.isEmpty() && d.coes().isEmpty()) {
                 return null;
             }
-            return lines.size() == d.lines().size() ? d : new ActionItemDigest(d.key(), d.zone(), lines);
+            return lines.size() == d.lines().size() ? d : new ActionItemDigest(d.key(), d.zone(), lines, d.coes());
         }
 
         private boolean canSee(String channel, String user) {
@@ -174,12 +183,13 @@ public class NudgeRun implements Outbox.Owner {
     }
 
     /** Zones and deactivation of everyone who may be nudged, from the cache or users.info (outside any transaction). */
-    private Map<String, SlackPerson> lookUp(String team, List<ActionItem> open) {
+    private Map<String, SlackPerson> lookUp(String team, List<ActionItem> open, List<CoeReminder> coes) {
         Set<String> ids = new LinkedHashSet<>();
         open.forEach(i -> {
             ids.add(i.owner());
             ids.add(i.coeOwner());
         });
+        coes.forEach(r -> ids.add(r.person()));
         Map<String, SlackPerson> who = new HashMap<>();
         ids.forEach(id -> who.put(id, people.personOf(team, id)));
         return who;

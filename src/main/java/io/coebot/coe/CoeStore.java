@@ -92,6 +92,33 @@ public class CoeStore implements CardAnchors {
         });
     }
 
+    /** The workspace's COEs not yet published, oldest first: what reminders are about. */
+    public java.util.List<Coe> unpublished(String teamId) {
+        return jdbc.prepareStatement("SELECT * FROM coe WHERE team_id = ? AND status <> 'PUBLISHED' ORDER BY id", ps -> {
+            ps.setString(1, teamId);
+            java.util.List<Coe> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The workspaces that have a COE not yet published. */
+    public java.util.Set<String> teamsWithUnpublished() {
+        return jdbc.prepareStatement("SELECT DISTINCT team_id FROM coe WHERE status <> 'PUBLISHED'", ps -> {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
     public Optional<Coe> byId(long id) {
         return jdbc.prepareStatement("SELECT * FROM coe WHERE id = ?", ps -> {
             ps.setLong(1, id);

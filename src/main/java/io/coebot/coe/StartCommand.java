@@ -20,10 +20,12 @@ public class StartCommand implements CoeSubcommand {
 
     private final CoeService coes;
     private final SlackGateway slack;
+    private final io.coebot.slack.UserZones zones;
 
     private final Clock clock;
 
-    public StartCommand(CoeService coes, SlackGateway slack, Clock clock) {
+    public StartCommand(CoeService coes, SlackGateway slack, io.coebot.slack.UserZones zones, Clock clock) {
+        this.zones = zones;
         this.coes = coes;
         this.slack = slack;
         this.clock = clock;
@@ -45,6 +47,8 @@ public class StartCommand implements CoeSubcommand {
         if (cannotPost != null) {
             return ctx.ack(cannotPost);
         }
+        // the owner's zone, learned now (outside any transaction): the COE's due date is on the owner's calendar
+        zones.zoneOf(p.getTeamId(), p.getUserId());
         var started = coes.start(p.getTeamId(), p.getChannelId(), p.getUserId(), args, p.getResponseUrl(), clock.instant());
         Coe coe = started.coe();
         String name = "*" + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + "*";

@@ -29,10 +29,14 @@ public class InterviewService {
     private final CoeCard card;
     private final InterviewMessages messages;
     private final ProcessedEvents processed;
+    private final io.micronaut.context.event.ApplicationEventPublisher<AnswersChanged> answersChanged;
     private final Clock clock;
 
     public InterviewService(InterviewStore store, CoeStore coes, CoeCard card, InterviewMessages messages,
-                            ProcessedEvents processed, Clock clock) {
+                            ProcessedEvents processed,
+                            io.micronaut.context.event.ApplicationEventPublisher<AnswersChanged> answersChanged,
+                            Clock clock) {
+        this.answersChanged = answersChanged;
         this.store = store;
         this.coes = coes;
         this.card = card;
@@ -109,6 +113,9 @@ public class InterviewService {
         Step step = Interview.next(before, input, now);
         store.save(coeId, step.state(), now);
         messages.send(coe.get(), step.replies(), now);
+        if (!said(before).equals(said(step.state()))) {
+            answersChanged.publishEvent(new AnswersChanged(coe.get(), authorOf(input)));
+        }
         if (cardChanged(before, step.state())) {
             card.refresh(coe.get(), now);
         }
@@ -134,6 +141,32 @@ public class InterviewService {
     /** A COE of this workspace with its interview, for a form that names the COE by id. */
     Optional<ChannelInterview> of(TeamRef coe) {
         return coes.find(coe).flatMap(c -> store.find(c.id()).map(state -> ChannelInterview.of(c, state)));
+    }
+
+    /** What the answers say (not which messages show them, which changes as questions are posted). */
+    private static java.util.Map<String, String> said(InterviewState s) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        s.answers().forEach((id, a) -> out.put(id, a.value() + "\u0000" + a.text()));
+        return out;
+    }
+
+    private static String authorOf(InterviewInput input) {
+        if (input instanceof Reply r) {
+            return r.userId();
+        }
+        if (input instanceof AnswerEdited e) {
+            return e.userId();
+        }
+        if (input instanceof AnswerReplaced r) {
+            return r.userId();
+        }
+        if (input instanceof Picked p) {
+            return p.userId();
+        }
+        if (input instanceof Pressed p) {
+            return p.userId();
+        }
+        return null;
     }
 
     private static boolean cardChanged(InterviewState before, InterviewState after) {

@@ -33,10 +33,17 @@ import java.util.Optional;
  * @param renderedAt            when it is published, shown as the publication date (no clock is read here)
  * @param names                 what the people and channels it mentions are called, looked up beforehand (see
  *                              {@link CoeNames}); {@link Names#NONE} where ids are fine (Slack renders them)
+ * @param review                who reviewed and approved it, and when ({@link ReviewRecord#NONE} before review)
  */
 public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
                           List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
-                          Instant renderedAt, Names names) {
+                          Instant renderedAt, Names names, ReviewRecord review) {
+
+    public CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
+                       List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
+                       Instant renderedAt, Names names) {
+        this(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names, ReviewRecord.NONE);
+    }
 
     public CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
                        List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
@@ -55,10 +62,15 @@ public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> ski
         publishedAnywayReason = publishedAnywayReason == null || publishedAnywayReason.isBlank()
                 ? null : publishedAnywayReason;
         names = names == null ? Names.NONE : names;
+        review = review == null ? ReviewRecord.NONE : review;
     }
 
     public CoeDocument withNames(Names looked) {
-        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, looked);
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, looked, review);
+    }
+
+    public CoeDocument withReview(ReviewRecord record) {
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names, record);
     }
 
     /** A root cause found by a 5 Whys session, with what the COE says about it. */

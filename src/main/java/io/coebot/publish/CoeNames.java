@@ -35,6 +35,12 @@ class CoeNames {
         userIds.add(d.coe().ownerUserId());
         Names.mentionsIn(d.coe().title(), userIds, channelIds);
         Names.mentionsIn(d.publishedAnywayReason(), userIds, channelIds);
+        for (ReviewRecord.Line l : d.review().lines()) {
+            if (l.actor() != null) {
+                userIds.add(l.actor());
+            }
+            Names.mentionsIn(l.what(), userIds, channelIds);
+        }
         for (Answer a : d.answers().values()) {
             Names.mentionsIn(a.text(), userIds, channelIds);
             Names.mentionsIn(a.value(), userIds, channelIds);

@@ -33,11 +33,13 @@ public class FinishCommand implements CoeSubcommand {
     private final PublishService publisher;
     private final ChannelAccess access;
     private final CoeNames names;
+    private final ReviewGate review;
     private final Clock clock;
 
     public FinishCommand(CoeStore coes, CoeDocuments documents, PublishService publisher, ChannelAccess access,
-                         CoeNames names, Clock clock) {
+                         CoeNames names, ReviewGate review, Clock clock) {
         this.coes = coes;
+        this.review = review;
         this.clock = clock;
         this.documents = documents;
         this.publisher = publisher;
@@ -63,6 +65,10 @@ public class FinishCommand implements CoeSubcommand {
         if (!verdict.passed()) {
             return ctx.ack(notYet(coe, doc, p.getUserId()));
         }
+        Optional<String> held = review.holdsPublishing(coe);
+        if (held.isPresent()) {
+            return ctx.ack(awaitingReview(coe, held.get(), p.getUserId()));
+        }
         return ctx.ack(publish(coe, p.getUserId(), null));
     }
 
@@ -70,12 +76,12 @@ public class FinishCommand implements CoeSubcommand {
     String publish(Coe coe, String by, String anywayReason) {
         boolean isPublic = publisher.hasReviewChannel() && access.isPublic(coe.channelId());
         // names are looked up before the publishing transaction: Slack may take a moment to answer
-        Names named = names.of(documents.of(coe, clock.instant()));
+        Names named = names.of(documents.of(coe, clock.instant()).withReview(review.record(coe)));
         PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic, named);
         int blaming = BlameCheck.scan(documents.of(coe, clock.instant())).size();
         return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: " + pub.messages()
                 + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`."
-                + (anywayReason == null ? "" : " The COE says it was published with the bar not met, and why.")
+                + (anywayReason == null ? "" : " The COE says it was published anyway, and why.")
                 + blameNote(blaming);
     }
 
@@ -83,6 +89,19 @@ public class FinishCommand implements CoeSubcommand {
     static String blameNote(int blaming) {
         return blaming == 0 ? "" : "\n⚠️ The blame-free check found " + blaming + " sentence" + (blaming == 1 ? "" : "s")
                 + " that put the blame on a person: `/coe status` lists them, and `/coe finish` again publishes a rewrite.";
+    }
+
+    /** The bar is met but the review is not done: the owner may still publish anyway, which skips the review. */
+    private static List<LayoutBlock> awaitingReview(Coe coe, String why, String userId) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + coe.label() + " meets the quality bar.* " + why))));
+        if (userId.equals(coe.ownerUserId())) {
+            blocks.add(section(s -> s.text(markdownText("As the COE owner you may publish it anyway, without review; "
+                    + "the COE will say so, with your reason."))));
+            blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(PublishSlack.ANYWAY)
+                    .text(plainText("Publish anyway…")).value(String.valueOf(coe.id())))))));
+        }
+        return blocks;
     }
 
     private static List<LayoutBlock> notYet(Coe coe, CoeDocument doc, String userId) {

@@ -78,6 +78,14 @@ public final class MarkdownRendering {
 
         heading(md, "## Related items");
         md.append(answerOrGap(d, Questions.byId(Questions.RELATED))).append("\n");
+        if (!d.review().isEmpty()) {
+            md.append('\n');
+            heading(md, "## Review");
+            for (ReviewRecord.Line l : d.review().lines()) {
+                md.append("- ").append(TimelineTime.utcStamp(l.at())).append(" — ")
+                        .append(fromSlack(d, l.sentence())).append('\n');
+            }
+        }
         return md.toString();
     }
 
@@ -101,13 +109,17 @@ public final class MarkdownRendering {
                 md.append("- **Services affected:** ").append(oneLine(text(d, Questions.byId(Questions.SERVICES), a))).append('\n'));
         md.append("- **COE opened:** ").append(TimelineTime.utcStamp(d.coe().createdAt())).append('\n');
         md.append("- **Published:** ").append(TimelineTime.utcStamp(d.renderedAt())).append('\n');
+        if (!d.review().approvers().isEmpty()) {
+            md.append("- **Approved by:** ").append(fromSlack(d, String.join(", ",
+                    d.review().approvers().stream().map(u -> "<@" + u + ">").toList()))).append('\n');
+        }
         String durations = d.timeline().durations().summary();
         if (!durations.isEmpty()) {
             md.append("- **Durations:** ").append(durations).append('\n');
         }
         md.append("- **Time zone:** all times are UTC\n\n");
         if (d.publishedAnywayReason() != null) {
-            md.append("> **Published without meeting the quality bar.** The owner's reason:\n> ")
+            md.append("> **").append(SlackRendering.anywayHeadline(d)).append("** The owner's reason:\n> ")
                     .append(fromSlack(d, d.publishedAnywayReason()).strip().replace("\n", "\n> "))
                     .append("\n\n");
         }

@@ -39,11 +39,13 @@ public class PublishService implements Outbox.Owner {
     private final Outbox outbox;
     private final ThreadRoutes routes;
     private final String reviewChannel;
+    private final ReviewGate review;
     private final Clock clock;
 
     public PublishService(CoeDocuments documents, PublishStore store, CoeStore coes, CoeCard card, Outbox outbox,
                           ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel,
-                          Clock clock) {
+                          ReviewGate review, Clock clock) {
+        this.review = review;
         this.documents = documents;
         this.store = store;
         this.coes = coes;
@@ -71,7 +73,8 @@ public class PublishService implements Outbox.Owner {
     public Publication publish(Coe coe, String by, String anywayReason, boolean channelIsPublic, Names names) {
         Instant now = clock.instant();
         int times = store.published(coe.teamId(), coe.id(), by, anywayReason, now);
-        CoeDocument doc = documents.of(coe, now).withNames(names);
+        boolean announced = review.published(coe, by, anywayReason != null, channelIsPublic, now);
+        CoeDocument doc = documents.of(coe, now).withNames(names).withReview(review.record(coe));
         List<PublishedPart> parts = SlackRendering.render(doc);
         Map<String, Long> before = store.parts(coe.id());
         Set<String> current = new HashSet<>();
@@ -101,7 +104,7 @@ public class PublishService implements Outbox.Owner {
         String fileName = MarkdownRendering.fileName(coe);
         outbox.enqueue(OutboundMessage.upload(coe.teamId(), coe.channelId(), fileName, MarkdownRendering.render(doc),
                 coe.label() + " as Markdown, ready to paste into your wiki" + (times > 1 ? " (version " + times + ")." : ".")), now);
-        if (reviewChannel != null && channelIsPublic) {
+        if (reviewChannel != null && channelIsPublic && !announced) {
             String text = "📘 " + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + " was " + (times > 1 ? "updated" : "published")
                     + " in <#" + coe.channelId() + "> by <@" + by + ">.";
             outbox.enqueue(OutboundMessage.post(coe.teamId(), reviewChannel, text,

@@ -79,6 +79,9 @@ public final class SlackRendering {
         parts.addAll(pack("actions", "Action items", label, actions(d)));
         parts.addAll(pack("lessons", "Lessons learned", label, List.of(answerOrGap(d, Questions.byId(Questions.LESSONS), false))));
         parts.addAll(pack("related", "Related items", label, List.of(answerOrGap(d, Questions.byId(Questions.RELATED), false))));
+        if (!d.review().isEmpty()) {
+            parts.addAll(pack("review", "Review", label, review(d)));
+        }
         return parts;
     }
 
@@ -103,11 +106,36 @@ public final class SlackRendering {
             out.add(durations);
         }
         out.add("_Published " + TimelineTime.slackDateAndUtc(d.renderedAt()) + ". All times are shown in your time zone and in UTC._");
+        if (!d.review().approvers().isEmpty()) {
+            out.add("*Approved by* " + mentions(d.review().approvers()));
+        }
         if (d.publishedAnywayReason() != null) {
-            out.add(":warning: *Published without meeting the quality bar.* The owner's reason:\n"
+            out.add(":warning: *" + anywayHeadline(d) + "* The owner's reason:\n"
                     + TimelineText.quoted(EchoedText.mrkdwn(d.publishedAnywayReason().strip())));
         }
         return out;
+    }
+
+    /**
+     * What "published anyway" skipped: the quality bar (and with it review, which the bar gates), or only the review.
+     * Shared with the Markdown file.
+     */
+    static String anywayHeadline(CoeDocument d) {
+        return QualityBar.check(d).passed() ? "Published without review." : "Published without meeting the quality bar.";
+    }
+
+    /** The audit of the review, one line per step: who did what, when (in the reader's zone and in UTC). */
+    private static List<String> review(CoeDocument d) {
+        StringBuilder sb = new StringBuilder();
+        for (ReviewRecord.Line l : d.review().lines()) {
+            sb.append("• ").append(l.sentence()).append(" — ")
+                    .append(TimelineTime.slackDateAndUtc(l.at())).append('\n');
+        }
+        return List.of(sb.toString().strip());
+    }
+
+    private static String mentions(List<String> users) {
+        return String.join(", ", users.stream().map(u -> "<@" + u + ">").toList());
     }
 
     /**

@@ -18,11 +18,12 @@ import java.util.Optional;
 public class StatusCommand implements CoeSubcommand {
     private final CoeStore coes;
     private final CoeDocuments documents;
-
+    private final ReviewGate review;
     private final Clock clock;
 
-    public StatusCommand(CoeStore coes, CoeDocuments documents, Clock clock) {
+    public StatusCommand(CoeStore coes, CoeDocuments documents, ReviewGate review, Clock clock) {
         this.coes = coes;
+        this.review = review;
         this.documents = documents;
         this.clock = clock;
     }
@@ -40,7 +41,8 @@ public class StatusCommand implements CoeSubcommand {
             return ctx.ack(Coe.noneInChannel(null));
         }
         CoeDocument doc = documents.of(coe.get(), clock.instant());
-        return ctx.ack(report(doc));
+        List<String> lifecycle = review.statusLines(coe.get(), clock.instant());
+        return ctx.ack((lifecycle.isEmpty() ? "" : String.join("\n", lifecycle) + "\n\n") + report(doc));
     }
 
     /** The status, the bar and the blame warnings as one message: also what `/coe finish` shows when the bar fails. */

@@ -21,6 +21,16 @@ public final class BlockKit {
         return GSON.toJson(blocks);
     }
 
+    /** A modal form of ours: its callback, title, submit label, what it carries back (private metadata) and blocks. */
+    public static com.slack.api.model.view.View modal(String callbackId, String title, String submit, String meta,
+                                                      List<LayoutBlock> blocks) {
+        return com.slack.api.model.view.Views.view(m -> m.type("modal").callbackId(callbackId).privateMetadata(meta)
+                .title(com.slack.api.model.view.Views.viewTitle(t -> t.type("plain_text").text(title)))
+                .submit(com.slack.api.model.view.Views.viewSubmit(s -> s.type("plain_text").text(submit)))
+                .close(com.slack.api.model.view.Views.viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
     /** A link to a message that works for everyone in the workspace. */
     public static String permalink(String teamDomain, String channelId, String ts) {
         String host = teamDomain == null || teamDomain.isBlank() ? "app.slack.com" : teamDomain + ".slack.com";

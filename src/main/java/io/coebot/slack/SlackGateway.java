@@ -324,8 +324,11 @@ public class SlackGateway {
                     yield ok(r).getTs();
                 }
                 case UPLOAD -> {
+                    // chat.postMessage takes a user id for a DM, files.completeUploadExternal wants the IM channel
+                    String channel = isUser(m.channelId()) ? ok(api.conversationsOpen(b -> b.users(List.of(m.channelId()))))
+                            .getChannel().getId() : m.channelId();
                     // files upload v2: Slack's three steps (get an upload URL, upload, complete) in one SDK call
-                    var r = api.filesUploadV2(b -> b.channel(m.channelId()).filename(m.fileName()).title(m.fileName())
+                    var r = api.filesUploadV2(b -> b.channel(channel).filename(m.fileName()).title(m.fileName())
                             .content(m.text()).initialComment(m.blocksJson()));
                     ok(r);
                     yield r.getFile() == null ? null : r.getFile().getId();
@@ -375,6 +378,11 @@ public class SlackGateway {
                 && String.valueOf(pending.createdAt().toEpochMilli()).equals(String.valueOf(payload.get("queued_at")));
     }
 
+    /** A user id (a DM is addressed by it) rather than a conversation id. */
+    private static boolean isUser(String channel) {
+        return channel.startsWith("U") || channel.startsWith("W");
+    }
+
     /**
      * A message whose sender died or timed out may already be in Slack; chat.postMessage has no idempotency key. So
      * before sending it again, read the conversation (or the thread) since it was queued: a post is recognised by the
@@ -390,7 +398,7 @@ public class SlackGateway {
         String oldest = SlackTs.of(pending.createdAt().minusSeconds(2));
         try {
             String channel = m.channelId();
-            if (channel.startsWith("U") || channel.startsWith("W")) {
+            if (isUser(channel)) {
                 // a DM was posted to the user id; its history lives in the IM channel
                 var open = methods().conversationsOpen(b -> b.users(List.of(m.channelId())));
                 if (!open.isOk() || open.getChannel() == null) {

@@ -7,6 +7,18 @@ package io.coebot.slack;
  * keeps the rest of what the person wrote, and shows where something unreadable was.
  */
 public final class SlackText {
+    /** A person as Slack writes a mention in escaped text: {@code <@U123>} or {@code <@U123|alice>}; group 1 is the id. */
+    public static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("<@([A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    /** The ids of the people mentioned, in order, each once. */
+    public static java.util.List<String> mentionedUsers(String text) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = MENTION.matcher(text == null ? "" : text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return java.util.List.copyOf(out);
+    }
     public static final char REPLACEMENT = '\uFFFD';
 
     private SlackText() {}

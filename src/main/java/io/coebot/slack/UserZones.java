@@ -104,6 +104,21 @@ public class UserZones {
         });
     }
 
+    /**
+     * The zone last learned from Slack, however old, or UTC: never asks Slack, so it is safe inside a transaction
+     * (a COE card drawn under a row lock must not wait for users.info). {@link #zoneOf} keeps it learned.
+     */
+    @Transactional
+    public ZoneId knownZone(String teamId, String userId) {
+        return jdbc.prepareStatement("SELECT tz FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
+            ps.setString(1, teamId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? parse(rs.getString(1)) : ZoneOffset.UTC;
+            }
+        });
+    }
+
     /** Ask Slack again next time: a DM that could not be delivered may mean the account was deactivated. */
     @Transactional
     public void forget(String teamId, String userId) {

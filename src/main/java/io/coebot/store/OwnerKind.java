@@ -14,7 +14,9 @@ public enum OwnerKind {
     /** One message of a published COE (edited in place when the COE is published again). */
     PUBLISHED("published"),
     /** A DM that nudges an owner (digest, overdue report, reassignment); its claim is released if Slack refuses it. */
-    NUDGE("nudge");
+    NUDGE("nudge"),
+    /** A COE's one message in the review channel, edited in place as its review status changes. */
+    REVIEW("review");
 
     private final String stored;
 

@@ -58,9 +58,10 @@ class NudgeTwoInstancesTest {
                 // Wednesday 10:00 in Paris, both instances at once.
                 Instant wednesday = Instant.parse("2026-11-25T09:00:00Z");
                 NudgeRun.Report[] first = runBoth(one, two, wednesday);
-                assertEquals(2, first[0].digests() + first[1].digests(), "bob's and erin's digests, each once: "
-                        + first[0] + " " + first[1]);
+                assertEquals(3, first[0].digests() + first[1].digests(), "bob's and erin's digests, and alice's (her COE "
+                        + "to finish), each once: " + first[0] + " " + first[1]);
                 bob.awaitDm(m -> m.visibleText().contains("Add the pool alarm"));
+                alice.awaitDm(m -> m.visibleText().contains("Finish and publish") && m.visibleText().contains("Two instances"));
                 // Slack refuses the DM to erin's deactivated account; the bot asks about her again and learns it.
                 slack.await("erin's account is known to be deactivated", () ->
                         one.bean(UserZones.class).personOf(slack.teamId(), erin.id()).deactivated());
@@ -72,8 +73,13 @@ class NudgeTwoInstancesTest {
                 var reassign = alice.awaitDm(m -> m.visibleText().contains("Slack account is deactivated"));
                 assertTrue(reassign.visibleText().contains("Rewrite the failover runbook"), reassign.visibleText());
                 assertTrue(reassign.buttons().stream().anyMatch(x -> x.label().equals("Reassign")), reassign.buttons().toString());
+                // digests are paced apart, so bob's may still be on its way when alice's reassign request arrives
+                bob.awaitDm(m -> m.visibleText().contains("Good morning"));
+                slack.await("every queued DM is sent", () -> one.unsentMessages() == 0);
                 assertEquals(1, bob.dms().stream().filter(m -> m.visibleText().contains("Good morning")).count(),
                         "one digest, though two instances ran twice");
+                assertEquals(1, alice.dms().stream().filter(m -> m.visibleText().contains("Finish and publish")).count(),
+                        "one reminder of her COE, though two instances ran twice");
             }
         }
     }

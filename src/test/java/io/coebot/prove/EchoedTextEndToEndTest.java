@@ -36,6 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * uploaded Markdown may hold no Markdown link built from a person's words.
  */
 class EchoedTextEndToEndTest extends EndToEnd {
+    /**
+     * These tests are about what publishing posts; with COE_REVIEW_APPROVALS=0 `/coe finish` publishes as soon as the
+     * bar is met, as it did before review existed. The review itself is ReviewEndToEndTest's.
+     */
+    @Override
+    protected java.util.Map<String, Object> appProperties() {
+        return java.util.Map.of("coe.review.approvals", 0);
+    }
+
     private static final String DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     /** What Slack sends when someone types @channel, @here, @everyone, @oncall and pastes a link named "click". */
     private static final String EVIL = "<!channel> <!here> <!everyone> <!subteam^S1|@oncall> <https://evil.example|click>";

@@ -136,6 +136,11 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         actions.put("timeline.page.next", () -> coeId + "|1");
         actions.put("timeline.mark." + entryId, () -> coeId + "|" + entryId + "|none");
         actions.put("timeline.gap.1-2", () -> coeId + "|1-2");
+        actions.put("review.request", () -> String.valueOf(coeId));
+        actions.put("review.approve", () -> coeId + "|1");
+        actions.put("review.changes", () -> coeId + "|1");
+        actions.put("review.comment", () -> coeId + "|1");
+        actions.put("review.resolve", () -> coeId + "|1");
         actions.put("publish.anyway", () -> String.valueOf(coeId));
         actions.put("trackers.open", () -> String.valueOf(coeId));
         SlackRegistry registry = app.bean(SlackRegistry.class);
@@ -157,18 +162,13 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         forms.put("timeline.explain-gap", () -> form("{\"coe\":" + coeId + ",\"gap\":\"1-2\"}", "explanation", "text", "value", "Waiting for the vendor"));
         forms.put("timeline.add-message", () -> form("{\"coe\":" + coeId + ",\"channel\":\"" + incident.id() + "\",\"ts\":\"" + said.ts() + "\"}",
                 "note", "text", "value", "The rollback"));
-        forms.put("trackers.choose", () -> {
-            JsonObject f = form(String.valueOf(coeId), "target", "target", "value", "");
-            JsonObject pick = new JsonObject();
-            pick.addProperty("type", "static_select");
-            JsonObject option = new JsonObject();
-            option.addProperty("value", "none");
-            pick.add("selected_option", option);
-            JsonObject b = new JsonObject();
-            b.add("tracker", pick);
-            f.getAsJsonObject("state").getAsJsonObject("values").add("tracker", b);
+        forms.put("review.note-form", () -> {
+            JsonObject f = form(coeId + "|1|comment", "text", "text", "value", "The impact section reads well");
+            state(f, "section", "section", "selected_option", "Impact");
             return f;
         });
+        forms.put("review.ask-form", () -> form(String.valueOf(coeId), "reviewers", "reviewers", "selected_users", "U0BOB0092"));
+        forms.put("trackers.choose", () -> form(String.valueOf(coeId), "tracker", "tracker", "selected_option", "none"));
         forms.put("publish.anyway-reason", () -> form(String.valueOf(coeId), "reason", "reason", "value", "The review is tomorrow morning."));
         assertEquals(registry.viewCallbacks(), new java.util.TreeSet<>(forms.keySet()), "every registered form has a replay here");
 
@@ -182,6 +182,12 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         }
         for (String f : forms.keySet()) {
             if (f.startsWith("publish")) continue;
+            if (f.equals("review.ask-form")) {
+                // from this workspace it is refused (the bar is not met): an answer in the form, nothing stored
+                replayedAnswered("form " + f, () -> submit(alice, f, forms.get(f).get(), OTHER_TEAM),
+                        () -> submit(alice, f, forms.get(f).get(), slack.teamId()), "quality bar is the gate");
+                continue;
+            }
             replayed("form " + f, incident, () -> submit(alice, f, forms.get(f).get(), OTHER_TEAM),
                     () -> submit(alice, f, forms.get(f).get(), slack.teamId()));
         }
@@ -191,6 +197,20 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
                 () -> click(alice, incident, card, "publish.anyway", actions.get("publish.anyway").get(), slack.teamId()));
         replayed("form publish.anyway-reason", incident, () -> submit(alice, "publish.anyway-reason", forms.get("publish.anyway-reason").get(), OTHER_TEAM),
                 () -> submit(alice, "publish.anyway-reason", forms.get("publish.anyway-reason").get(), slack.teamId()));
+    }
+
+    /** From the other workspace nothing happens here; from this one, the form answers with {@code fragment}. */
+    private void replayedAnswered(String what, java.util.function.Supplier<SlackResponse> fromOther,
+                                  java.util.function.Supplier<SlackResponse> fromHere, String fragment) {
+        Snapshot before = snapshot();
+        SlackResponse r = fromOther.get();
+        assertTrue(r.status() < 500, what + " from another workspace: " + r);
+        Snapshot after = snapshot();
+        assertEquals("", CoeRows.difference(before.rows, after.rows), what + " from another workspace changed this one's data");
+        assertEquals(before.outbox, after.outbox, what + " from another workspace queued a message for this one");
+        assertFalse(r.body().contains(fragment), what + " from another workspace was judged against this one's COE: " + r.body());
+        r = fromHere.get();
+        assertTrue(r.body().contains(fragment), what + " from this workspace: " + r.body());
     }
 
     /** From the other workspace nothing happens here; from this one, something does. */
@@ -290,8 +310,24 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
 
     private static void state(JsonObject view, String block, String action, String key, String value) {
         JsonObject v = new JsonObject();
-        v.addProperty("type", key.equals("selected_user") ? "users_select" : key.equals("selected_date") ? "datepicker" : "plain_text_input");
-        v.addProperty(key, value);
+        v.addProperty("type", switch (key) {
+            case "selected_user" -> "users_select";
+            case "selected_users" -> "multi_users_select";
+            case "selected_option" -> "static_select";
+            case "selected_date" -> "datepicker";
+            default -> "plain_text_input";
+        });
+        if (key.equals("selected_users")) {
+            JsonArray users = new JsonArray();
+            users.add(value);
+            v.add(key, users);
+        } else if (key.equals("selected_option")) {
+            JsonObject option = new JsonObject();
+            option.addProperty("value", value);
+            v.add(key, option);
+        } else {
+            v.addProperty(key, value);
+        }
         JsonObject b = new JsonObject();
         b.add(action, v);
         view.getAsJsonObject("state").getAsJsonObject("values").add(block, b);

@@ -60,13 +60,32 @@ class MarkdownRenderingTest {
     }
 
     @Test
+    void publishedAnywayBelowTheBarSaysSoAndAReviewedCoeEndsWithItsAudit() {
+        CoeDocument below = Fixtures.publishedAnyway(Fixtures.without(Fixtures.complete(), io.coebot.interview.Questions.SUMMARY, false),
+                "The customer needs it today.");
+        assertTrue(MarkdownRendering.render(below).contains("> **Published without meeting the quality bar.** The owner's reason:"));
+
+        CoeDocument reviewed = Fixtures.complete().withReview(new ReviewRecord(java.util.List.of(
+                new ReviewRecord.Line("U0ALICE", "asked <@U0BOB> to review", java.time.Instant.parse("2026-11-20T09:00:00Z")),
+                new ReviewRecord.Line(null, "edited an answer after approval", java.time.Instant.parse("2026-11-20T10:00:00Z")),
+                new ReviewRecord.Line("U0BOB", "approved", java.time.Instant.parse("2026-11-20T11:00:00Z"))), java.util.List.of("U0BOB")));
+        String md = MarkdownRendering.render(reviewed);
+        assertTrue(md.contains("- **Approved by:** @U0BOB"), md);
+        assertTrue(md.endsWith("## Review\n\n- 2026-11-20 09:00:00 UTC — @U0ALICE asked @U0BOB to review\n"
+                + "- 2026-11-20 10:00:00 UTC — Edited an answer after approval\n"
+                + "- 2026-11-20 11:00:00 UTC — @U0BOB approved\n"), md);
+        String slack = String.join("\n", SlackRendering.render(reviewed).stream().map(p -> p.key() + ":" + p.fallbackText()).toList());
+        assertTrue(SlackRendering.render(reviewed).stream().anyMatch(p -> p.key().equals("review")), slack);
+    }
+
+    @Test
     void aCoePublishedAnywayShowsTheOwnersReasonAtTheTop() {
         CoeDocument d = Fixtures.publishedAnyway(Fixtures.complete(),
                 "The review is on Monday &amp; the team wants it read before.\nPAY-812 covers the rest.");
 
         String md = MarkdownRendering.render(d);
 
-        assertTrue(md.contains("> **Published without meeting the quality bar.** The owner's reason:\n"
+        assertTrue(md.contains("> **Published without review.** The owner's reason:\n"
                 + "> The review is on Monday & the team wants it read before.\n> PAY-812 covers the rest.\n"), md);
         assertTrue(md.indexOf("Published without") < md.indexOf("## Summary"), "before the summary");
     }

@@ -4,6 +4,7 @@ import io.coebot.actions.ActionStore;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeStore;
 import io.coebot.interview.Questions;
+import io.coebot.testing.CompleteCoe;
 import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -29,6 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second `/coe finish` that edits the same messages instead of posting them twice.
  */
 class PublishEndToEndTest extends EndToEnd {
+    /**
+     * These tests are about what publishing posts; with COE_REVIEW_APPROVALS=0 `/coe finish` publishes as soon as the
+     * bar is met, as it did before review existed. The review itself is ReviewEndToEndTest's.
+     */
+    @Override
+    protected java.util.Map<String, Object> appProperties() {
+        return java.util.Map.of("coe.review.approvals", 0);
+    }
+
     private static final String DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 
     private Person alice;
@@ -250,93 +260,30 @@ class PublishEndToEndTest extends EndToEnd {
     }
 
     private void interview() {
-        interview(Map.of());
+        story().interview(Map.of());
     }
 
-    /** The whole interview, with some answers worded differently. */
     private void interview(Map<String, String> differently) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        answers.put(Questions.TRIGGER_AT, DAY + " 14:00 UTC");
-        answers.put(Questions.DETECTED_AT, DAY + " 14:10 UTC");
-        answers.put(Questions.MITIGATED_AT, DAY + " 14:40 UTC");
-        answers.put(Questions.RESOLVED_AT, DAY + " 15:00 UTC");
-        answers.put(Questions.SEVERITY, "sev2");
-        answers.put(Questions.SERVICES, "checkout-api and payments-gateway");
-        answers.put(Questions.CUSTOMERS_AFFECTED, "about 12,000 customers");
-        answers.put(Questions.CUSTOMER_EXPERIENCE, "Checkout failed with an error page");
-        answers.put(Questions.IMPACT_SEVERITY, "No data lost; the SLA was breached for two enterprise customers");
-        answers.put(Questions.SECOND_ORDER_IMPACT, "The support queue tripled for a day");
-        answers.put(Questions.NFR, "reliability");
-        answers.put(Questions.CONSEQUENCES, "Two escalations from enterprise accounts");
-        answers.put(Questions.DETECTION_HOW, "monitoring");
-        answers.put(Questions.DETECTION_HALVE, "Alarm on checkout error rate instead of latency");
-        answers.put(Questions.UNDERLYING_CAUSE, "A config push removed the connection pool limit");
-        answers.put(Questions.INTERNAL_ACTIVITY, "no");
-        answers.put(Questions.DIAGNOSIS_HALVE, "Link config pushes to the deploy dashboard");
-        answers.put(Questions.MITIGATED_CONFIRM, "yes");
-        answers.put(Questions.RESTORED_HOW, "Error rate back under 0.1% for an hour");
-        answers.put(Questions.MITIGATION_FOUND, "Rolled back the config push");
-        answers.put(Questions.MITIGATION_HALVE, "A one-click config rollback");
-        answers.put(Questions.PREVENTION, "Worked out in the 5 Whys below");
-        answers.put(Questions.METRICS, "Checkout error rate on the payments dashboard");
-        answers.put(Questions.MONITORING_HOW, "Only latency alarms");
-        answers.put(Questions.LESSONS, "Config is code: review it like code");
-        answers.put(Questions.RELATED, "none");
-        answers.put(Questions.SUMMARY, "accept");
-        answers.putAll(differently);
-        for (Map.Entry<String, String> a : answers.entrySet()) {
-            String marker = "interview|" + coeId + "|" + a.getKey();
-            slack.await("the interview asks " + a.getKey(), () -> {
-                var t = channel.thread(card.ts());
-                return !t.isEmpty() && t.get(t.size() - 1).isFromBot() && t.get(t.size() - 1).blocks() != null
-                        && t.get(t.size() - 1).blocks().contains(marker);
-            });
-            alice.repliesInThread(channel, card.ts(), a.getValue());
-        }
-        channel.awaitReplyFromBot(card.ts(), "That's the whole interview");
+        story().interview(differently);
     }
 
     private void fiveWhys() {
-        alice.runs("/coe whys Checkout returned 500s for 40 minutes", channel);
-        SlackMessage root = channel.awaitMessageFromBot(m -> m.visibleText().contains("5 Whys #1") && !m.isReply());
-        channel.awaitReplyFromBot(root.ts(), "Why #1");
-        bob.repliesInThread(channel, root.ts(), "The payments API timed out");
-        channel.awaitReplyFromBot(root.ts(), "Why #2");
-        bob.repliesInThread(channel, root.ts(), "Retries from checkout doubled the load");
-        SlackMessage why3 = channel.awaitReplyFromBot(root.ts(), "Why #3");
-        bob.repliesInThread(channel, root.ts(), "Retries have no backoff and no budget");
-        SlackMessage why4 = channel.awaitReplyFromBot(root.ts(), "Why #4");
-        assertTrue(why3.ts().compareTo(why4.ts()) < 0);
-        bob.clicks("Root cause", why4, channel);
-        channel.awaitReplyFromBot(root.ts(), "three checks");
-        bob.repliesInThread(channel, root.ts(), "1. yes 2. a load test would have shown it 3. no");
-        channel.awaitReplyFromBot(root.ts(), "What would prevent root cause 1.1.1?");
-        bob.repliesInThread(channel, root.ts(), "Exponential backoff with a retry budget in the checkout client");
-        channel.awaitReplyFromBot(root.ts(), "These 5 Whys are complete");
+        story().fiveWhys();
     }
 
     private void timeline() {
-        timeline("14:00 UTC Deploy 42 rolled out", "14:10 UTC Error rate alarm fired",
-                "14:20 UTC Payments team paged", "14:30 UTC Config push identified", "14:40 UTC Rolled back the config push");
+        story().timeline();
     }
 
     private void timeline(String... entries) {
-        for (String e : entries) {
-            String ack = alice.runs("/coe timeline add " + DAY + " " + e, channel).visibleText();
-            assertTrue(ack.contains("Added to the COE"), ack);
-        }
+        story().timeline(entries);
     }
 
     private void actionItemForTheRootCause() {
-        alice.runs("/coe actions", channel);
-        var list = channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("Draft from 5 Whys #1"));
-        alice.clicks("Complete", list);
-        alice.awaitOpenView("actions.create");
-        alice.submits("actions.create", Map.of(
-                "text", Map.of("text", "Exponential backoff with a retry budget in the checkout client"),
-                "owner", Map.of("owner", bob.id()),
-                "priority", Map.of("priority", "high"),
-                "due", Map.of("due", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString())));
-        slack.await("the item is stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 1);
+        story().actionItemForTheRootCause();
+    }
+
+    private CompleteCoe story() {
+        return new CompleteCoe(ws, slack, app, channel, card, coeId, alice, bob, DAY);
     }
 }

@@ -190,7 +190,7 @@ class SlackRenderingTest {
         assertTrue(text.contains("*Trigger:* <!date^1795096803^{date_short_pretty} {time}|Thu 19 Nov 2026 14:00 UTC>"
                 + " · 2026-11-19 14:00:03 UTC\n*Detected:* "), text);
         assertTrue(text.contains("Time to detect: 12 minutes · to diagnose: 51 minutes · to mitigate: 1 hour 4 minutes"), text);
-        assertTrue(text.contains(":warning: *Published without meeting the quality bar.* The owner's reason:\n"
+        assertTrue(text.contains(":warning: *Published without review.* The owner's reason:\n"
                 + "> Review is tomorrow &amp; PAY-812 covers the rest."), "stored escaped, shown as is: " + text);
     }
 

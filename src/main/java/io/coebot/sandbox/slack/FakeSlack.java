@@ -1694,6 +1694,10 @@ public final class FakeSlack implements AutoCloseable {
         if (channelId == null && r.p("channels") != null) {
             channelId = r.p("channels").split(",")[0];
         }
+        if (channelId != null && (channelId.startsWith("U") || channelId.startsWith("W"))) {
+            // unlike chat.postMessage, a user id does not open the DM here (slackapi/bolt-js#2115)
+            throw new ApiError("invalid_arguments", "[ERROR] input must match regex pattern: ^[CGDZ][A-Z0-9]{8,}$ [json-pointer:/channel_id]");
+        }
         ChannelRec ch = channelId == null ? null : postable(channelId);
         String threadTs = r.p("thread_ts");
         Msg parent = ch == null || threadTs == null ? null : threadParent(ch.id, threadTs);
