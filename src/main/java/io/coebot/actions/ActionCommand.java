@@ -36,7 +36,7 @@ public class ActionCommand implements CoeSubcommand {
 
     @Override public String name() { return "action"; }
     @Override public String usage() { return ActionCommandParser.USAGE.replace("<what needs doing>", "<text>"); }
-    @Override public String description() { return "Track an action item; without an owner, a form asks for one"; }
+    @Override public String description() { return "Track an action item; without an owner, a form asks for one; `link <issue>` links an existing issue"; }
     @Override public int helpOrder() { return 40; }
 
     @Override
@@ -47,6 +47,9 @@ public class ActionCommand implements CoeSubcommand {
             return ctx.ack(Coe.noneInChannel("then add its action items."));
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), zones.zoneOf(p.getTeamId(), p.getUserId()));
+        if (args.toLowerCase(java.util.Locale.ROOT).startsWith("link ") || args.equalsIgnoreCase("link")) {
+            return link(args.substring(4).strip(), coe.get(), today, p.getTriggerId(), ctx);
+        }
         ParsedAction parsed = ActionCommandParser.parse(args, today);
         if (!parsed.isOk()) {
             return ctx.ack(parsed.error());
@@ -67,4 +70,22 @@ public class ActionCommand implements CoeSubcommand {
                 + "\n`/coe actions` lists them all.");
     }
 
+
+    /**
+     * `/coe action link <issue link or key>`: an existing issue becomes an item of this COE. The form opens with the
+     * link in it, for the rest (what, who, when); nothing is created in the tracker.
+     */
+    private Response link(String issue, Coe coe, LocalDate today, String triggerId, SlashCommandContext ctx)
+            throws IOException, com.slack.api.methods.SlackApiException {
+        if (issue.isEmpty()) {
+            return ctx.ack("Which issue? `/coe action link https://github.com/acme/checkout/issues/12` (or its key, OPS-42).");
+        }
+        Optional<String> problem = ActionItemRules.trackerUrlProblem(issue);
+        if (problem.isPresent()) {
+            return ctx.ack(problem.get());
+        }
+        ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(ActionForms.create(new ActionForms.Prefill(coe.id(), null,
+                null, Priority.MEDIUM, ActionItemRules.defaultDue(today), null, null, issue))));
+        return ctx.ack("Say what the item is and who owns it in the form I opened; it will be linked to that issue.");
+    }
 }

@@ -37,7 +37,12 @@ final class ActionForms {
      * {@code listUrl}, the response_url of the `/coe actions` list it was opened from (null otherwise), so that list
      * can be replaced once the item exists.
      */
-    record Prefill(long coeId, String text, String owner, Priority priority, LocalDate due, CauseRef causeRef, String listUrl) {}
+    record Prefill(long coeId, String text, String owner, Priority priority, LocalDate due, CauseRef causeRef, String listUrl,
+                   String tracker) {
+        Prefill(long coeId, String text, String owner, Priority priority, LocalDate due, CauseRef causeRef, String listUrl) {
+            this(coeId, text, owner, priority, due, causeRef, listUrl, null);
+        }
+    }
 
     static View create(Prefill p) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -58,8 +63,9 @@ final class ActionForms {
                 .element(staticSelect(s -> s.actionId("type").placeholder(plainText("Detection, diagnosis…"))
                         .options(Arrays.stream(ActionType.values()).map(t -> option(plainText(label(t)), t.key())).toList())))));
         blocks.add(input(i -> i.blockId("tracker").label(plainText("Tracker link")).optional(true)
-                .hint(plainText("The ticket in Jira, Linear or your tracker, if there is one."))
-                .element(plainTextInput(t -> t.actionId("tracker").placeholder(plainText("https://…"))))));
+                .hint(plainText("An existing issue (its link or key) to link instead of creating one; empty: the channel's tracker gets a new issue, if it has one."))
+                .element(plainTextInput(t -> t.actionId("tracker").placeholder(plainText("https://… or OPS-42"))
+                        .initialValue(blankToNull(p.tracker()))))));
         // the cause's text is looked up again on submit: private_metadata holds 3,000 characters at most
         String meta = p.coeId() + "|" + (p.causeRef() == null ? "" : p.causeRef()) + (p.listUrl() == null ? "" : "|" + p.listUrl());
         return modal(CREATE, "New action item", "Add", meta, blocks);

@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param causeRef      the 5 Whys remediation this item was made from, or null
  * @param causeText     that cause as text, for display without loading the 5 Whys, or null
  * @param trackerUrl    http(s) link to the ticket in the team's tracker, or null
+ * @param trackerKey    the issue's key in the team's tracker (#12, OPS-42, ENG-7) once it is linked there, or null
+ *                      (a link typed by hand has no key)
+ * @param notYetIn      the tracker this item is on its way to ("GitHub") while its issue does not exist yet, or null
  * @param createdAt     when the item was recorded
  */
 public record ActionItem(
@@ -52,6 +55,8 @@ public record ActionItem(
         CauseRef causeRef,
         String causeText,
         String trackerUrl,
+        String trackerKey,
+        String notYetIn,
         Instant createdAt) {
 
     public ActionItem {
@@ -74,23 +79,28 @@ public record ActionItem(
         return snoozedUntil != null && ownerToday.isBefore(snoozedUntil);
     }
 
+    /** How people read the tracker link: the issue's key when there is one. */
+    public String trackerLabel() {
+        return trackerKey != null ? trackerKey : "Tracker";
+    }
+
     public ActionItem withStatus(ActionStatus newStatus, String reason) {
         return new ActionItem(id, coeId, coeNumber, coeTitle, coeOwner, channelId, text, owner, priority, due, type,
-                newStatus, reason, snoozedUntil, causeRef, causeText, trackerUrl, createdAt);
+                newStatus, reason, snoozedUntil, causeRef, causeText, trackerUrl, trackerKey, notYetIn, createdAt);
     }
 
     public ActionItem withOwner(String newOwner) {
         return new ActionItem(id, coeId, coeNumber, coeTitle, coeOwner, channelId, text, newOwner, priority, due, type,
-                status, statusReason, snoozedUntil, causeRef, causeText, trackerUrl, createdAt);
+                status, statusReason, snoozedUntil, causeRef, causeText, trackerUrl, trackerKey, notYetIn, createdAt);
     }
 
     public ActionItem withDue(LocalDate newDue) {
         return new ActionItem(id, coeId, coeNumber, coeTitle, coeOwner, channelId, text, owner, priority, newDue, type,
-                status, statusReason, snoozedUntil, causeRef, causeText, trackerUrl, createdAt);
+                status, statusReason, snoozedUntil, causeRef, causeText, trackerUrl, trackerKey, notYetIn, createdAt);
     }
 
     public ActionItem withSnoozedUntil(LocalDate until) {
         return new ActionItem(id, coeId, coeNumber, coeTitle, coeOwner, channelId, text, owner, priority, due, type,
-                status, statusReason, until, causeRef, causeText, trackerUrl, createdAt);
+                status, statusReason, until, causeRef, causeText, trackerUrl, trackerKey, notYetIn, createdAt);
     }
 }

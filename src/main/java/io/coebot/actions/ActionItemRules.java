@@ -47,16 +47,25 @@ public final class ActionItemRules {
         return Optional.empty();
     }
 
+    /** An issue's key as people type it: GitHub's "#12", Jira's and Linear's "OPS-42". */
+    private static final java.util.regex.Pattern ISSUE_KEY = java.util.regex.Pattern.compile("#\\d+|[A-Z][A-Z0-9_]*-\\d+");
+
+    /** Whether the tracker field holds an issue key rather than a link (the channel's tracker resolves it). */
+    public static boolean isIssueKey(String text) {
+        return text != null && ISSUE_KEY.matcher(text.strip()).matches();
+    }
+
     /**
-     * A tracker link is optional, but when given it must be a web address: it is rendered as a link in Slack, and
-     * other schemes (javascript:, file:, slack:) would either not open or should not be clicked.
+     * A tracker link is optional, but when given it must be a web address (or an issue's key, which the channel's
+     * tracker turns into its link): it is rendered as a link in Slack, and other schemes (javascript:, file:, slack:)
+     * would either not open or should not be clicked.
      */
     public static Optional<String> trackerUrlProblem(String url) {
-        if (url == null || url.isBlank()) {
+        if (url == null || url.isBlank() || isIssueKey(url)) {
             return Optional.empty();
         }
         String refusal = "The tracker link must be a web address starting with http:// or https://, e.g. "
-                + "https://tracker.example.com/TICKET-123.";
+                + "https://tracker.example.com/TICKET-123, or an issue key such as OPS-123 or #12.";
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

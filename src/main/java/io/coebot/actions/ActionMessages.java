@@ -63,7 +63,11 @@ public class ActionMessages {
             sb.append("\n_Fixes:_ ").append(EchoedText.mrkdwn(item.causeText()));
         }
         if (item.trackerUrl() != null) {
-            sb.append("\n<").append(item.trackerUrl()).append("|Tracker>");
+            sb.append("\n<").append(item.trackerUrl()).append("|").append(item.trackerLabel()).append(">");
+        } else if (item.trackerKey() != null) {
+            sb.append("\n🔗 ").append(EchoedText.mrkdwn(item.trackerKey()));
+        } else if (item.notYetIn() != null) {
+            sb.append("\n⏳ Not yet in ").append(item.notYetIn());
         }
         return sb.toString();
     }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,9 +29,11 @@ public class ActionService {
     private final CoeCard card;
     private final ActionMessages messages;
     private final Clock clock;
+    private final List<ItemFollower> followers;
 
     public ActionService(ActionStore store, CoeStore coes, CoeCard card, ActionMessages messages,
-                         Clock clock) {
+                         Clock clock, List<ItemFollower> followers) {
+        this.followers = followers;
         this.store = store;
         this.coes = coes;
         this.card = card;
@@ -79,9 +82,15 @@ public class ActionService {
         }
         Instant now = clock.instant();
         String tracker = n.trackerUrl() == null || n.trackerUrl().isBlank() ? null : n.trackerUrl().strip();
+        boolean key = ActionItemRules.isIssueKey(tracker);
         long id = store.insert(coe.teamId(), coe.id(), n.text().strip(), n.owner(), n.priority(), n.due(), n.type(),
-                n.causeRef(), n.causeText(), tracker, creator, now);
-        ActionItem item = store.find(id).orElseThrow();
+                n.causeRef(), n.causeText(), key ? null : tracker, creator, now);
+        if (key) {
+            store.linkIssue(id, tracker, null); // a key is not a link; the channel's tracker may know its link
+        }
+        ActionItem stored = store.find(id).orElseThrow();
+        followers.forEach(f -> f.created(coe.teamId(), stored, creator, now));
+        ActionItem item = followers.isEmpty() ? stored : store.find(id).orElseThrow();
         messages.announce(coe.teamId(), item, "📌 <@" + creator + "> added an action item for <@" + item.owner() + ">: "
                 + ActionMessages.line(item, Dueness.Reader.CHANNEL), now);
         if (!item.owner().equals(creator)) {
@@ -136,6 +145,7 @@ public class ActionService {
         }
         Instant now = clock.instant();
         store.update(after, now);
+        followers.forEach(f -> f.changed(teamId, before, after, actor, now));
         messages.announce(teamId, after, announcement(before, after, actor), now);
         if (!Objects.equals(before.owner(), after.owner())) {
             messages.assigned(teamId, after, actor, ownerToday, now);
@@ -163,5 +173,34 @@ public class ActionService {
                     + Dueness.day(before.due()) + ").";
         }
         return "💤 " + who + " snoozed the reminders for " + what + " until " + Dueness.day(after.snoozedUntil()) + ".";
+    }
+
+    /**
+     * A change made in the team's tracker (the issue closed, reopened, reassigned, its due date moved), applied as it
+     * is: the tracker is where it was decided. Announced in the COE's thread with {@code announcement} (given the item
+     * before and after the change); nudges follow the item's status. Not told to the {@link ItemFollower}s, which is what keeps
+     * an issue closed in GitHub from being "closed" there again.
+     *
+     * @return the item after the change; empty when it is gone or the change changes nothing (a webhook and the
+     *         reconcile both reporting one close)
+     */
+    @Transactional
+    public java.util.Optional<ActionItem> changeFromTracker(String teamId, long itemId, java.util.function.UnaryOperator<ActionItem> change,
+                                                            java.util.function.BiFunction<ActionItem, ActionItem, String> announcement) {
+        ActionItem before = store.lock(itemId).orElse(null);
+        if (before == null) {
+            return java.util.Optional.empty();
+        }
+        ActionItem after = change.apply(before);
+        if (after.equals(before)) {
+            return java.util.Optional.empty();
+        }
+        Instant now = clock.instant();
+        store.update(after, now);
+        messages.announce(teamId, after, announcement.apply(before, after), now);
+        if (before.status() != after.status()) {
+            coes.byId(after.coeId()).ifPresent(coe -> card.refresh(coe, now));
+        }
+        return java.util.Optional.of(after);
     }
 }

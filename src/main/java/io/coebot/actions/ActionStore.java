@@ -163,6 +163,27 @@ public class ActionStore {
                 Priority.fromKey(rs.getString("priority")), rs.getDate("due").toLocalDate(),
                 type == null ? null : ActionType.fromKey(type), ActionStatus.fromKey(rs.getString("status")),
                 rs.getString("status_reason"), snoozed == null ? null : snoozed.toLocalDate(), CauseRef.parse(rs.getString("cause_ref")).orElse(null),
-                rs.getString("cause_text"), rs.getString("tracker_url"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("cause_text"), rs.getString("tracker_url"), rs.getString("tracker_key"), rs.getString("tracker_pending"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** The item is on its way to {@code tracker} ("GitHub"): it reads "not yet in GitHub" until its issue exists. */
+    public void markNotYetIn(long id, String tracker) {
+        jdbc.prepareStatement("UPDATE action_item SET tracker_pending = ? WHERE id = ?", ps -> {
+            ps.setString(1, tracker);
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The item's issue exists: from now on it shows the issue's key and link. */
+    public void linkIssue(long id, String key, String url) {
+        jdbc.prepareStatement("UPDATE action_item SET tracker_key = ?, tracker_url = ?, tracker_pending = NULL WHERE id = ?",
+                ps -> {
+                    ps.setString(1, key);
+                    ps.setString(2, url);
+                    ps.setLong(3, id);
+                    return ps.executeUpdate();
+                });
     }
 }

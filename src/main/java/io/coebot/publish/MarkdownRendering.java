@@ -281,7 +281,8 @@ public final class MarkdownRendering {
             String status = item.status() == ActionStatus.WONT_DO && item.statusReason() != null
                     ? "won't do: " + fromSlack(d, item.statusReason()) : item.status().label();
             String tracker = item.trackerUrl() == null || item.trackerUrl().isBlank()
-                    ? "" : "[ticket](" + item.trackerUrl() + ")";
+                    ? (item.notYetIn() == null ? "" : "not yet in " + item.notYetIn())
+                    : "[" + (item.trackerKey() == null ? "ticket" : item.trackerKey()) + "](" + item.trackerUrl() + ")";
             md.append("| ").append(i + 1)
                     .append(" | ").append(MarkdownText.cell(action.toString()))
                     .append(" | ").append(item.owner() == null || item.owner().isBlank() ? "*none*"

@@ -256,7 +256,9 @@ public final class SlackRendering {
                 facts.add(item.type().key());
             }
             if (item.trackerUrl() != null && !item.trackerUrl().isBlank()) {
-                facts.add("<" + item.trackerUrl() + "|ticket>");
+                facts.add("<" + item.trackerUrl() + "|" + (item.trackerKey() == null ? "ticket" : item.trackerKey()) + ">");
+            } else if (item.notYetIn() != null) {
+                facts.add("_not yet in " + item.notYetIn() + "_");
             }
             p.append('\n').append(String.join(" · ", facts));
             d.causeOf(item).ifPresent(c -> p.append("\n_Fixes ").append(c.session().label()).append(" · ")

@@ -39,11 +39,16 @@ public class UserZones {
 
     /**
      * What coe-bot needs to know about a person: their clock, whether their account still exists, and their names
-     * (profile display name and real name; null when Slack has none).
+     * (profile display name and real name; null when Slack has none), and their email (profile.email, which Slack
+     * gives with the users:read.email scope; null without it): how an item's owner is found in the team's tracker.
      */
-    public record SlackPerson(ZoneId zone, boolean deactivated, String displayName, String realName) {
+    public record SlackPerson(ZoneId zone, boolean deactivated, String displayName, String realName, String email) {
         public SlackPerson(ZoneId zone, boolean deactivated) {
-            this(zone, deactivated, null, null);
+            this(zone, deactivated, null, null, null);
+        }
+
+        public SlackPerson(ZoneId zone, boolean deactivated, String displayName, String realName) {
+            this(zone, deactivated, displayName, realName, null);
         }
     }
 
@@ -62,6 +67,7 @@ public class UserZones {
         boolean deactivated = false;
         String displayName = null;
         String realName = null;
+        String email = null;
         try {
             var r = slack.methods().usersInfo(b -> b.user(userId));
             if (r.isOk() && r.getUser() != null) {
@@ -69,6 +75,7 @@ public class UserZones {
                 deactivated = r.getUser().isDeleted();
                 var profile = r.getUser().getProfile();
                 displayName = blankToNull(profile == null ? null : profile.getDisplayName());
+                email = blankToNull(profile == null ? null : profile.getEmail());
                 realName = blankToNull(profile != null && profile.getRealName() != null ? profile.getRealName()
                         : r.getUser().getRealName());
             } else {
@@ -78,19 +85,19 @@ public class UserZones {
             LOG.info("users.info failed: {}", e.toString());
             return new SlackPerson(ZoneOffset.UTC, false);
         }
-        remember(teamId, userId, tz, deactivated, displayName, realName, now);
-        return new SlackPerson(parse(tz), deactivated, displayName, realName);
+        remember(teamId, userId, tz, deactivated, displayName, realName, email, now);
+        return new SlackPerson(parse(tz), deactivated, displayName, realName, email);
     }
 
     @Transactional
     protected Optional<SlackPerson> cached(String teamId, String userId, Instant now) {
-        return jdbc.prepareStatement("SELECT tz, fetched_at, deactivated, display_name, real_name FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
+        return jdbc.prepareStatement("SELECT tz, fetched_at, deactivated, display_name, real_name, email FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getTimestamp(2).toInstant().plus(FRESH).isAfter(now)) {
                     return Optional.of(new SlackPerson(parse(rs.getString(1)), rs.getBoolean(3), rs.getString(4),
-                            rs.getString(5)));
+                            rs.getString(5), rs.getString(6)));
                 }
                 return Optional.empty();
             }
@@ -124,20 +131,21 @@ public class UserZones {
 
     @Transactional
     protected void remember(String teamId, String userId, String tz, boolean deactivated, String displayName,
-                            String realName, Instant now) {
+                            String realName, String email, Instant now) {
         jdbc.prepareStatement("""
-                INSERT INTO slack_user (team_id, user_id, tz, deactivated, display_name, real_name, fetched_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO slack_user (team_id, user_id, tz, deactivated, display_name, real_name, email, fetched_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (team_id, user_id) DO UPDATE
                 SET tz = excluded.tz, deactivated = excluded.deactivated, display_name = excluded.display_name,
-                    real_name = excluded.real_name, fetched_at = excluded.fetched_at""", ps -> {
+                    real_name = excluded.real_name, email = excluded.email, fetched_at = excluded.fetched_at""", ps -> {
             ps.setString(1, teamId);
             ps.setString(2, userId);
             ps.setString(3, tz);
             ps.setBoolean(4, deactivated);
             ps.setString(5, displayName);
             ps.setString(6, realName);
-            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setString(7, email);
+            ps.setTimestamp(8, Timestamp.from(now));
             return ps.executeUpdate();
         });
     }

@@ -115,10 +115,12 @@ class ActionItemRulesTest {
             "javascript:alert(1)                        | false",
             "www.example.com/OPS-1                      | false",
             "https://                                   | false",
-            "OPS-123                                    | false",
+            "OPS-123                                    | true",
+            "#12                                        | true",
+            "ops-123                                    | false",
             "https://exa mple.com                       | false",
     })
-    void aTrackerLinkMustBeAWebAddress(String url, boolean accepted) {
+    void aTrackerLinkMustBeAWebAddressOrAnIssueKey(String url, boolean accepted) {
         Optional<String> problem = ActionItemRules.trackerUrlProblem(url);
 
         assertEquals(accepted, problem.isEmpty(), () -> problem.orElse(""));
@@ -137,7 +139,7 @@ class ActionItemRulesTest {
                         "Write what needs doing.",
                         "The due date 2026-11-01 is in the past. Pick today or a later day.",
                         "The tracker link must be a web address starting with http:// or https://, "
-                                + "e.g. https://tracker.example.com/TICKET-123."),
+                                + "e.g. https://tracker.example.com/TICKET-123, or an issue key such as OPS-123 or #12."),
                 ActionItemRules.problemsWithNew(" ", LocalDate.parse("2026-11-01"), "tracker/OPS-1", TODAY));
         assertEquals(List.of(), ActionItemRules.problemsWithNew("Add an alarm", TODAY, null, TODAY));
     }

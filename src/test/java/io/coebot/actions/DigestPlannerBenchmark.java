@@ -67,7 +67,7 @@ public final class DigestPlannerBenchmark {
             LocalDate snooze = random.nextInt(10) == 0 ? base.plusDays(random.nextInt(7) + 1) : null;
             items.add(new ActionItem(i, coe, coe + 1, "COE " + (coe + 1), coeOwner(coe % COE_OWNERS), "C" + coe,
                     "Action item " + i, owner(i % OWNERS), Priority.values()[random.nextInt(3)], due,
-                    ActionType.values()[random.nextInt(4)], ActionStatus.OPEN, null, snooze, null, null, null,
+                    ActionType.values()[random.nextInt(4)], ActionStatus.OPEN, null, snooze, null, null, null, null, null,
                     Instant.parse("2026-11-01T00:00:00Z")));
         }
         Set<String> deactivated = new HashSet<>();

@@ -73,7 +73,7 @@ final class Items {
 
     ActionItem build() {
         return new ActionItem(id, coeId, coeNumber, "COE " + coeNumber, coeOwner, "C0INCIDENT" + coeNumber, text,
-                owner, priority, due, ActionType.PREVENTION, status, reason, snoozedUntil, null, null, null,
+                owner, priority, due, ActionType.PREVENTION, status, reason, snoozedUntil, null, null, null, null, null,
                 Instant.parse("2026-11-01T10:00:00Z"));
     }
 }

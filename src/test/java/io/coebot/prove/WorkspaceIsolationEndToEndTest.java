@@ -155,9 +155,11 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         actions.put("review.comment", () -> coeId + "|1");
         actions.put("review.resolve", () -> coeId + "|1");
         actions.put("publish.anyway", () -> String.valueOf(coeId));
+        actions.put("trackers.open", () -> String.valueOf(coeId));
         actions.put("learning_search_more", () -> "{\"q\":\"replay\",\"at\":\"0\",\"domain\":\"this\"}");
         actions.put("learning_home_more", () -> "{\"items\":\"0\",\"open\":\"0\",\"published\":\"0\"}");
         actions.put("learning_home_more_first", () -> "{\"items\":\"0\",\"open\":\"0\",\"published\":\"0\"}");
+        actions.put("learning_related_add", () -> coeId + "|" + coeId);
         SlackRegistry registry = app.bean(SlackRegistry.class);
         for (Pattern registered : registry.blockActions()) {
             assertTrue(actions.keySet().stream().anyMatch(a -> registered.matcher(a).matches()),
@@ -184,6 +186,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
             return f;
         });
         forms.put("review.ask-form", () -> form(String.valueOf(coeId), "reviewers", "reviewers", "selected_users", "U0BOB0092"));
+        forms.put("trackers.choose", () -> form(String.valueOf(coeId), "tracker", "tracker", "selected_option", "none"));
         forms.put("publish.anyway-reason", () -> form(String.valueOf(coeId), "reason", "reason", "value", "The review is tomorrow morning."));
         assertEquals(registry.viewCallbacks(), new java.util.TreeSet<>(forms.keySet()), "every registered form has a replay here");
 

@@ -221,7 +221,7 @@ final class Fixtures {
     static ActionItem item(long id, String text, String owner, Priority priority, LocalDate due, ActionType type,
                            ActionStatus status, CauseRef causeRef, String trackerUrl) {
         return new ActionItem(id, COE_ID, 7, "Checkout returned 500s after a config push", "U0ALICE", "C0INCIDENT",
-                text, owner, priority, due, type, status, null, null, causeRef, null, trackerUrl, at(18, 0, 0));
+                text, owner, priority, due, type, status, null, null, causeRef, null, trackerUrl, null, null, at(18, 0, 0));
     }
 
     // --- one change at a time, for tests that take something away

@@ -278,6 +278,13 @@ public final class FakeSlack implements AutoCloseable {
         return id;
     }
 
+    /** Gives a person an email: users.info then shows it (profile.email) and users.lookupByEmail finds them. */
+    public void setEmail(String id, String email) {
+        synchronized (lock) {
+            userOrFail(id).email = email;
+        }
+    }
+
     /** Marks a person deactivated: users.info answers deleted=true, conversations.open user_disabled. */
     public void deactivateUser(String id) {
         synchronized (lock) {
@@ -1247,6 +1254,7 @@ public final class FakeSlack implements AutoCloseable {
         methods.put("conversations.join", this::conversationsJoin);
         methods.put("conversations.members", this::conversationsMembers);
         methods.put("users.info", this::usersInfo);
+        methods.put("users.lookupByEmail", this::usersLookupByEmail);
         methods.put("views.open", r -> viewsOpenOrPush(r, "views.open"));
         methods.put("views.push", r -> viewsOpenOrPush(r, "views.push"));
         methods.put("views.update", this::viewsUpdate);
@@ -1508,6 +1516,16 @@ public final class FakeSlack implements AutoCloseable {
         return answer;
     }
 
+    private JsonObject usersLookupByEmail(Req r) {
+        String email = Optional.ofNullable(r.p("email")).orElse("");
+        UserRec u;
+        synchronized (lock) {
+            u = users.values().stream().filter(x -> !x.isBot && x.email != null && x.email.equalsIgnoreCase(email))
+                    .findFirst().orElseThrow(() -> new ApiError("users_not_found"));
+        }
+        return usersInfo(new Req(Map.of("user", u.id)));
+    }
+
     private JsonObject usersInfo(Req r) {
         UserRec u = users.get(Optional.ofNullable(r.p("user")).orElse(""));
         if (u == null) {
@@ -1521,6 +1539,9 @@ public final class FakeSlack implements AutoCloseable {
                 "display_name_normalized", u.name, "team", TEAM_ID, "status_text", "", "status_emoji", "",
                 "image_48", "https://fake.slack.com/avatars/" + u.id + "_48.png",
                 "image_72", "https://fake.slack.com/avatars/" + u.id + "_72.png");
+        if (u.email != null) {
+            profile.addProperty("email", u.email);
+        }
         if (u.isBot) {
             profile.addProperty("bot_id", BOT_ID);
             profile.addProperty("api_app_id", APP_ID);
@@ -2357,6 +2378,8 @@ public final class FakeSlack implements AutoCloseable {
         final String tz;
         final boolean isBot;
         boolean deleted;
+        /** Slack gives profile.email only to apps with users:read.email, and only when the member has one. */
+        String email;
 
         UserRec(String id, String name, String tz, boolean isBot) {
             this.id = id;

@@ -1,0 +1,42 @@
+package io.coebot.trackers;
+
+import java.time.Instant;
+
+/**
+ * A tracker call that did not succeed. {@link #reason()} is written for the person who created the item and never
+ * quotes a token or a request (only the tracker's own error message and the HTTP status).
+ */
+public final class TrackerFailure extends Exception {
+    public enum Kind {
+        /** 429, or GitHub's secondary limit (403 with Retry-After): wait as asked, which is no failed attempt. */
+        RATE_LIMITED,
+        /** 401, 403, 404, 422: the tracker said no; retried slowly, since the fix (a token, a repository) is outside. */
+        REFUSED,
+        /** Unreachable or 5xx. */
+        DOWN,
+        /** No answer in time: the tracker may have done it. */
+        TIMEOUT
+    }
+
+    private final Kind kind;
+    private final Instant retryAt;
+
+    public TrackerFailure(Kind kind, String reason, Instant retryAt) {
+        super(reason, null, false, false);
+        this.kind = kind;
+        this.retryAt = retryAt;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** When the tracker asked us to come back (Retry-After, a rate limit's reset), or null. */
+    public Instant retryAt() {
+        return retryAt;
+    }
+
+    public String reason() {
+        return getMessage();
+    }
+}
