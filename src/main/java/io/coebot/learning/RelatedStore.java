@@ -24,16 +24,20 @@ class RelatedStore {
             WITH me AS (SELECT coe_id, team_id, opened_at, gist, services_v, root_causes FROM coe_search
                         WHERE coe_id = ? AND team_id = ?),
                  q AS (SELECT (SELECT string_agg(quote_literal(l), ' | ') FROM unnest(tsvector_to_array(me.gist)) l)::tsquery
-                              AS query FROM me)
-            SELECT s.coe_id, s.number, s.title, s.channel_id, c.card_ts, ts_rank(s.gist, q.query, 1) AS rank,
+                              AS query FROM me),
+                 best AS (SELECT s.coe_id, ts_rank(s.gist, q.query, 1) AS rank, s.opened_at
+                          FROM coe_search s, me, q
+                          WHERE s.team_id = me.team_id AND s.coe_id <> me.coe_id AND s.opened_at <= me.opened_at
+                            AND s.gist @@ q.query
+                          ORDER BY rank DESC, s.opened_at DESC, s.coe_id DESC LIMIT ?)
+            -- what they share, worked out for the few kept only
+            SELECT s.coe_id, s.number, s.title, s.channel_id, c.card_ts, best.rank,
                    ARRAY(SELECT unnest(tsvector_to_array(s.services_v)) INTERSECT SELECT unnest(tsvector_to_array(me.services_v))) AS services,
                    ARRAY(SELECT unnest(tsvector_to_array(to_tsvector('english', s.root_causes)))
                          INTERSECT SELECT unnest(tsvector_to_array(to_tsvector('english', me.root_causes)))) AS cause_words,
                    ARRAY(SELECT unnest(tsvector_to_array(s.gist)) INTERSECT SELECT unnest(tsvector_to_array(me.gist))) AS words
-            FROM coe_search s JOIN coe c ON c.id = s.coe_id, me, q
-            WHERE s.team_id = me.team_id AND s.coe_id <> me.coe_id AND s.opened_at <= me.opened_at AND s.gist @@ q.query
-            ORDER BY rank DESC, s.opened_at DESC, s.coe_id DESC
-            LIMIT ?""";
+            FROM best JOIN coe_search s ON s.coe_id = best.coe_id JOIN coe c ON c.id = s.coe_id, me
+            ORDER BY best.rank DESC, best.opened_at DESC, best.coe_id DESC""";
 
     private final JdbcOperations jdbc;
 
