@@ -113,7 +113,7 @@ public class HomeService {
         List<ActionItem> open = new ArrayList<>(items.openOwnedBy(teamId, userId));
         // overdue first: the soonest due date first puts the most overdue on top
         open.sort(Comparator.comparing(ActionItem::due).thenComparingLong(ActionItem::id));
-        HomeView.Page<ActionItem> itemPage = page((offset, limit) -> slice(open, offset, limit),
+        VisiblePage<ActionItem> itemPage = page((offset, limit) -> slice(open, offset, limit),
                 ActionItem::channelId, visible, pages.items(), HomeView.ITEMS);
 
         List<CoeReminder> mine = reminders.of(teamId).stream().filter(r -> r.person().equals(userId))
@@ -127,40 +127,19 @@ public class HomeService {
                         r.due(), r.kind() == CoeReminder.Kind.REVIEW ? "review" : "own"));
             }
         }
-        HomeView.Page<HomeCoe> openPage = page((offset, limit) -> store.open(teamId, offset, limit), HomeCoe::channelId,
+        VisiblePage<HomeCoe> openPage = page((offset, limit) -> store.open(teamId, offset, limit), HomeCoe::channelId,
                 visible, pages.open(), HomeView.OPEN);
-        HomeView.Page<HomeCoe> publishedPage = page((offset, limit) -> store.published(teamId, offset, limit),
+        VisiblePage<HomeCoe> publishedPage = page((offset, limit) -> store.published(teamId, offset, limit),
                 HomeCoe::channelId, visible, pages.published(), HomeView.PUBLISHED);
         return new HomeView.Data(itemPage, myCoes, openPage, publishedPage, today, pages);
     }
 
-    private static <T> List<T> slice(List<T> all, int offset, int limit) {
-        return offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
+    private static <T> VisiblePage<T> page(BiFunction<Integer, Integer, List<T>> source, java.util.function.Function<T, String> channel,
+                                           ChannelVisibility visible, int from, int size) {
+        return VisiblePage.read(source, channel, visible, from, size, size * 2);
     }
 
-    /**
-     * A page of {@code size} rows the person may see, read from position {@code from} in batches; the next page starts
-     * after the last row read. Bounded, so one Home costs a bounded number of channel lookups.
-     */
-    private static <T> HomeView.Page<T> page(BiFunction<Integer, Integer, List<T>> source, java.util.function.Function<T, String> channel,
-                                             ChannelVisibility visible, int from, int size) {
-        List<T> shown = new ArrayList<>();
-        int at = from;
-        for (int batch = 0; batch < 5; batch++) {
-            List<T> rows = source.apply(at, size * 2);
-            for (T row : rows) {
-                if (shown.size() == size) {
-                    return new HomeView.Page<>(shown, at);
-                }
-                at++;
-                if (visible.canSee(channel.apply(row))) {
-                    shown.add(row);
-                }
-            }
-            if (rows.size() < size * 2) {
-                return new HomeView.Page<>(shown, -1);
-            }
-        }
-        return new HomeView.Page<>(shown, at);
+    private static <T> List<T> slice(List<T> all, int offset, int limit) {
+        return offset >= all.size() ? List.of() : all.subList(offset, Math.min(all.size(), offset + limit));
     }
 }

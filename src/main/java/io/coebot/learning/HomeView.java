@@ -41,14 +41,7 @@ final class HomeView {
         static final Pages FIRST = new Pages(0, 0, 0);
     }
 
-    /** A list's page, and where the next one starts (-1: nothing more). */
-    record Page<T>(List<T> shown, int next) {
-        boolean more() {
-            return next >= 0;
-        }
-    }
-
-    record Data(Page<ActionItem> items, List<HomeCoe> mine, Page<HomeCoe> open, Page<HomeCoe> published, LocalDate today,
+    record Data(VisiblePage<ActionItem> items, List<HomeCoe> mine, VisiblePage<HomeCoe> open, VisiblePage<HomeCoe> published, LocalDate today,
                 Pages pages) {}
 
     private HomeView() {

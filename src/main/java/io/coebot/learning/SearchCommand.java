@@ -84,9 +84,10 @@ class SearchCommand implements CoeSubcommand, SlackFeature {
                     + "such as a service, an error or a cause.");
         }
         ChannelVisibility visibility = new ChannelVisibility(access, userId);
-        SearchResults results = SearchResults.page((offset, limit) -> search.find(teamId, q, offset, limit), visibility, from);
+        VisiblePage<SearchHit> results = VisiblePage.read((offset, limit) -> search.find(teamId, q, offset, limit),
+                SearchHit::channelId, visibility, from, SearchView.PAGE, SearchView.BATCH);
         if (q.hasWords()) {
-            results = new SearchResults(search.withSnippets(teamId, q.words(), results.hits()), results.next());
+            results = new VisiblePage<>(search.withSnippets(teamId, q.words(), results.shown()), results.next());
         }
         return SearchView.page(text, teamDomain, results, from);
     }

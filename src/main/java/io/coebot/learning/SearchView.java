@@ -19,6 +19,9 @@ import static com.slack.api.model.block.element.BlockElements.button;
 /** The answer to `/coe search`: one section per COE found, with the passage that matched, and *More*. */
 final class SearchView {
     static final String MORE = "learning_search_more";
+    static final int PAGE = 10;
+    /** Hits read at once: a few more than a page, for those in channels the person is not in. */
+    static final int BATCH = 30;
     private static final int SNIPPET_MAX = 600;
 
     private SearchView() {
@@ -28,10 +31,10 @@ final class SearchView {
         return List.of(section(s -> s.text(markdownText(text))));
     }
 
-    static List<LayoutBlock> page(String text, String teamDomain, SearchResults results, int from) {
+    static List<LayoutBlock> page(String text, String teamDomain, VisiblePage<SearchHit> results, int from) {
         List<LayoutBlock> blocks = new ArrayList<>();
         String asked = EchoedText.mrkdwn(BlockKit.cut(text, 200, ""));
-        if (results.hits().isEmpty()) {
+        if (results.shown().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(from == 0
                     ? "No COE matches `" + asked + "`. Try fewer or other words, or fewer filters."
                     : "No more COEs match `" + asked + "`."))));
@@ -40,7 +43,7 @@ final class SearchView {
         int first = from == 0 ? 1 : -1;
         blocks.add(context(c -> c.elements(List.of(markdownText("COEs matching `" + asked + "`"
                 + (first == 1 ? ", best first" : ", continued") + ":")))));
-        for (SearchHit hit : results.hits()) {
+        for (SearchHit hit : results.shown()) {
             blocks.add(section(s -> s.text(markdownText(line(hit, teamDomain)))));
         }
         if (results.next() >= 0) {

@@ -41,6 +41,19 @@ final class Corpus {
                 null, null, null, null, null, null, List.of());
     }
 
+    /** Seeds these COEs into a running app's database, in one transaction. */
+    @SuppressWarnings("unchecked")
+    static void insert(io.coebot.testing.RunningApp app, List<Seed> seeds) {
+        var jdbc = app.bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
+        io.micronaut.transaction.TransactionOperations<Connection> tx = app.bean(io.micronaut.transaction.TransactionOperations.class);
+        tx.executeWrite(s -> jdbc.execute(c -> {
+            for (Seed seed : seeds) {
+                insert(c, seed);
+            }
+            return null;
+        }));
+    }
+
     /** @return the COE's id */
     static long insert(Connection c, Seed s) throws SQLException {
         int number;

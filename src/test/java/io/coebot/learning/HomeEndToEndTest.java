@@ -6,14 +6,11 @@ import io.coebot.sandbox.slack.SlackView;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import io.coebot.testing.EndToEnd;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,7 +97,7 @@ class HomeEndToEndTest extends EndToEnd {
         // the most recently active open COE of all, in a channel chen is not in
         seeds.add(new Corpus.Seed(team, secret.id(), "Secret home incident", dana.id(), false, t.plusSeconds(3600L * 400),
                 "SEV1", "ledger", null, null, null, null, null, null, List.of()));
-        insert(seeds);
+        Corpus.insert(app, seeds);
 
         chen.opensAppHome();
         SlackView home = home(chen, "Home load 299");
@@ -120,15 +117,4 @@ class HomeEndToEndTest extends EndToEnd {
         assertTrue(home(dana, "Secret home incident").blocks().size() <= 100);
     }
 
-    @SuppressWarnings("unchecked")
-    private void insert(List<Corpus.Seed> seeds) {
-        JdbcOperations jdbc = app.bean(JdbcOperations.class);
-        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
-        tx.executeWrite(s -> jdbc.execute(c -> {
-            for (Corpus.Seed seed : seeds) {
-                Corpus.insert(c, seed);
-            }
-            return null;
-        }));
-    }
 }

@@ -7,12 +7,9 @@ import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import io.coebot.testing.EndToEnd;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +34,7 @@ class RelatedEndToEndTest extends EndToEnd {
         String team = slack.teamId();
         Channel secret = ws.privateChannel("inc-related-secret");
         Instant t = Instant.parse("2026-01-10T10:00:00Z");
-        insert(List.of(
+        Corpus.insert(app, List.of(
                 new Corpus.Seed(team, ws.channel("inc-related-dns").id(), "DNS outage", alice.id(), true, t, "SEV2", "edge",
                         "The resolver cache expired during a provider outage", "Names did not resolve for an hour.", null,
                         "Names did not resolve", "Resolver cache TTL too short", null, List.of()),
@@ -54,17 +51,6 @@ class RelatedEndToEndTest extends EndToEnd {
                         "Checkout connection pool exhausted.", null, null, null, null, List.of())));
     }
 
-    @SuppressWarnings("unchecked")
-    private void insert(List<Corpus.Seed> seeds) {
-        JdbcOperations jdbc = app.bean(JdbcOperations.class);
-        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
-        tx.executeWrite(s -> jdbc.execute(c -> {
-            for (Corpus.Seed seed : seeds) {
-                Corpus.insert(c, seed);
-            }
-            return null;
-        }));
-    }
 
     /** Answers the interview (these answers, `skip` for the rest) until it asks {@code until}. */
     private void interviewUntil(Channel channel, SlackMessage card, Map<String, String> answers, String until) {

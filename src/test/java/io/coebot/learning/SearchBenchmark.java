@@ -147,7 +147,7 @@ public final class SearchBenchmark {
             try (PreparedStatement ps = c.prepareStatement(SearchSql.SNIPPETS)) {
                 ps.setString(1, q.words());
                 ps.setString(2, TEAM);
-                ps.setArray(3, c.createArrayOf("bigint", ids.subList(0, Math.min(SearchResults.PAGE, ids.size())).toArray()));
+                ps.setArray(3, c.createArrayOf("bigint", ids.subList(0, Math.min(SearchView.PAGE, ids.size())).toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rs.getString(2);

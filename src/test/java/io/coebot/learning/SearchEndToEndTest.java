@@ -5,12 +5,9 @@ import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import io.coebot.testing.EndToEnd;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +38,7 @@ class SearchEndToEndTest extends EndToEnd {
         String pub1 = ws.channel("inc-pool-1").id();
         String pub2 = ws.channel("inc-pool-2").id();
         String pub3 = ws.channel("inc-dns").id();
-        insert(List.of(
+        Corpus.insert(app, List.of(
                 new Corpus.Seed(team, pub1, "Checkout 500s", alice.id(), true, Instant.parse("2026-03-02T10:00:00Z"), "SEV1",
                         "checkout-api, payments", "The connection pool of the payments client was exhausted",
                         "Checkout failed for 40 minutes because the payments connection pool was exhausted.",
@@ -60,17 +57,6 @@ class SearchEndToEndTest extends EndToEnd {
                         "Theirs.", null, null, null, null, List.of())));
     }
 
-    @SuppressWarnings("unchecked")
-    private void insert(List<Corpus.Seed> seeds) {
-        JdbcOperations jdbc = app.bean(JdbcOperations.class);
-        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
-        tx.executeWrite(s -> jdbc.execute(c -> {
-            for (Corpus.Seed seed : seeds) {
-                Corpus.insert(c, seed);
-            }
-            return null;
-        }));
-    }
 
     private String search(Person who, String words) {
         return who.runs("/coe search " + words, here).visibleText();
@@ -127,7 +113,7 @@ class SearchEndToEndTest extends EndToEnd {
                     Instant.parse("2026-02-01T10:00:00Z").plusSeconds(i * 3600L), null, null, "quokka cache stampede",
                     null, null, null, null, null, List.of()));
         }
-        insert(many);
+        Corpus.insert(app, many);
         var first = bob.runs("/coe search quokka", here);
         assertEquals(10, count(first.visibleText(), "Quokka outage"), first.visibleText());
         var ephemeral = here.awaitEphemeralFor(bob, e -> e.visibleText().contains("Quokka outage"));
