@@ -56,6 +56,8 @@ BEGIN
     WHERE a.key NOT IN ('trigger_at', 'detected_at', 'mitigated_at', 'resolved_at', 'mitigated_confirm', 'summary',
                         'severity')
       AND jsonb_typeof(a.value -> 'value') = 'string';
+    -- the index must never keep a COE from being written: a text past tsvector's 1 MB keeps its last vector
+    BEGIN
     UPDATE coe_search SET
         severity = upper(coe_search_answer(s, 'severity')),
         services = coe_search_answer(s, 'services'),
@@ -65,6 +67,9 @@ BEGIN
         root_causes = btrim(coalesce(coe_search_answer(s, 'underlying_cause'), '') || E'\n' || whys_root_causes(NEW.coe_id)),
         active_at = greatest(active_at, NEW.updated_at)
     WHERE coe_id = NEW.coe_id;
+    EXCEPTION WHEN program_limit_exceeded THEN
+        RAISE WARNING 'coe_search: the answers of COE % are not indexed anew: %', NEW.coe_id, SQLERRM;
+    END;
     RETURN NULL;
 END $$;
 
@@ -96,12 +101,16 @@ BEGIN
         ORDER BY 2, 3, 4) x
     WHERE x.line IS NOT NULL;
     SELECT coe_search_answer(i.state::jsonb, 'underlying_cause') INTO underlying FROM interview i WHERE i.coe_id = NEW.coe_id;
+    BEGIN
     UPDATE coe_search SET
         causes_text = t,
         causes_v = to_tsvector('english'::regconfig, t),
         root_causes = btrim(coalesce(underlying, '') || E'\n' || whys_root_causes(NEW.coe_id)),
         active_at = greatest(active_at, NEW.updated_at)
     WHERE coe_id = NEW.coe_id;
+    EXCEPTION WHEN program_limit_exceeded THEN
+        RAISE WARNING 'coe_search: the 5 Whys of COE % are not indexed anew: %', NEW.coe_id, SQLERRM;
+    END;
     RETURN NULL;
 END $$;
 
@@ -116,6 +125,7 @@ DECLARE
     coe BIGINT := CASE WHEN TG_OP = 'DELETE' THEN OLD.coe_id ELSE NEW.coe_id END;
     t TEXT;
 BEGIN
+    BEGIN
     IF TG_OP = 'INSERT' THEN
         UPDATE coe_search SET
             timeline_text = timeline_text || E'\n' || coe_search_timeline_line(NEW),
@@ -127,6 +137,12 @@ BEGIN
         FROM timeline_entry e WHERE e.coe_id = coe;
         UPDATE coe_search SET timeline_text = t, timeline_v = to_tsvector('english'::regconfig, t) WHERE coe_id = coe;
     END IF;
+    EXCEPTION WHEN program_limit_exceeded THEN
+        -- the text is kept (the passages and a later edit use it); the vector stays as it was
+        UPDATE coe_search SET timeline_text = timeline_text || E'\n' || coe_search_timeline_line(NEW)
+        WHERE coe_id = coe AND TG_OP = 'INSERT';
+        RAISE WARNING 'coe_search: the timeline of COE % is not indexed anew: %', coe, SQLERRM;
+    END;
     RETURN NULL;
 END $$;
 
@@ -137,8 +153,13 @@ BEGIN
         VALUES (NEW.id, NEW.team_id, NEW.channel_id, NEW.number, NEW.owner_user_id, NEW.status, NEW.created_at,
                 NEW.created_at, NEW.title);
     ELSE
-        UPDATE coe_search SET owner_user_id = NEW.owner_user_id, status = NEW.status, title = NEW.title
-        WHERE coe_id = NEW.id;
+        BEGIN
+            UPDATE coe_search SET owner_user_id = NEW.owner_user_id, status = NEW.status, title = NEW.title
+            WHERE coe_id = NEW.id;
+        EXCEPTION WHEN program_limit_exceeded THEN
+            UPDATE coe_search SET owner_user_id = NEW.owner_user_id, status = NEW.status WHERE coe_id = NEW.id;
+            RAISE WARNING 'coe_search: the title of COE % is not indexed anew: %', NEW.id, SQLERRM;
+        END;
     END IF;
     RETURN NULL;
 END $$;

@@ -105,6 +105,23 @@ class SearchEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void aTimelineTooBigForTheIndexIsStillWrittenAndTheCoeStillFound() {
+        StringBuilder huge = new StringBuilder();
+        for (int i = 0; i < 60_000; i++) {
+            huge.append("build").append(Integer.toString(i, 36)).append(i % 7 == 0 ? "x " : " ");
+        }
+        // two entries whose words together pass tsvector's 1 MB: the second cannot be indexed, and must still be written
+        Corpus.insert(app, List.of(new Corpus.Seed(slack.teamId(), ws.channel("inc-huge-log").id(), "Capybara log flood",
+                alice.id(), true, Instant.parse("2026-06-02T10:00:00Z"), null, null, null, null, null, null, null, null,
+                List.of(huge.toString(), huge.toString().replace("build", "deploy")))));
+        assertEquals(2L, app.count("SELECT count(*) FROM timeline_entry t JOIN coe c ON c.id = t.coe_id WHERE c.title = 'Capybara log flood'"));
+        assertTrue(search(bob, "capybara").contains("Capybara log flood"));
+        assertEquals(1L, app.count("SELECT count(*) FROM coe_search WHERE title = 'Capybara log flood'"
+                + " AND timeline_text LIKE '%deploy1%' AND NOT timeline_v @@ to_tsquery('simple', 'deploy1')"),
+                "the second entry's text is kept, its words could not be indexed");
+    }
+
+    @Test
     void manyResultsArePagedWithMore() {
         String team = slack.teamId();
         List<Corpus.Seed> many = new java.util.ArrayList<>();
