@@ -41,6 +41,11 @@ CREATE TABLE coe_search (
 CREATE INDEX coe_search_document ON coe_search USING GIN (document);
 CREATE INDEX coe_search_by_team ON coe_search (team_id, active_at DESC);
 
+-- Set (SET LOCAL coe.search_backfill) only by this migration's backfill below: rewriting a row with itself reindexes it.
+CREATE FUNCTION coe_search_backfill() RETURNS TEXT LANGUAGE SQL STABLE AS $$
+    SELECT nullif(current_setting('coe.search_backfill', true), '')
+$$;
+
 CREATE FUNCTION coe_search_answer(state JSONB, question TEXT) RETURNS TEXT LANGUAGE SQL IMMUTABLE AS $$
     SELECT nullif(btrim(state -> 'answers' -> question ->> 'value'), '')
 $$;
@@ -48,9 +53,14 @@ $$;
 -- The interview's part: every answer but the times and the summary (which has its own weight).
 CREATE FUNCTION coe_search_interview() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 DECLARE
-    s JSONB := NEW.state::jsonb;
+    s JSONB;
     t TEXT;
 BEGIN
+    -- a save that changed nothing (the store writes its row on every event) is not activity
+    IF TG_OP = 'UPDATE' AND OLD.state IS NOT DISTINCT FROM NEW.state AND coe_search_backfill() IS NULL THEN
+        RETURN NULL;
+    END IF;
+    s := NEW.state::jsonb;
     SELECT coalesce(string_agg(a.value ->> 'value', E'\n' ORDER BY a.key), '') INTO t
     FROM jsonb_each(coalesce(s -> 'answers', '{}'::jsonb)) a
     WHERE a.key NOT IN ('trigger_at', 'detected_at', 'mitigated_at', 'resolved_at', 'mitigated_confirm', 'summary',
@@ -86,6 +96,9 @@ DECLARE
     t TEXT;
     underlying TEXT;
 BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.state IS NOT DISTINCT FROM NEW.state AND coe_search_backfill() IS NULL THEN
+        RETURN NULL;
+    END IF;
     SELECT coalesce(string_agg(x.line, E'\n'), '') INTO t FROM (
         SELECT w.state::jsonb -> 'tree' ->> 'problem' AS line, w.number, 0 AS node, 0 AS part FROM whys_session w
         WHERE w.coe_id = NEW.coe_id
@@ -125,6 +138,10 @@ DECLARE
     coe BIGINT := CASE WHEN TG_OP = 'DELETE' THEN OLD.coe_id ELSE NEW.coe_id END;
     t TEXT;
 BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.text IS NOT DISTINCT FROM NEW.text AND OLD.note IS NOT DISTINCT FROM NEW.note
+       AND coe_search_backfill() IS NULL THEN
+        RETURN NULL;
+    END IF;
     BEGIN
     IF TG_OP = 'INSERT' THEN
         UPDATE coe_search SET
@@ -176,9 +193,11 @@ CREATE TRIGGER coe_search_timeline AFTER INSERT OR UPDATE OF text, note OR DELET
 -- The COEs that exist already: their rows, then each part as its trigger would have written it.
 INSERT INTO coe_search (coe_id, team_id, channel_id, number, owner_user_id, status, opened_at, active_at, title)
 SELECT id, team_id, channel_id, number, owner_user_id, status, created_at, created_at, title FROM coe;
+SET LOCAL coe.search_backfill = 'on';
 UPDATE interview SET state = state;
 UPDATE whys_session SET state = state;
 UPDATE timeline_entry SET text = text;
+SET LOCAL coe.search_backfill = '';
 
 -- People who opened the bot's Home lately, and what their Home showed (a digest of the rows it is drawn from), so the
 -- refresh job redraws only the Homes whose person's work changed.

@@ -66,10 +66,20 @@ public record CompleteCoe(SlackWorkspace ws, FakeSlack slack, RunningApp app, Ch
         answers.putAll(differently);
         for (Map.Entry<String, String> a : answers.entrySet()) {
             String marker = "interview|" + coeId + "|" + a.getKey();
+            // the newest question in the thread (other bot messages may follow it: the related COEs suggested at
+            // Related items, a graph)
             slack.await("the interview asks " + a.getKey(), () -> {
                 var t = channel.thread(card.ts());
-                return !t.isEmpty() && t.get(t.size() - 1).isFromBot() && t.get(t.size() - 1).blocks() != null
-                        && t.get(t.size() - 1).blocks().contains(marker);
+                for (int i = t.size() - 1; i >= 0; i--) {
+                    var m = t.get(i);
+                    if (!m.isFromBot()) {
+                        return false;
+                    }
+                    if (m.blocks() != null && m.blocks().contains("interview|" + coeId + "|")) {
+                        return m.blocks().contains(marker);
+                    }
+                }
+                return false;
             });
             owner.repliesInThread(channel, card.ts(), a.getValue());
         }
