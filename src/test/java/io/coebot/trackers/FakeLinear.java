@@ -61,6 +61,11 @@ final class FakeLinear extends LoopbackFake {
         labels.put(l.get("id").asText(), l);
     }
 
+    /** Someone deletes the label in Linear (its id is no longer accepted). */
+    synchronized void deleteLabel(String name) {
+        labels.values().removeIf(l -> l.get("name").asText().equals(name));
+    }
+
     /** The workspace lets only admins create labels: {@code issueLabelCreate} is FORBIDDEN for the API key. */
     void labelsForAdminsOnly(boolean on) {
         labelsForAdminsOnly = on;

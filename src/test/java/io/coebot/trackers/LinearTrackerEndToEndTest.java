@@ -95,6 +95,22 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
     }
 
     @Test
+    void aRememberedLabelDeletedInLinearIsMadeAgainAndTheIssueStillCarriesIt() {
+        Person alice = ws.user("U0ALICEL8", "alice", "UTC");
+        Person bob = ws.user("U0BOBL008", "bob", "UTC");
+        Coe coe = new Coe("inc-linear-label-deleted", alice);
+        coe.addByCommand(alice, "First with labels", bob);
+        String number = "COE-" + awaitLinked(coe, "First with labels").coeNumber();
+        linear.deleteLabel(number);
+
+        coe.addByCommand(alice, "Second after the label went", bob);
+        awaitLinked(coe, "Second after the label went");
+        assertEquals(List.of("coe", number), linear.labelsOf("Second after the label went"));
+        assertEquals(1, linear.labelsNamed(number));
+        assertEquals(1, linear.titled("Second after the label went").size());
+    }
+
+    @Test
     void aLabelTheKeyMayNotCreateLeavesItOffTheIssueAndSaysSoInTheLog() {
         Person alice = ws.user("U0ALICEL7", "alice", "UTC");
         Person bob = ws.user("U0BOBL007", "bob", "UTC");
