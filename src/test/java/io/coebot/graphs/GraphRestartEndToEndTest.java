@@ -9,8 +9,6 @@ import io.coebot.testing.FakePrometheus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,7 @@ class GraphRestartEndToEndTest extends EndToEnd {
 
     @Override
     protected Map<String, Object> appProperties() {
-        return Map.of("coe.prometheus.url", prometheus.url(), "coe.prometheus.timeout-millis", 6000,
+        return Map.of("coe.prometheus.url", prometheus.url(), "coe.prometheus.timeout-millis", 20_000,
                 "coe.graphs.poll-millis", 500);
     }
 
@@ -39,19 +37,17 @@ class GraphRestartEndToEndTest extends EndToEnd {
     void aGraphAskedJustBeforeARestartArrivesInTheCardsThreadOnce() {
         Person gina = ws.user("U0GINA020", "gina", "UTC");
         Channel channel = ws.channel("inc-graph-restart");
-        gina.runs("/coe start Restarted mid-query", channel);
-        SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Restarted mid-query"));
-        channel.awaitReplyFromBot(card.ts(), "trigger");
-        gina.repliesInThread(channel, card.ts(), Instant.now().minus(Duration.ofHours(2)).toString());
-        channel.awaitReplyFromBot(card.ts(), m -> m.visibleText().contains("detected"));
+        SlackMessage card = GraphFaultsEndToEndTest.coeWithATrigger(gina, channel, "Restarted mid-query");
 
-        prometheus.answering(FakePrometheus.Mode.SLOW).slowFor(3_000).withSeries(2);
+        // far slower than a stop takes, and well within the wait: only the stop ends this query
+        prometheus.answering(FakePrometheus.Mode.SLOW).slowFor(15_000).withSeries(2);
         String ack = gina.runs("/coe graph checkout_errors as Errors across a restart", channel).visibleText();
         assertTrue(ack.contains("The graph will appear in the COE card's thread"), ack);
         ws.await("Prometheus is being asked", () -> prometheus.calls().size() == 1);
 
         app.restart(); // before Prometheus answers
         assertTrue(slack.files().stream().noneMatch(f -> card.ts().equals(f.threadTs())), "nothing drawn before the stop");
+        prometheus.answering(FakePrometheus.Mode.DATA);
 
         UploadedFile png = ws.awaitValue("the graph in the card's thread after the restart", () -> slack.files().stream()
                 .filter(f -> card.ts().equals(f.threadTs())).findFirst().orElse(null));
