@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the search statement over coe_search, the table the database keeps current (V16__learning.sql). */
+/** Runs the search statement over coe_search, the table the database keeps current (V19__learning.sql). */
 @Transactional
 @Singleton
 class CoeSearch {

@@ -19,7 +19,7 @@ import java.util.Random;
 
 /**
  * How fast `/coe search` answers over many COEs: seeds {@code -Dbench.coes} (10,000) COEs of one workspace, plus a
- * tenth as many of another, through the real tables (so the V16 triggers build the search rows), then runs the app's
+ * tenth as many of another, through the real tables (so the V19 triggers build the search rows), then runs the app's
  * own statement ({@link SearchSql}, first batch as {@link SearchResults} asks for it, with the words check) for each
  * kind of query {@code -Dbench.queries} times, and prints p50/p95/p99/max per kind and overall, with the load average.
  * The Slack side (channel access lookups) is not in these figures: it is one conversations.info per channel shown.

@@ -1,3 +1,4 @@
+-- (Numbered 19, not the 16 planned: main already applies V18, and a database at 18 would never run a 16.)
 -- Issue 21: learning across COEs. One search row per COE, kept current by triggers on the tables that hold what a COE
 -- says (coe, interview, whys_session, timeline_entry), in the very transaction that changes them: whichever feature,
 -- instance or future code path writes a COE, its search row cannot be left behind, and no feature's code has to
