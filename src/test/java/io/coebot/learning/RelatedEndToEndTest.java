@@ -58,13 +58,15 @@ class RelatedEndToEndTest extends EndToEnd {
         while (true) {
             String before = asked;
             String now = slack.awaitValue("the interview asks its next question", () -> {
+                // the newest question: the suggestions themselves may follow it
                 var t = channel.thread(card.ts());
-                if (t.isEmpty() || !t.get(t.size() - 1).isFromBot() || t.get(t.size() - 1).blocks() == null) {
-                    return null;
+                for (int i = t.size() - 1; i >= 0 && t.get(i).isFromBot(); i--) {
+                    Matcher m = MARKER.matcher(t.get(i).blocks() == null ? "" : t.get(i).blocks());
+                    if (m.find()) {
+                        return m.group(2).equals(before) ? null : m.group(2);
+                    }
                 }
-                Matcher m = MARKER.matcher(t.get(t.size() - 1).blocks());
-                String q = m.find() ? m.group(2) : null;
-                return q == null || q.equals(before) ? null : q;
+                return null;
             });
             if (now.equals(until)) {
                 return;
