@@ -1,6 +1,6 @@
 -- (Numbered 19, not the 16 planned: main already applies V18, and a database at 18 would never run a 16.)
 -- Issue 21: learning across COEs. One search row per COE, kept current by triggers on the tables that hold what a COE
--- says (coe, interview, whys_session, timeline_entry), in the very transaction that changes them: whichever feature,
+-- says (coe, interview, whys_session, timeline_entry), at the commit of the very transaction that changes them: whichever feature,
 -- instance or future code path writes a COE, its search row cannot be left behind, and no feature's code has to
 -- remember to call the search. Each part of the text is recomputed only by its own table's trigger, so an answer does
 -- not re-read the timeline, and a timeline entry added is appended rather than re-reading all the others.
@@ -182,14 +182,20 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER coe_search_coe AFTER INSERT OR UPDATE OF title, owner_user_id, status ON coe
+-- The search row of a COE is a row every writer of the COE touches, at different moments of their transactions (after
+-- the COE's row lock, before the card's render lock…): taken there, it would order those locks differently in different
+-- transactions, which deadlocks. So the triggers run at commit (deferred constraint triggers), after every other lock
+-- the transaction takes; a COE's row is written the moment it is created, when nobody else can hold it.
+CREATE TRIGGER coe_search_coe_created AFTER INSERT ON coe
     FOR EACH ROW EXECUTE FUNCTION coe_search_coe();
-CREATE TRIGGER coe_search_interview AFTER INSERT OR UPDATE OF state ON interview
-    FOR EACH ROW EXECUTE FUNCTION coe_search_interview();
-CREATE TRIGGER coe_search_whys AFTER INSERT OR UPDATE OF state ON whys_session
-    FOR EACH ROW EXECUTE FUNCTION coe_search_whys();
-CREATE TRIGGER coe_search_timeline AFTER INSERT OR UPDATE OF text, note OR DELETE ON timeline_entry
-    FOR EACH ROW EXECUTE FUNCTION coe_search_timeline();
+CREATE CONSTRAINT TRIGGER coe_search_coe AFTER UPDATE OF title, owner_user_id, status ON coe
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coe_search_coe();
+CREATE CONSTRAINT TRIGGER coe_search_interview AFTER INSERT OR UPDATE OF state ON interview
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coe_search_interview();
+CREATE CONSTRAINT TRIGGER coe_search_whys AFTER INSERT OR UPDATE OF state ON whys_session
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coe_search_whys();
+CREATE CONSTRAINT TRIGGER coe_search_timeline AFTER INSERT OR UPDATE OF text, note OR DELETE ON timeline_entry
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION coe_search_timeline();
 
 -- The COEs that exist already: their rows, then each part as its trigger would have written it.
 INSERT INTO coe_search (coe_id, team_id, channel_id, number, owner_user_id, status, opened_at, active_at, title)
@@ -197,8 +203,8 @@ SELECT id, team_id, channel_id, number, owner_user_id, status, created_at, creat
 SET LOCAL coe.search_backfill = 'on';
 UPDATE interview SET state = state;
 UPDATE whys_session SET state = state;
+-- (the triggers run at this migration's commit, while the setting still holds)
 UPDATE timeline_entry SET text = text;
-SET LOCAL coe.search_backfill = '';
 
 -- People who opened the bot's Home lately, and what their Home showed (a digest of the rows it is drawn from), so the
 -- refresh job redraws only the Homes whose person's work changed.
