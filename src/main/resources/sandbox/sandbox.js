@@ -125,6 +125,12 @@ function message(m, inThread) {
   const when = new Date(Number(m.ts) * 1000).toLocaleTimeString('en-GB', {timeZone: meTz(), hour: '2-digit', minute: '2-digit'});
   const files = (m.files || []).map(f => {
     const known = ui.state.files.find(x => x.id === f.id) || f;
+    const href = '/sandbox/api/files/' + encodeURIComponent(f.id);
+    if ((known.filename || '').endsWith('.png')) {
+      // a graph or the timeline chart: shown, as Slack shows an image
+      return el('div', {class: 'file'}, el('a', {href: href, target: '_blank', rel: 'noopener'},
+        el('img', {class: 'figure', src: href, alt: known.title || known.filename})));
+    }
     return el('div', {class: 'file'}, '📄', el('a', {href: '/sandbox/api/files/' + encodeURIComponent(f.id), download: known.filename || ''},
       known.title || known.filename || f.id), el('span', {class: 'muted small'}, (known.size || '') + ' bytes'));
   });

@@ -39,11 +39,16 @@ public class InterviewMessages {
     public static final String RESUME = "interview.resume";
     /** On the Prevention question; handled by the 5 Whys feature, which opens a session and answers the question. */
     public static final String START_WHYS = "whys.start";
+    /** On the Metrics question when a Prometheus is configured; handled by the graphs feature, which opens its form. */
+    public static final String ADD_GRAPH = "graphs.add";
 
     private final Outbox outbox;
+    /** Whether graphs can be drawn here: without a Prometheus the button would only ever say so. */
+    private final boolean graphs;
 
-    public InterviewMessages(Outbox outbox) {
+    public InterviewMessages(Outbox outbox, @io.micronaut.context.annotation.Value("${coe.prometheus.url:}") String prometheusUrl) {
         this.outbox = outbox;
+        this.graphs = prometheusUrl != null && !prometheusUrl.isBlank();
     }
 
     /**
@@ -55,7 +60,7 @@ public class InterviewMessages {
             OutboundMessage m;
             if (reply instanceof Ask ask) {
                 m = OutboundMessage.post(coe.teamId(), coe.channelId(), EchoedText.mrkdwn(ask.text()),
-                                BlockKit.json(askBlocks(coe.id(), ask)))
+                                BlockKit.json(askBlocks(coe.id(), ask, graphs)))
                         .ownedBy(new MessageOwner(OwnerKind.COE_CARD, coe.id(), ask.questionId()));
             } else if (reply instanceof Traced traced) {
                 String text = EchoedText.mrkdwn(traced.question().text());
@@ -83,7 +88,7 @@ public class InterviewMessages {
         return blocks;
     }
 
-    static List<LayoutBlock> askBlocks(long coeId, Ask ask) {
+    static List<LayoutBlock> askBlocks(long coeId, Ask ask, boolean graphs) {
         List<LayoutBlock> blocks = new ArrayList<>(sayBlocks(EchoedText.mrkdwn(ask.text())));
         if (ask.hint() != null && !ask.hint().isBlank()) {
             blocks.add(context(c -> c.elements(List.of(markdownText(EchoedText.mrkdwn(ask.hint()))))));
@@ -103,6 +108,10 @@ public class InterviewMessages {
         }
         if (Questions.PREVENTION.equals(ask.questionId())) {
             elements.add(button(b -> b.actionId(START_WHYS).text(plainText("Start 5 Whys")).style("primary")
+                    .value(String.valueOf(coeId))));
+        }
+        if (graphs && Questions.METRICS.equals(ask.questionId())) {
+            elements.add(button(b -> b.actionId(ADD_GRAPH).text(plainText("Add a graph")).style("primary")
                     .value(String.valueOf(coeId))));
         }
         elements.add(button(b -> b.actionId(SKIP).text(plainText("Skip")).value(base)));

@@ -34,10 +34,17 @@ import java.util.Optional;
  * @param names                 what the people and channels it mentions are called, looked up beforehand (see
  *                              {@link CoeNames}); {@link Names#NONE} where ids are fine (Slack renders them)
  * @param review                who reviewed and approved it, and when ({@link ReviewRecord#NONE} before review)
+ * @param figures               the images the COE has (graphs, the timeline chart), from the {@link CoeFigures} features
  */
 public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
                           List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
-                          Instant renderedAt, Names names, ReviewRecord review) {
+                          Instant renderedAt, Names names, ReviewRecord review, List<CoeFigure> figures) {
+
+    public CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
+                       List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
+                       Instant renderedAt, Names names, ReviewRecord review) {
+        this(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names, review, List.of());
+    }
 
     public CoeDocument(Coe coe, Map<String, Answer> answers, List<String> skipped, Timeline timeline,
                        List<WhysSession> whys, List<ActionItem> actions, String publishedAnywayReason,
@@ -63,14 +70,27 @@ public record CoeDocument(Coe coe, Map<String, Answer> answers, List<String> ski
                 ? null : publishedAnywayReason;
         names = names == null ? Names.NONE : names;
         review = review == null ? ReviewRecord.NONE : review;
+        figures = figures == null ? List.of() : List.copyOf(figures);
     }
 
     public CoeDocument withNames(Names looked) {
-        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, looked, review);
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, looked,
+                review, figures);
     }
 
     public CoeDocument withReview(ReviewRecord record) {
-        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names, record);
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names,
+                record, figures);
+    }
+
+    public CoeDocument withFigures(List<CoeFigure> drawn) {
+        return new CoeDocument(coe, answers, skipped, timeline, whys, actions, publishedAnywayReason, renderedAt, names,
+                review, drawn);
+    }
+
+    /** The figures that show the impact in the team's metrics (the graphs), not the COE's own timeline chart. */
+    public List<CoeFigure> metricFigures() {
+        return figures.stream().filter(CoeFigure::metric).toList();
     }
 
     /** A root cause found by a 5 Whys session, with what the COE says about it. */

@@ -21,9 +21,11 @@ public class CoeDocuments {
     private final WhysStore whys;
     private final ActionStore actions;
     private final PublishStore publications;
+    private final List<CoeFigures> figures;
 
     public CoeDocuments(InterviewStore interviews, Timelines timelines, WhysStore whys, ActionStore actions,
-                        PublishStore publications) {
+                        PublishStore publications, List<CoeFigures> figures) {
+        this.figures = List.copyOf(figures);
         this.interviews = interviews;
         this.timelines = timelines;
         this.whys = whys;
@@ -36,6 +38,7 @@ public class CoeDocuments {
         InterviewState state = interviews.find(coe.id()).orElse(null);
         return new CoeDocument(coe, state == null ? Map.of() : state.answers(), state == null ? List.of() : state.skipped(),
                 timelines.of(coe.id()), whys.ofCoe(coe.id()), actions.ofCoe(coe.id()),
-                publications.anywayReason(coe.id()).orElse(null), now);
+                publications.anywayReason(coe.id()).orElse(null), now)
+                .withFigures(figures.stream().flatMap(f -> f.of(coe.id()).stream()).toList());
     }
 }

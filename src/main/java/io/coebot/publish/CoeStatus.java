@@ -25,7 +25,7 @@ public final class CoeStatus {
         out.add(interview(d, "Summary", List.of(Questions.byId(Questions.SUMMARY))));
         out.add(interview(d, "Impact", d.applicable(Section.IMPACT)));
         out.add(timeline(d));
-        out.add(interview(d, "Metrics", d.applicable(Section.METRICS)));
+        out.add(metrics(d));
         out.add(interview(d, "Detection", d.applicable(Section.DETECTION)));
         out.add(interview(d, "Diagnosis", d.applicable(Section.DIAGNOSIS)));
         out.add(interview(d, "Mitigation", d.applicable(Section.MITIGATION)));
@@ -57,6 +57,17 @@ public final class CoeStatus {
         }
         String state = open.isEmpty() ? SectionStatus.SKIPPED : SectionStatus.MISSING;
         return new SectionStatus(title, state, String.join(" · ", detail));
+    }
+
+    /** The interview's Metrics questions, and the graphs drawn: a COE with a graph meets the metrics check. */
+    private static SectionStatus metrics(CoeDocument d) {
+        SectionStatus asked = interview(d, "Metrics", d.applicable(Section.METRICS));
+        int graphs = d.metricFigures().size();
+        if (graphs == 0) {
+            return asked;
+        }
+        return new SectionStatus("Metrics", SectionStatus.DONE,
+                graphs + (graphs == 1 ? " graph" : " graphs") + " · " + asked.detail());
     }
 
     private static String labels(List<Question> qs) {

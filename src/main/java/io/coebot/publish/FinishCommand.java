@@ -35,9 +35,11 @@ public class FinishCommand implements CoeSubcommand {
     private final CoeNames names;
     private final ReviewGate review;
     private final Clock clock;
+    private final List<CoeFigures> figures;
 
     public FinishCommand(CoeStore coes, CoeDocuments documents, PublishService publisher, ChannelAccess access,
-                         CoeNames names, ReviewGate review, Clock clock) {
+                         CoeNames names, ReviewGate review, Clock clock, List<CoeFigures> figures) {
+        this.figures = List.copyOf(figures);
         this.coes = coes;
         this.review = review;
         this.clock = clock;
@@ -75,12 +77,16 @@ public class FinishCommand implements CoeSubcommand {
     /** Publishes and says what was queued; shared with the "Publish anyway" form. */
     String publish(Coe coe, String by, String anywayReason) {
         boolean isPublic = publisher.hasReviewChannel() && access.isPublic(coe.channelId());
-        // names are looked up before the publishing transaction: Slack may take a moment to answer
+        // figures are drawn, and names looked up, before the publishing transaction: a remote may take a moment
+        var timeline = documents.of(coe, clock.instant()).timeline();
+        figures.forEach(f -> f.refresh(coe, timeline));
         Names named = names.of(documents.of(coe, clock.instant()).withReview(review.record(coe)));
         PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic, named);
         int blaming = BlameCheck.scan(documents.of(coe, clock.instant())).size();
         return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: " + pub.messages()
-                + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`."
+                + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`"
+                + (pub.images() == 0 ? "." : "; " + pub.images() + (pub.images() == 1 ? " image" : " images")
+                + " in the thread of its first message.")
                 + (anywayReason == null ? "" : " The COE says it was published anyway, and why.")
                 + blameNote(blaming);
     }

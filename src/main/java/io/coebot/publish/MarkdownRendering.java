@@ -52,10 +52,12 @@ public final class MarkdownRendering {
         questions(d, d.applicable(Section.IMPACT), "###", md);
 
         heading(md, "## Timeline");
+        figures(d, d.figures().stream().filter(f -> !f.metric()).toList(), md);
         timeline(d, md);
 
         heading(md, "## Metrics");
         questions(d, d.applicable(Section.METRICS), "###", md);
+        figures(d, d.metricFigures(), md);
 
         heading(md, "## Incident questions");
         for (Section s : List.of(Section.DETECTION, Section.DIAGNOSIS, Section.MITIGATION)) {
@@ -99,6 +101,35 @@ public final class MarkdownRendering {
             slug = slug.substring(0, cut > SLUG_MAX / 2 ? cut : SLUG_MAX).replaceAll("-+$", "");
         }
         return coe.label() + "-" + (slug.isEmpty() ? "coe" : slug) + ".md";
+    }
+
+    /**
+     * The images, by their place next to this file: {@code COE-<n>-<slug>/<name>} (the Git layout; in Slack they are
+     * the files in the published COE's thread, under the same names).
+     */
+    private static void figures(CoeDocument d, List<CoeFigure> figures, StringBuilder md) {
+        for (CoeFigure f : figures) {
+            md.append("![").append(MarkdownText.plain(oneLine(f.title()))).append("](")
+                    .append(figureFolder(d.coe())).append('/').append(f.name()).append(")\n");
+            if (f.caption() != null) {
+                // a query is full of characters Markdown would read as emphasis: a code span shows it as it is
+                md.append('`').append(oneLine(f.caption()).replace("`", "'")).append("`\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    /**
+     * "COE-7-checkout-500s-graph-1-1764412345.png": a figure's name as uploaded to Slack, with the second it was queued,
+     * so that every upload has a name of its own (the outbox finds a lost upload again by its name).
+     */
+    public static String figureUploadName(Coe coe, String figureName, Instant queuedAt) {
+        return figureFolder(coe) + "-" + figureName.replaceAll("\\.png$", "") + "-" + queuedAt.getEpochSecond() + ".png";
+    }
+
+    /** "COE-7-checkout-500s": the Markdown file's name without ".md", the folder its images go in. */
+    public static String figureFolder(Coe coe) {
+        return fileName(coe).replaceAll("\\.md$", "");
     }
 
     private static void metadata(CoeDocument d, StringBuilder md) {

@@ -41,10 +41,12 @@ public class PublishService implements Outbox.Owner {
     private final String reviewChannel;
     private final ReviewGate review;
     private final Clock clock;
+    private final List<CoeFigures> figures;
 
     public PublishService(CoeDocuments documents, PublishStore store, CoeStore coes, CoeCard card, Outbox outbox,
                           ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel,
-                          ReviewGate review, Clock clock) {
+                          ReviewGate review, Clock clock, List<CoeFigures> figures) {
+        this.figures = List.copyOf(figures);
         this.review = review;
         this.documents = documents;
         this.store = store;
@@ -56,8 +58,8 @@ public class PublishService implements Outbox.Owner {
         this.clock = clock;
     }
 
-    /** What was queued, for the person who asked. */
-    public record Publication(int times, int messages, String fileName) {}
+    /** What was queued, for the person who asked; {@code images}: the figures uploaded (new or drawn anew). */
+    public record Publication(int times, int messages, String fileName, int images) {}
 
     public boolean hasReviewChannel() {
         return reviewChannel != null;
@@ -79,6 +81,7 @@ public class PublishService implements Outbox.Owner {
         Map<String, Long> before = store.parts(coe.id());
         Set<String> current = new HashSet<>();
         int position = before.size();
+        Long firstPart = null;
         for (PublishedPart part : parts) {
             current.add(part.key());
             Long id = before.get(part.key());
@@ -87,9 +90,12 @@ public class PublishService implements Outbox.Owner {
                 outbox.enqueue(OutboundMessage.updateRootOf(coe.teamId(), coe.channelId(), PublishStore.PART, id,
                         part.fallbackText(), blocks), now);
             } else {
-                long newId = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
+                id = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
                 outbox.enqueue(OutboundMessage.post(coe.teamId(), coe.channelId(), part.fallbackText(), blocks)
-                        .ownedBy(MessageOwner.of(PublishStore.PART, newId)), now);
+                        .ownedBy(MessageOwner.of(PublishStore.PART, id)), now);
+            }
+            if (firstPart == null) {
+                firstPart = id;
             }
         }
         for (Map.Entry<String, Long> old : before.entrySet()) {
@@ -104,6 +110,7 @@ public class PublishService implements Outbox.Owner {
         String fileName = MarkdownRendering.fileName(coe);
         outbox.enqueue(OutboundMessage.upload(coe.teamId(), coe.channelId(), fileName, MarkdownRendering.render(doc),
                 coe.label() + " as Markdown, ready to paste into your wiki" + (times > 1 ? " (version " + times + ")." : ".")), now);
+        int images = attachFigures(coe, doc, firstPart, now);
         if (reviewChannel != null && channelIsPublic && !announced) {
             String text = "📘 " + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + " was " + (times > 1 ? "updated" : "published")
                     + " in <#" + coe.channelId() + "> by <@" + by + ">.";
@@ -112,7 +119,31 @@ public class PublishService implements Outbox.Owner {
         }
         coes.markPublished(coe.id());
         card.refresh(coes.byId(coe.id()).orElseThrow(), now);
-        return new Publication(times, parts.size(), fileName);
+        return new Publication(times, parts.size(), fileName, images);
+    }
+
+    /**
+     * The COE's images (graphs, the timeline chart) in the thread of its first message, each once: publishing again
+     * uploads only a figure that is new or was drawn anew since Slack last got it.
+     */
+    private int attachFigures(Coe coe, CoeDocument doc, long firstPart, Instant now) {
+        Map<String, String> attached = store.figuresAttached(coe.id(), PublishStore.SLACK);
+        int uploaded = 0;
+        for (CoeFigure f : doc.figures()) {
+            if (f.sha256().equals(attached.get(f.name()))) {
+                continue;
+            }
+            byte[] png = figures.stream().flatMap(p -> p.png(coe.id(), f).stream()).findFirst().orElse(null);
+            if (png == null) {
+                continue; // gone since the document was read (its COE's figures are only ever replaced, so rare)
+            }
+            String name = MarkdownRendering.figureUploadName(coe, f.name(), now);
+            outbox.enqueue(OutboundMessage.uploadImage(coe.teamId(), coe.channelId(), name, png, f.title(),
+                    "*" + EchoedText.typed(f.title()) + "* · " + coe.label()).inThreadOf(PublishStore.PART, firstPart), now);
+            store.figureAttached(coe.teamId(), coe.id(), PublishStore.SLACK, f.name(), f.sha256());
+            uploaded++;
+        }
+        return uploaded;
     }
 
     /** A part is in the channel: remember its ts (as a thread route) so a later publish can edit it. */

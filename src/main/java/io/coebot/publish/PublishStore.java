@@ -19,6 +19,9 @@ public class PublishStore {
     /** Owner kind in thread_route of a published part's message: its ts is found there when it is edited. */
     public static final io.coebot.store.OwnerKind PART = io.coebot.store.OwnerKind.PUBLISHED;
 
+    /** The publish target {@code published_figure} rows of Slack are kept under (issue 19 adds its own). */
+    static final String SLACK = "slack";
+
     private final JdbcOperations jdbc;
 
     public PublishStore(JdbcOperations jdbc) {
@@ -96,6 +99,34 @@ public class PublishStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
+        });
+    }
+
+    /** The figures a target last attached, by name, with their PNG's digest. */
+    Map<String, String> figuresAttached(long coeId, String target) {
+        return jdbc.prepareStatement("SELECT name, sha256 FROM published_figure WHERE coe_id = ? AND target = ?", ps -> {
+            ps.setLong(1, coeId);
+            ps.setString(2, target);
+            Map<String, String> out = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    void figureAttached(String teamId, long coeId, String target, String name, String sha256) {
+        jdbc.prepareStatement("""
+                INSERT INTO published_figure (coe_id, team_id, target, name, sha256) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (coe_id, target, name) DO UPDATE SET sha256 = excluded.sha256""", ps -> {
+            ps.setLong(1, coeId);
+            ps.setString(2, teamId);
+            ps.setString(3, target);
+            ps.setString(4, name);
+            ps.setString(5, sha256);
+            return ps.executeUpdate();
         });
     }
 }

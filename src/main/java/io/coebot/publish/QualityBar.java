@@ -133,6 +133,10 @@ public final class QualityBar {
      * monitoring, otherwise the next occurrence is found the same way.
      */
     private static QualityCheck metrics(CoeDocument d) {
+        if (!d.metricFigures().isEmpty()) {
+            // a graph of the incident drawn from the team's metrics is what the question asks for
+            return QualityCheck.pass(METRICS);
+        }
         Question metrics = Questions.byId(Questions.METRICS);
         if (!d.answered(metrics.id())) {
             return answered(d, METRICS, List.of(metrics));
@@ -142,7 +146,8 @@ public final class QualityBar {
             return QualityCheck.pass(METRICS);
         }
         return QualityCheck.fail(METRICS, "No metric shows this impact, so the COE needs an action item that adds "
-                + "monitoring: e.g. `/coe action Add an alarm on the checkout 5xx rate @owner high` (type: detection).");
+                + "monitoring: e.g. `/coe action Add an alarm on the checkout 5xx rate @owner high` (type: detection). "
+                + "Or draw the graph that shows it: `/coe graph &lt;PromQL&gt;`.");
     }
 
     static boolean addsMonitoring(ActionItem i) {

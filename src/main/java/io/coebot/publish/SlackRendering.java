@@ -73,7 +73,7 @@ public final class SlackRendering {
         parts.addAll(pack("summary", "Summary", label, List.of(answerOrGap(d, Questions.byId(Questions.SUMMARY), false))));
         parts.addAll(pack("impact", "Impact", label, questions(d, d.applicable(Section.IMPACT))));
         parts.addAll(pack("timeline", "Timeline", label, timeline(d)));
-        parts.addAll(pack("metrics", "Metrics", label, questions(d, d.applicable(Section.METRICS))));
+        parts.addAll(pack("metrics", "Metrics", label, metrics(d)));
         parts.addAll(pack("incident-questions", "Incident questions", label, incidentQuestions(d)));
         parts.addAll(pack("whys", "5 Whys", label, whys(d)));
         parts.addAll(pack("actions", "Action items", label, actions(d)));
@@ -148,6 +148,17 @@ public final class SlackRendering {
             t.milestones().time(m).ifPresent(at -> lines.add("*" + TimelineText.tag(m) + ":* " + TimelineTime.slackDateAndUtc(at)));
         }
         return String.join("\n", lines);
+    }
+
+    /** The answers, then the graphs by title: their images follow in the thread of the COE's first message. */
+    private static List<String> metrics(CoeDocument d) {
+        List<String> out = new ArrayList<>(questions(d, d.applicable(Section.METRICS)));
+        if (!d.figures().isEmpty()) {
+            StringBuilder sb = new StringBuilder("*Graphs* (the images are in the thread of this COE's first message)");
+            d.figures().forEach(f -> sb.append("\n• ").append(EchoedText.typed(f.title())));
+            out.add(sb.toString());
+        }
+        return out;
     }
 
     private static List<String> questions(CoeDocument d, List<Question> qs) {

@@ -214,11 +214,14 @@ public class SandboxApiController {
         return ok("The sandbox is fresh again.").toString();
     }
 
-    /** The file as Slack's "Download" would give it (the published COE's Markdown). */
+    /** The file as Slack's "Download" would give it (the published COE's Markdown), or a graph's PNG to show. */
     @Get("/files/{id}")
     public HttpResponse<byte[]> file(@PathVariable String id) {
         return workspace.fake().files().stream().filter(f -> f.id().equals(id)).findFirst()
-                .<HttpResponse<byte[]>>map(f -> HttpResponse.ok(f.content())
+                .<HttpResponse<byte[]>>map(f -> f.filename().endsWith(".png")
+                        ? HttpResponse.ok(f.content()).contentType("image/png")
+                        .header("Content-Disposition", "inline; filename=\"" + safe(f) + "\"")
+                        : HttpResponse.ok(f.content())
                         .contentType("text/markdown; charset=utf-8")
                         .header("Content-Disposition", "attachment; filename=\"" + safe(f) + "\""))
                 .orElseGet(HttpResponse::notFound);

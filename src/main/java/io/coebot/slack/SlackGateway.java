@@ -328,8 +328,13 @@ public class SlackGateway {
                     String channel = isUser(m.channelId()) ? ok(api.conversationsOpen(b -> b.users(List.of(m.channelId()))))
                             .getChannel().getId() : m.channelId();
                     // files upload v2: Slack's three steps (get an upload URL, upload, complete) in one SDK call
-                    var r = api.filesUploadV2(b -> b.channel(channel).filename(m.fileName()).title(m.fileName())
-                            .content(m.text()).initialComment(m.blocksJson()));
+                    String threadTs = m.threadOwnerKind() == null ? null : threadTs(m);
+                    var r = api.filesUploadV2(b -> {
+                        b.channel(channel).filename(m.fileName()).threadTs(threadTs).initialComment(m.blocksJson());
+                        // an image carries its title in text; a text file is its text, and is titled by its name
+                        return m.fileBytes() != null ? b.fileData(m.fileBytes()).title(m.text())
+                                : b.title(m.fileName()).content(m.text());
+                    });
                     ok(r);
                     yield r.getFile() == null ? null : r.getFile().getId();
                 }
@@ -406,7 +411,7 @@ public class SlackGateway {
                 }
                 channel = open.getChannel().getId();
             }
-            String threadTs = m.kind() == OutboundMessage.Kind.POST && m.threadOwnerKind() != null ? threadTs(m) : null;
+            String threadTs = m.threadOwnerKind() != null ? threadTs(m) : null;
             String cursor = null;
             for (int page = 0; page < LOOKUP_CALLS - 1; page++) {
                 String in = channel;

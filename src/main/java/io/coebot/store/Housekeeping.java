@@ -40,6 +40,9 @@ public class Housekeeping {
         delete("DELETE FROM message_inbox WHERE status = 'FAILED' AND received_at < ?", now.minus(Duration.ofDays(30)));
         delete("UPDATE outbox SET response_url = NULL WHERE response_url IS NOT NULL AND status NOT IN ('PENDING', 'SENDING') AND created_at < ?",
                 now.minus(Duration.ofHours(1)));
+        // An uploaded image (a graph, ~100 KB) is kept with its COE in coe_graph; the outbox's copy is not needed once sent.
+        delete("UPDATE outbox SET file_bytes = NULL WHERE file_bytes IS NOT NULL AND status = 'SENT' AND created_at < ?",
+                now.minus(Duration.ofHours(1)));
     }
 
     private void delete(String sql, Instant before) {

@@ -107,9 +107,9 @@ public class Outbox {
         }
         long id = jdbc.prepareStatement("""
                 INSERT INTO outbox (team_id, channel_id, kind, thread_owner_kind, thread_owner_id, card_of_coe, text,
-                                    blocks, response_url, owner_kind, owner_id, owner_part, file_name, message_ts, status,
-                                    next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
+                                    blocks, response_url, owner_kind, owner_id, owner_part, file_name, message_ts, file_bytes,
+                                    status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) RETURNING id""", ps -> {
             ps.setString(1, m.teamId());
             ps.setString(2, m.channelId());
             ps.setString(3, m.kind().name());
@@ -125,8 +125,9 @@ public class Outbox {
             ps.setString(12, owner == null ? null : owner.part());
             ps.setString(13, m.fileName());
             ps.setString(14, m.messageTs());
-            ps.setTimestamp(15, Timestamp.from(now));
+            ps.setBytes(15, m.fileBytes());
             ps.setTimestamp(16, Timestamp.from(now));
+            ps.setTimestamp(17, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -296,7 +297,7 @@ public class Outbox {
                 rs.getString("channel_id"),
                 rs.getString("thread_owner_kind") == null ? null : OwnerKind.ofStored(rs.getString("thread_owner_kind")), threadOwnerId, cardOfCoe, rs.getString("text"), rs.getString("blocks"),
                 rs.getString("response_url"), ownerOf(rs), rs.getString("file_name"),
-                rs.getString("message_ts"));
+                rs.getString("message_ts"), rs.getBytes("file_bytes"));
         return new PendingMessage(rs.getLong("id"), m, rs.getInt("attempts") - 1, rs.getString("last_error"),
                 rs.getTimestamp("created_at").toInstant(), "SENDING".equals(rs.getString("was")));
     }

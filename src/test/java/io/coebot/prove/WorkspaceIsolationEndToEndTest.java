@@ -37,6 +37,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WorkspaceIsolationEndToEndTest extends EndToEnd {
     private static final String OTHER_TEAM = "T0OTHER99";
+    /** So that the graphs' button and form do something from this workspace (and nothing from the other). */
+    private final io.coebot.testing.FakePrometheus prometheus = io.coebot.testing.FakePrometheus.start();
+
+    @Override
+    protected Map<String, Object> appProperties() {
+        return Map.of("coe.prometheus.url", prometheus.url());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopPrometheus() {
+        prometheus.close();
+    }
 
     @Test
     void anotherWorkspaceNeitherSeesNorChangesThisWorkspacesCoe() {
@@ -54,7 +66,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         InterviewState before = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
 
         // Slash commands from the other workspace, in a channel with the same id.
-        for (String text : new String[]{"actions", "answers", "whys", "timeline", "status", "help"}) {
+        for (String text : new String[]{"actions", "answers", "whys", "timeline", "status", "graph", "graph timeline", "help"}) {
             SlackResponse r = command(mallory, incident, text);
             assertEquals(200, r.status(), text + ": " + r);
             assertFalse(r.body().contains("Secret payments") || r.body().contains("payments alarm") || r.body().contains("COE-1"),
@@ -136,6 +148,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         actions.put("timeline.page.next", () -> coeId + "|1");
         actions.put("timeline.mark." + entryId, () -> coeId + "|" + entryId + "|none");
         actions.put("timeline.gap.1-2", () -> coeId + "|1-2");
+        actions.put("graphs.add", () -> String.valueOf(coeId));
         actions.put("review.request", () -> String.valueOf(coeId));
         actions.put("review.approve", () -> coeId + "|1");
         actions.put("review.changes", () -> coeId + "|1");
@@ -162,6 +175,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         forms.put("timeline.explain-gap", () -> form("{\"coe\":" + coeId + ",\"gap\":\"1-2\"}", "explanation", "text", "value", "Waiting for the vendor"));
         forms.put("timeline.add-message", () -> form("{\"coe\":" + coeId + ",\"channel\":\"" + incident.id() + "\",\"ts\":\"" + said.ts() + "\"}",
                 "note", "text", "value", "The rollback"));
+        forms.put("graphs.add-view", () -> form(String.valueOf(coeId), "query", "query", "value", "checkout_errors"));
         forms.put("review.note-form", () -> {
             JsonObject f = form(coeId + "|1|comment", "text", "text", "value", "The impact section reads well");
             state(f, "section", "section", "selected_option", "Impact");

@@ -107,7 +107,7 @@ class PublishEndToEndTest extends EndToEnd {
         String again = alice.runs("/coe finish", channel).visibleText();
         assertTrue(again.contains("Updating COE-"), again);
         slack.await("a second version of the file", () -> slack.files().stream()
-                .filter(f -> f.channelId().equals(channel.id())).count() == 2);
+                .filter(f -> f.channelId().equals(channel.id()) && f.filename().endsWith(".md")).count() == 2);
         slack.await("the published messages are edited", () -> published.stream()
                 .allMatch(m -> channel.message(m.ts()).isEdited()));
         assertEquals(messagesAfterFirst, channel.messages().size() - fileMessages(messagesAfterFirst),

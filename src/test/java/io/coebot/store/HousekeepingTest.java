@@ -26,6 +26,9 @@ class HousekeepingTest extends EndToEnd {
                       ('T1', 'C1', 'POST', 'old sent', 'SENT', now(), now() - interval '8 days', NULL),
                       ('T1', 'C1', 'POST', 'old pending', 'PENDING', now() + interval '1 day', now() - interval '8 days', NULL),
                       ('T1', 'C1', 'POST', 'sent an hour ago', 'SENT', now(), now() - interval '2 hours', 'https://hooks.example/x');
+                    INSERT INTO outbox (team_id, channel_id, kind, text, status, next_attempt_at, created_at, file_bytes) VALUES
+                      ('T1', 'C1', 'UPLOAD', 'graph sent', 'SENT', now(), now() - interval '2 hours', '\\x89504e47'::bytea),
+                      ('T1', 'C1', 'UPLOAD', 'graph pending', 'PENDING', now(), now() - interval '2 hours', '\\x89504e47'::bytea);
                     INSERT INTO timeline_seen_message (team_id, channel_id, ts, text, seen_at) VALUES
                       ('T1', 'C1', '1.000001', 'seen long ago', now() - interval '31 days'),
                       ('T1', 'C1', '2.000001', 'seen today', now());
@@ -42,13 +45,15 @@ class HousekeepingTest extends EndToEnd {
             var rows = new java.util.ArrayList<String>();
             try (var rs = c.createStatement().executeQuery(
                     "SELECT event_id FROM processed_event WHERE team_id = 'T1' UNION ALL "
-                            + "SELECT text || ':' || coalesce(response_url, '-') FROM outbox WHERE team_id = 'T1' UNION ALL "
+                            + "SELECT text || ':' || coalesce(response_url, '-') || coalesce(':' || length(file_bytes), '') "
+                            + "FROM outbox WHERE team_id = 'T1' UNION ALL "
                             + "SELECT text FROM timeline_seen_message WHERE team_id = 'T1' UNION ALL "
                             + "SELECT claim_key FROM nudge_claim WHERE team_id = 'T1' ORDER BY 1")) {
                 while (rs.next()) rows.add(rs.getString(1));
             }
             return rows;
         }));
-        assertEquals(List.of("EvNew", "U1|today", "old pending:-", "seen today", "sent an hour ago:-"), left);
+        assertEquals(List.of("EvNew", "U1|today", "graph pending:-:4", "graph sent:-", "old pending:-", "seen today",
+                "sent an hour ago:-"), left, "a sent image's bytes go (its COE keeps them); a pending one's stay");
     }
 }

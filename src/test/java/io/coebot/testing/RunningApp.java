@@ -107,8 +107,9 @@ public final class RunningApp implements AutoCloseable {
                 () -> count("SELECT count(*) FROM message_inbox WHERE status = 'PENDING'") == 0);
     }
 
+    /** A count on this app's database, e.g. {@code SELECT count(*) FROM coe_graph WHERE coe_id = 3}. */
     @SuppressWarnings("unchecked")
-    private long count(String sql) {
+    public long count(String sql) {
         var jdbc = bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
         io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = bean(io.micronaut.transaction.TransactionOperations.class);
         return tx.executeRead(status -> jdbc.prepareStatement(sql, ps -> {

@@ -1739,8 +1739,9 @@ public final class FakeSlack implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         String ext = u.filename.contains(".") ? u.filename.substring(u.filename.lastIndexOf('.') + 1) : "text";
         return Json.obj("id", u.id, "created", now, "timestamp", now, "name", u.filename, "title", title,
-                "mimetype", ext.equals("md") ? "text/markdown" : "text/plain", "filetype", ext.equals("md") ? "markdown" : ext,
-                "pretty_type", ext.equals("md") ? "Markdown" : ext, "user", BOT_USER_ID, "user_team", TEAM_ID,
+                "mimetype", ext.equals("md") ? "text/markdown" : ext.equals("png") ? "image/png" : "text/plain",
+                "filetype", ext.equals("md") ? "markdown" : ext,
+                "pretty_type", ext.equals("md") ? "Markdown" : ext.equals("png") ? "PNG" : ext, "user", BOT_USER_ID, "user_team", TEAM_ID,
                 "editable", false, "size", u.bytes.length, "mode", "hosted", "is_external", false, "is_public", ch != null && !ch.isPrivate(),
                 "url_private", baseUrl + "files/" + u.id + "/" + u.filename,
                 "url_private_download", baseUrl + "files/" + u.id + "/download/" + u.filename,
