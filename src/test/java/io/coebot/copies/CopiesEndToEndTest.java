@@ -1,6 +1,7 @@
 package io.coebot.copies;
 
 import io.coebot.coe.CoeStore;
+import io.coebot.sandbox.slack.SlackCanvas;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
@@ -84,5 +85,56 @@ class CopiesEndToEndTest extends EndToEnd {
         String head = RealGit.run(bare, "git", "--git-dir=" + bare, "rev-parse", "--short=7", "main").strip();
         slack.await("the one message shows the new commit", () -> channel.message(one.ts()).visibleText().contains("`" + head + "`"));
         assertEquals(before + 1, channel.messages().size(), "still one message in the channel: " + channel.messages());
+
+        // the canvas: the channel's own, the same Markdown as the file, edited in place by the second publish
+        slack.await("the canvas was edited", () -> slack.canvases().stream().anyMatch(c -> c.edits() == 1));
+        List<SlackCanvas> canvases = slack.canvases().stream().filter(c -> c.sharedWith().contains(channel.id())).toList();
+        assertEquals(1, canvases.size(), "one canvas: " + canvases);
+        SlackCanvas canvas = canvases.get(0);
+        assertEquals(channel.id(), canvas.channelCanvasOf(), "the channel's canvas, as the channel had none");
+        assertEquals("COE-1: Checkout 500s", canvas.title());
+        for (String expected : List.of("# COE-1: Checkout 500s", "## Timeline", "Exponential backoff with a retry budget",
+                "Written by coe-bot from COE-1")) {
+            assertTrue(canvas.markdown().contains(expected), "the canvas has “" + expected + "”:\n" + canvas.markdown());
+        }
+        assertTrue(channel.message(one.ts()).visibleText().contains("*Canvas:* <https://app.slack.com/docs/" + slack.teamId()
+                + "/" + canvas.id() + "|the canvas>"), channel.message(one.ts()).visibleText());
+
+        // a second COE in the same channel: the channel's canvas is the first one's, so its canvas is shared to it
+        alice.runs("/coe start Checkout 500s again", channel);
+        SlackMessage card2 = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s again") && !m.ts().equals(one.ts()));
+        long coe2 = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        new CompleteCoe(ws, slack, app, channel, card2, coe2, alice, bob, DAY).build();
+        alice.runs("/coe finish", channel);
+        SlackCanvas second = ws.awaitValue("a standalone canvas shared to the channel", () -> slack.canvases().stream()
+                .filter(c -> c.title().equals("COE-2: Checkout 500s again")).findFirst().orElse(null));
+        assertEquals(null, second.channelCanvasOf());
+        assertEquals(List.of(channel.id()), second.sharedWith());
+        assertEquals("read", second.accessLevel());
+    }
+
+    @Test
+    void whereSlackRefusesCanvasesTheCoeIsPublishedAllTheSameAndTheOneMessageSaysWhy() {
+        Person carol = ws.user("U0CAROL19", "carol", "UTC");
+        Channel channel = ws.channel("inc-copies-no-canvas");
+        slack.failAlways("conversations.canvases.create", "team_tier_cannot_create_channel_canvases");
+        slack.failAlways("canvases.create", "canvas_disabled_user_team");
+        try {
+            carol.runs("/coe start Search slow", channel);
+            channel.awaitMessageFromBot(m -> m.visibleText().contains("Search slow"));
+            carol.runs("/coe finish", channel);
+            var offer = channel.awaitEphemeralFor(carol, e -> e.visibleText().contains("publish it anyway"));
+            carol.clicks("Publish anyway…", offer);
+            carol.awaitOpenView("publish.anyway-reason");
+            carol.submits("publish.anyway-reason", Map.of("reason", Map.of("reason", "A rehearsal of publishing without canvases.")));
+            SlackMessage one = channel.awaitMessageFromBot(m -> m.visibleText().contains("whole COE is in this thread"));
+            slack.await("the one message says why there is no canvas", () -> channel.message(one.ts()).visibleText()
+                    .contains("*Canvas:* _not written: this workspace's plan or settings do not allow canvases (`canvas_disabled_user_team`)."));
+            assertTrue(slack.canvases().stream().noneMatch(c -> c.sharedWith().contains(channel.id())));
+            ws.awaitValue("the Markdown file in the thread", () -> slack.files().stream()
+                    .filter(f -> one.ts().equals(f.threadTs())).findFirst().orElse(null));
+        } finally {
+            slack.clearFaults();
+        }
     }
 }
