@@ -8,7 +8,9 @@ import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import io.coebot.sandbox.slack.UploadedFile;
 import io.coebot.testing.CompleteCoe;
 import io.coebot.testing.EndToEnd;
+import io.coebot.testing.FakeConfluence;
 import io.coebot.testing.RealGit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,6 +31,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CopiesEndToEndTest extends EndToEnd {
     private static final String DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
     private final Path bare = bareRepository();
+    private final FakeConfluence confluence = confluence();
+
+    private static FakeConfluence confluence() {
+        try {
+            return new FakeConfluence("coe-bot@example.com", "atl-token-0123456789");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    void stopConfluence() {
+        confluence.close();
+    }
 
     private static Path bareRepository() {
         if (!RealGit.installed()) {
@@ -44,7 +60,9 @@ class CopiesEndToEndTest extends EndToEnd {
     @Override
     protected Map<String, Object> appProperties() {
         Map<String, Object> p = new java.util.HashMap<>(Map.of("coe.review.approvals", 0,
-                "coe.copies.first-backoff-millis", 200, "coe.copies.poll-millis", 500));
+                "coe.copies.first-backoff-millis", 200, "coe.copies.poll-millis", 500, "coe.copies.timeout-millis", 2000,
+                "coe.confluence.url", confluence.url(), "coe.confluence.email", "coe-bot@example.com",
+                "coe.confluence.api-token", "atl-token-0123456789", "coe.confluence.space-id", FakeConfluence.SPACE));
         if (bare != null) {
             p.put("coe.git.url", bare.toUri().toString());
         }
@@ -100,17 +118,65 @@ class CopiesEndToEndTest extends EndToEnd {
         assertTrue(channel.message(one.ts()).visibleText().contains("*Canvas:* <https://app.slack.com/docs/" + slack.teamId()
                 + "/" + canvas.id() + "|the canvas>"), channel.message(one.ts()).visibleText());
 
+        // Confluence: one page, updated to version 2 in place, its body well-formed XHTML, the chart attached
+        slack.await("the page's second version", () -> confluence.pages().stream().anyMatch(pg -> pg.version() == 2));
+        List<FakeConfluence.Page> pages = confluence.pages();
+        assertEquals(1, pages.size(), "one page: " + pages);
+        FakeConfluence.Page page = pages.get(0);
+        assertEquals("COE-1: Checkout 500s", page.title());
+        assertEquals(FakeConfluence.SPACE, page.spaceId());
+        var xhtml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(FakeConfluence.wrap(page.body()))));
+        String text = xhtml.getDocumentElement().getTextContent();
+        for (String expected : List.of("Exponential backoff with a retry budget", "Deploy 42 rolled out", "root cause")) {
+            assertTrue(text.contains(expected), "the page has “" + expected + "”: " + text);
+        }
+        assertEquals(3, xhtml.getElementsByTagName("table").getLength(), "milestones, timeline and items as tables");
+        assertTrue(page.attachments().containsKey("timeline.png"), page.attachments().keySet().toString());
+        assertTrue(page.body().contains("<ri:attachment ri:filename=\"timeline.png\"/>"), "the chart shown from its attachment");
+        slack.await("the one message links the page", () -> channel.message(one.ts()).visibleText()
+                .contains("*Confluence:* <" + confluence.url() + "/wiki/spaces/COE/pages/" + page.id() + "|the page>"));
+
         // a second COE in the same channel: the channel's canvas is the first one's, so its canvas is shared to it
         alice.runs("/coe start Checkout 500s again", channel);
-        SlackMessage card2 = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s again") && !m.ts().equals(one.ts()));
-        long coe2 = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
-        new CompleteCoe(ws, slack, app, channel, card2, coe2, alice, bob, DAY).build();
+        channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s again") && !m.ts().equals(one.ts()));
         alice.runs("/coe finish", channel);
+        var offer = channel.awaitEphemeralFor(alice, e -> e.visibleText().contains("publish it anyway"));
+        alice.clicks("Publish anyway…", offer);
+        alice.awaitOpenView("publish.anyway-reason");
+        alice.submits("publish.anyway-reason", Map.of("reason", Map.of("reason", "A second look at the same incident, for the record.")));
         SlackCanvas second = ws.awaitValue("a standalone canvas shared to the channel", () -> slack.canvases().stream()
-                .filter(c -> c.title().equals("COE-2: Checkout 500s again")).findFirst().orElse(null));
+                .filter(c -> c.title().equals("COE-2: Checkout 500s again") && !c.sharedWith().isEmpty()).findFirst().orElse(null));
         assertEquals(null, second.channelCanvasOf());
         assertEquals(List.of(channel.id()), second.sharedWith());
         assertEquals("read", second.accessLevel());
+    }
+
+    @Test
+    void aConfluenceThatIsDownOrAnswersTooLateNeverBlocksTheCoeAndNeverGetsASecondPage() {
+        Person dave = ws.user("U0DAVE019", "dave", "UTC");
+        Channel channel = ws.channel("inc-copies-confluence");
+        dave.runs("/coe start Login loops", channel);
+        channel.awaitMessageFromBot(m -> m.visibleText().contains("Login loops"));
+        confluence.downFor(1_000);
+        dave.runs("/coe finish", channel);
+        var offer = channel.awaitEphemeralFor(dave, e -> e.visibleText().contains("publish it anyway"));
+        dave.clicks("Publish anyway…", offer);
+        dave.awaitOpenView("publish.anyway-reason");
+        dave.submits("publish.anyway-reason", Map.of("reason", Map.of("reason", "The customer needs this today, details later.")));
+
+        SlackMessage one = channel.awaitMessageFromBot(m -> m.visibleText().contains("whole COE is in this thread"));
+        ws.awaitValue("the Markdown file in the thread while Confluence is down", () -> slack.files().stream()
+                .filter(f -> one.ts().equals(f.threadTs())).findFirst().orElse(null));
+        slack.await("the one message says Confluence is down and that it keeps trying", () -> channel.message(one.ts())
+                .visibleText().contains("*Confluence:* _not written yet: Confluence answered HTTP 503: Service Unavailable. I keep trying._"));
+
+        // up again, but the create's answer comes after the bot stopped waiting: the page exists, the retry finds it
+        confluence.answerLateOnce(java.time.Duration.ofSeconds(4));
+        confluence.downFor(0);
+        slack.await("the one message links the page", () -> channel.message(one.ts()).visibleText().contains("|the page>"));
+        List<FakeConfluence.Page> pages = confluence.pages().stream().filter(pg -> pg.title().endsWith(": Login loops")).toList();
+        assertEquals(1, pages.size(), "one page, not two, after an answer that came too late: " + confluence.requests());
     }
 
     @Test
