@@ -52,6 +52,7 @@ public class NudgeRun implements Outbox.Owner {
     private final Duration pace;
     private final Duration retryAfter;
     private final boolean enabled;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final Clock clock;
 
     public NudgeRun(ActionStore items, List<CoeReminders> coeReminders, NudgeClaimStore claims, NudgeQueue queue,
@@ -62,7 +63,9 @@ public class NudgeRun implements Outbox.Owner {
                     @Value("${coe.nudge.pace-millis:500}") long paceMillis,
                     @Value("${coe.nudge.retry-minutes:60}") long retryMinutes,
                     @Value("${coe.nudge.enabled:true}") boolean enabled,
+                    java.util.Optional<io.micrometer.core.instrument.MeterRegistry> meters,
                     Clock clock) {
+        this.meters = meters.orElse(null);
         this.items = items;
         this.coeReminders = coeReminders;
         this.claims = claims;
@@ -153,7 +156,17 @@ public class NudgeRun implements Outbox.Owner {
                 }
             }
         }
+        count("digest", digests);
+        count("overdue_report", reports);
+        count("reassign_request", reassigns);
         return new Report(digests, reports, reassigns);
+    }
+
+    /** For the operator (GET /metrics): nudges queued, by kind. */
+    private void count(String kind, int n) {
+        if (meters != null && n > 0) {
+            meters.counter("coe.nudges.queued", "kind", kind).increment(n);
+        }
     }
 
     /**

@@ -31,10 +31,12 @@ public class CoeCard {
     private static final int HEADER_MAX = 150;
 
     private final Outbox outbox;
+    private final CoeStore coes;
     private final List<CoeCardContributor> contributors;
 
-    public CoeCard(Outbox outbox, List<CoeCardContributor> contributors) {
+    public CoeCard(Outbox outbox, CoeStore coes, List<CoeCardContributor> contributors) {
         this.outbox = outbox;
+        this.coes = coes;
         this.contributors = contributors;
     }
 
@@ -44,8 +46,12 @@ public class CoeCard {
                 fallback(coe), BlockKit.json(blocks(coe))).reportingFailureTo(responseUrl), now);
     }
 
-    /** Re-render the card in place; call inside the transaction that changed what it shows. */
+    /**
+     * Re-render the card in place; call inside the transaction that changed what it shows, at its end (the render
+     * waits for any other transaction rendering this card, so the newest edit queued has everything committed).
+     */
     public void refresh(Coe coe, Instant now) {
+        coes.lockCard(coe.id());
         outbox.enqueue(OutboundMessage.card(OutboundMessage.Kind.UPDATE, coe.teamId(), coe.channelId(), coe.id(),
                 fallback(coe), BlockKit.json(blocks(coe))), now);
     }

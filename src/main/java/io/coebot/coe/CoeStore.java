@@ -40,6 +40,20 @@ public class CoeStore implements CardAnchors {
         });
     }
 
+    /**
+     * Serialises the card's renders of one COE until this transaction ends. A card is drawn inside the transaction
+     * that changed it and the newest queued edit wins; without this, a slow render that read the COE before another
+     * transaction committed could be queued after it and show the card without that change (an item just added).
+     * Taken as late as possible (when the card is refreshed), and nothing waits for another lock after it.
+     */
+    void lockCard(long coeId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", ps -> {
+            ps.setString(1, "coe-card:" + coeId);
+            ps.execute();
+            return null;
+        });
+    }
+
     public Optional<Coe> openIn(String teamId, String channelId) {
         return one("SELECT * FROM coe WHERE team_id = ? AND channel_id = ? AND status <> 'PUBLISHED'", teamId, channelId);
     }

@@ -8,53 +8,39 @@ import io.coebot.coe.CoeStore;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
 import io.coebot.timeline.TimelineTime;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code /coe graph <PromQL> [as <title>]} draws the incident's graph of a query into the COE card's thread;
  * {@code /coe graph timeline} draws the COE's timeline chart there; {@code /coe graph} lists the COE's figures.
  *
  * <p>Slack wants its answer within 3 s and a Prometheus may take longer, so the command answers at once (or with
- * what is wrong, when nothing needs asking) and the query runs on two workers of its own; the outcome reaches the
- * person through the command's response_url, only to them.
+ * what is wrong, when nothing needs asking) after storing the request, and {@link GraphWorkers} draw it, after a
+ * restart if need be; the outcome reaches the person through the command's response_url, only to them.
  */
 @Singleton
 public class GraphCommand implements CoeSubcommand {
-    private static final Logger LOG = LoggerFactory.getLogger(GraphCommand.class);
-
     private final CoeStore coes;
     private final GraphService graphs;
     private final GraphStore store;
     private final PrometheusSettings settings;
     private final Clock clock;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger n = new AtomicInteger();
+    private final GraphRequests requests;
+    private final GraphWorkers workers;
 
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "graphs-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }
-    });
-
-    public GraphCommand(CoeStore coes, GraphService graphs, GraphStore store, PrometheusSettings settings, Clock clock) {
+    GraphCommand(CoeStore coes, GraphService graphs, GraphStore store, PrometheusSettings settings, Clock clock,
+                 GraphRequests requests, GraphWorkers workers) {
         this.coes = coes;
         this.graphs = graphs;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.requests = requests;
+        this.workers = workers;
     }
 
     @Override public String name() { return "graph"; }
@@ -88,36 +74,12 @@ public class GraphCommand implements CoeSubcommand {
             return ctx.ack(notReady);
         }
         IncidentWindow window = graphs.window(coe, clock.instant());
-        try {
-            workers.execute(() -> run(coe, p.getUserId(), draw, ctx));
-        } catch (RejectedExecutionException e) {
-            return ctx.ack("coe-bot is stopping; please run the command again in a minute. Nothing was stored.");
-        }
+        // stored before the answer: from here on the graph appears even if the bot stops before Prometheus answers
+        requests.add(coe.teamId(), coe.id(), p.getUserId(), draw, p.getResponseUrl(), clock.instant());
+        workers.wake();
         return ctx.ack("Asking " + settings.server() + " for `" + EchoedText.typed(draw.query()).replace("`", "'")
                 + "` from " + TimelineTime.utc(window.from()) + " to " + TimelineTime.utc(window.to())
                 + " (every " + window.step().getSeconds() + " s)… The graph will appear in the COE card's thread.");
-    }
-
-    private void run(Coe coe, String by, GraphRequest.Draw draw, SlashCommandContext ctx) {
-        String answer;
-        try {
-            GraphService.Outcome o = graphs.draw(coe, by, draw, settings.timeout());
-            answer = o instanceof GraphService.Outcome.Drawn d
-                    ? "📈 *" + EchoedText.typed(d.graph().label()) + "* is in the COE card's thread"
-                    + (d.series() > d.seriesShown() ? " (the " + d.seriesShown() + " busiest of " + d.series() + " series)." : ".")
-                    + " Publishing the COE attaches it."
-                    : ":warning: " + ((GraphService.Outcome.Refused) o).reason();
-        } catch (RuntimeException e) {
-            // never the message: it may quote a server's answer; the class says enough to look further
-            LOG.warn("Drawing a graph for {} failed: {}", coe.label(), e.getClass().getName());
-            answer = ":warning: The graph could not be drawn (" + e.getClass().getSimpleName() + "). Nothing was stored.";
-        }
-        String text = answer;
-        try {
-            ctx.respond(r -> r.responseType("ephemeral").text(text));
-        } catch (Exception e) {
-            LOG.info("Could not answer /coe graph through its response_url: {}", e.getClass().getSimpleName());
-        }
     }
 
     private String list(Coe coe) {
@@ -142,8 +104,4 @@ public class GraphCommand implements CoeSubcommand {
         return sb.toString();
     }
 
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
-    }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * Draws a COE's figures: a graph of a PromQL query over the incident window, or the chart of the COE's timeline.
@@ -38,6 +39,9 @@ public class GraphService {
         record Drawn(Graph graph, int seriesShown, int series) implements Outcome {}
 
         record Refused(String reason) implements Outcome {}
+
+        /** Drawn, but no longer this worker's to keep: the request was taken over, and its new holder answers. */
+        record TakenOver() implements Outcome {}
     }
 
     /**
@@ -56,6 +60,14 @@ public class GraphService {
     }
 
     Outcome draw(Coe coe, String by, GraphRequest.Draw request, Duration deadline) {
+        return draw(coe, by, request, deadline, () -> true);
+    }
+
+    /**
+     * @param stillMine asked first in the transaction that keeps the graph (a queued request ends there, so it is kept
+     *                  at most once); false keeps and uploads nothing
+     */
+    Outcome draw(Coe coe, String by, GraphRequest.Draw request, Duration deadline, BooleanSupplier stillMine) {
         String notReady = cannotDraw(coe);
         if (notReady != null) {
             return new Outcome.Refused(notReady);
@@ -72,7 +84,10 @@ public class GraphService {
                 : request.query().length() > 80 ? request.query().substring(0, 79) + "…" : request.query();
         byte[] png = MetricChart.draw(title, request.query(), series, window, milestones).png();
         Graph g = uploads.keepGraph(coe, title, request.query(), settings.server(), window, series.size(), png, by,
-                clock.instant());
+                clock.instant(), stillMine);
+        if (g == null) {
+            return new Outcome.TakenOver();
+        }
         return new Outcome.Drawn(g, Math.min(series.size(), MetricChart.MAX_SERIES), series.size());
     }
 

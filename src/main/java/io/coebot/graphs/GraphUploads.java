@@ -10,6 +10,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * A figure kept and its upload to the COE card's thread queued in one transaction: both or neither, so a crash
@@ -26,9 +27,13 @@ public class GraphUploads {
         this.outbox = outbox;
     }
 
+    /** @return null, keeping nothing, when {@code stillMine} (asked in this transaction) says no */
     @Transactional
     public Graph keepGraph(Coe coe, String title, String query, String server, IncidentWindow window, int series,
-                           byte[] png, String by, Instant now) {
+                           byte[] png, String by, Instant now, BooleanSupplier stillMine) {
+        if (!stillMine.getAsBoolean()) {
+            return null;
+        }
         Graph g = store.addGraph(coe.teamId(), coe.id(), title, query, server, window, series, png, by, now);
         String comment = "📈 *" + EchoedText.typed(g.label()) + "*, drawn by <@" + by + ">: `"
                 + EchoedText.typed(query).replace("`", "'") + "` from " + TimelineTime.utc(window.from()) + " to "

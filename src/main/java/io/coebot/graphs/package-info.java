@@ -5,5 +5,7 @@
  * incident window ({@link io.coebot.graphs.IncidentWindow}), the command's words ({@link io.coebot.graphs.GraphRequest}),
  * the two charts ({@link io.coebot.graphs.MetricChart}, {@link io.coebot.graphs.TimelineChart}). The PNGs are kept
  * with the COE ({@code coe_graph}) and reach the publish feature through its {@link io.coebot.publish.CoeFigures} seam.
+ * A {@code /coe graph} request is stored ({@code graph_request}) before it is answered and drawn by
+ * {@link io.coebot.graphs.GraphWorkers}, so a restart does not lose it.
  */
 package io.coebot.graphs;

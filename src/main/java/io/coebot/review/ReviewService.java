@@ -80,6 +80,14 @@ public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
      */
     @Transactional
     public Outcome act(Coe coe, ReviewEvent event, boolean channelIsPublic) {
+        return act(coe, event, channelIsPublic, true);
+    }
+
+    /**
+     * @param refreshCard false inside publishing, which redraws the card itself once the COE is marked published (and
+     *                    must take the card's lock after the COE's row, as the card's first post does)
+     */
+    private Outcome act(Coe coe, ReviewEvent event, boolean channelIsPublic, boolean refreshCard) {
         Instant now = clock.instant();
         ReviewStore.Row row = store.lock(coe, now);
         Coe current = coes.byId(coe.id()).orElse(coe);
@@ -97,7 +105,9 @@ public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
         store.save(current, moved.state(), now);
         store.audit(current, e.actor(), moved.audit(), now);
         tell(current, row, before, moved, e.actor(), channelIsPublic, now);
-        card.refresh(current, now);
+        if (refreshCard) {
+            card.refresh(current, now);
+        }
         return new Outcome(false, moved.reply());
     }
 
@@ -256,7 +266,7 @@ public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
         }
         boolean reviewedInChannel = reviewChannel != null && channelIsPublic
                 && store.row(coe.id()).map(r -> r.enteredReviewAt() != null).orElse(false);
-        act(coe, new ReviewEvent.Published(by, withoutReview), channelIsPublic);
+        act(coe, new ReviewEvent.Published(by, withoutReview), channelIsPublic, false);
         return reviewedInChannel;
     }
 

@@ -36,9 +36,11 @@ public class SlackController {
     private final App app;
     private final SlackSettings settings;
     private final SlackRequestParser parser;
+    private final SlackMetrics metrics;
 
     /** Taking the registry makes sure every feature registered on the App before the first request. */
-    public SlackController(App app, SlackSettings settings, SlackRegistry registered) {
+    public SlackController(App app, SlackSettings settings, SlackRegistry registered, SlackMetrics metrics) {
+        this.metrics = metrics;
         this.app = app;
         this.settings = settings;
         this.parser = new SlackRequestParser(app.config());
@@ -71,6 +73,13 @@ public class SlackController {
         if (request == null) {
             return HttpResponse.badRequest("Not a Slack request");
         }
+        long started = System.nanoTime();
+        HttpResponse<String> answer = handle(request);
+        metrics.request(request.getRequestType().name(), answer.code(), java.time.Duration.ofNanos(System.nanoTime() - started));
+        return answer;
+    }
+
+    private HttpResponse<String> handle(Request<?> request) {
         try {
             return toMicronaut(app.run(request));
         } catch (Exception e) {

@@ -69,7 +69,8 @@ public class SlackGateway {
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
                         @Value("${coe.outbox.lease-millis:0}") long leaseMillis,
-                        @Value("${coe.outbox.senders:8}") int senderCount, Clock clock) {
+                        @Value("${coe.outbox.senders:8}") int senderCount, SlackMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.slack = slack;
         this.clock = clock;
         this.settings = settings;
@@ -189,7 +190,17 @@ public class SlackGateway {
     /** What one call to Slack gave: the message's ts (or file id), or why not. */
     private record Attempt(String ts, SlackRefusal refusal) {}
 
+    private final SlackMetrics metrics;
+
     private Attempt attempt(Outbox.Claimed claim) {
+        Attempt a = tryOnce(claim);
+        metrics.apiCall(SendPacing.methodOf(claim.pending().message()),
+                a.refusal() == null ? "ok" : a.refusal().kind.name().toLowerCase(java.util.Locale.ROOT),
+                a.refusal() == null ? null : a.refusal().error);
+        return a;
+    }
+
+    private Attempt tryOnce(Outbox.Claimed claim) {
         Outbox.PendingMessage pending = claim.pending();
         try {
             var found = claim.maybeSent() ? alreadySent(pending) : java.util.Optional.<String>empty();

@@ -2,9 +2,12 @@ package io.coebot.trackers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,12 +31,17 @@ import java.util.regex.Pattern;
  * Linear through its GraphQL API: {@code issueCreate}, {@code issueUpdate} into the team's first "completed" state
  * (its first "canceled" one for an item that won't be done, its first "unstarted" one to reopen), and {@code issues}
  * filtered by team and {@code updatedAt} (cursor pages) for the reconcile or by the marker in the description.
+ * Labels are ids in Linear: the draft's names are looked up among the team's and the workspace's labels
+ * ({@code issueLabels}), a missing one is made a team label ({@code issueLabelCreate}), and the ids go on
+ * {@code issueCreate} as {@code labelIds}. Only on creation: {@code labelIds} on an update would replace labels people
+ * added in Linear.
  * Linear's personal API keys go in the Authorization header as they are. Plain HTTP with Jackson: Linear publishes
  * no Java SDK.
  */
 @io.micronaut.core.annotation.Order(3)
 @Singleton
 public class LinearTracker implements Tracker {
+    private static final Logger LOG = LoggerFactory.getLogger(LinearTracker.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TEAM = Pattern.compile("[A-Z][A-Z0-9]{0,6}");
     private static final String FIELDS = "id identifier url updatedAt dueDate state { type } assignee { id email }";
@@ -46,6 +54,12 @@ public class LinearTracker implements Tracker {
     private final Clock clock;
     /** A team's id and workflow states (type → id) change rarely: asked once per team key. */
     private final Map<String, Team> teams = new ConcurrentHashMap<>();
+
+    /**
+     * Label ids by team id and name. A label is looked up once and created at most once per team; "COE-&lt;n&gt;" is new
+     * for each COE, so the map grows by one small entry per COE.
+     */
+    private final Map<String, String> labelIds = new ConcurrentHashMap<>();
 
     private record Team(String id, Map<String, String> stateByType) {}
 
@@ -114,9 +128,99 @@ public class LinearTracker implements Tracker {
         if (draft.due() != null) input.put("dueDate", draft.due().toString());
         if (draft.assignee() != null) input.put("assigneeId", draft.assignee());
         if (draft.closed()) input.put("stateId", stateFor(t, draft));
+        List<String> labels = labelIds(t, draft.labels());
+        putLabels(input, labels);
+        try {
+            return issueCreate(input);
+        } catch (TrackerFailure f) {
+            if (f.kind() != TrackerFailure.Kind.REFUSED || labels.isEmpty()) {
+                throw f;
+            }
+            // a remembered label may have been deleted in Linear since: look the names up afresh, once
+            labelIds.keySet().removeIf(k -> k.startsWith(t.id() + "\n"));
+            putLabels(input, labelIds(t, draft.labels()));
+            return issueCreate(input);
+        }
+    }
+
+    private RemoteIssue issueCreate(ObjectNode input) throws TrackerFailure {
         JsonNode r = graphql("mutation($input: IssueCreateInput!) { issueCreate(input: $input) { success issue { " + FIELDS + " } } }",
                 vars("input", input));
         return issue(r.path("issueCreate").path("issue"));
+    }
+
+    private static void putLabels(ObjectNode input, List<String> ids) {
+        input.remove("labelIds");
+        if (!ids.isEmpty()) {
+            input.putArray("labelIds").addAll(ids.stream().map(JSON.getNodeFactory()::textNode).toList());
+        }
+    }
+
+    /**
+     * The ids of the named labels, made in the team when missing. A label the key may not create (Linear can leave
+     * label management to admins) is left off, so the issue is still made: the COE matters more than its labels.
+     * Synchronized so that two pushes of one COE do not both create its "COE-&lt;n&gt;".
+     */
+    private synchronized List<String> labelIds(Team t, List<String> names) throws TrackerFailure {
+        List<String> missing = names.stream().filter(n -> !labelIds.containsKey(labelKey(t, n))).toList();
+        if (!missing.isEmpty()) {
+            findLabels(t, missing);
+        }
+        List<String> refused = new ArrayList<>();
+        for (String name : names) {
+            if (!labelIds.containsKey(labelKey(t, name))) {
+                try {
+                    createLabel(t, name);
+                } catch (TrackerFailure f) {
+                    if (f.kind() != TrackerFailure.Kind.REFUSED) {
+                        throw f;
+                    }
+                    // another instance may have made it a moment ago (Linear refuses a second label of one name)
+                    findLabels(t, List.of(name));
+                    if (!labelIds.containsKey(labelKey(t, name))) {
+                        refused.add(name);
+                    }
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            LOG.warn("Linear would not create the label(s) {} in team {}: the issue is made without them. "
+                    + "Create them in Linear, or use a key that may manage labels.", refused, t.id());
+        }
+        return names.stream().map(n -> labelIds.get(labelKey(t, n))).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Remembers the ids of those of {@code names} that the team can use: its own labels first, else the workspace's. */
+    private void findLabels(Team t, List<String> names) throws TrackerFailure {
+        ObjectNode filter = JSON.createObjectNode();
+        filter.putObject("name").putArray("in").addAll(names.stream().map(JSON.getNodeFactory()::textNode).toList());
+        ArrayNode or = filter.putArray("or");
+        or.addObject().putObject("team").putObject("id").put("eq", t.id());
+        or.addObject().putObject("team").put("null", true);
+        JsonNode nodes = graphql("query($filter: IssueLabelFilter) { issueLabels(filter: $filter, first: 50) { nodes { id name team { id } } } }",
+                vars("filter", filter)).path("issueLabels").path("nodes");
+        for (JsonNode l : nodes) {
+            boolean own = l.path("team").path("id").asText("").equals(t.id());
+            String key = labelKey(t, l.path("name").asText());
+            if (own || !labelIds.containsKey(key)) {
+                labelIds.put(key, l.path("id").asText());
+            }
+        }
+    }
+
+    private void createLabel(Team t, String name) throws TrackerFailure {
+        ObjectNode input = JSON.createObjectNode();
+        input.put("teamId", t.id());
+        input.put("name", name);
+        JsonNode l = graphql("mutation($input: IssueLabelCreateInput!) { issueLabelCreate(input: $input) { success issueLabel { id name } } }",
+                vars("input", input)).path("issueLabelCreate").path("issueLabel");
+        if (l.hasNonNull("id")) {
+            labelIds.put(labelKey(t, name), l.get("id").asText());
+        }
+    }
+
+    private static String labelKey(Team t, String name) {
+        return t.id() + "\n" + name;
     }
 
     @Override

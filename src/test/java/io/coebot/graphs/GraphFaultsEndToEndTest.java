@@ -85,7 +85,8 @@ class GraphFaultsEndToEndTest extends EndToEnd {
         assertEquals(0, app.count("SELECT count(*) FROM outbox WHERE text LIKE '%graph-secret%' OR blocks LIKE '%graph-secret%'"));
     }
 
-    private SlackMessage coeWithATrigger(Person who, Channel channel, String title) {
+    /** A COE whose trigger was two hours ago: enough for a graph's window. */
+    static SlackMessage coeWithATrigger(Person who, Channel channel, String title) {
         who.runs("/coe start " + title, channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains(title));
         channel.awaitReplyFromBot(card.ts(), "trigger");

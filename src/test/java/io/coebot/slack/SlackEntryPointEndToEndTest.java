@@ -122,4 +122,11 @@ class SlackEntryPointEndToEndTest extends EndToEnd {
         assertTrue(r.body().contains("UP"), r.body());
         assertFalse(r.body().contains(io.coebot.testing.RunningApp.BOT_TOKEN));
     }
+
+    @Test
+    void metricsAreOffUnlessTheOperatorTurnsThemOn() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode(), "without COE_METRICS_ENABLED=true there is no /metrics: " + r.body());
+    }
 }

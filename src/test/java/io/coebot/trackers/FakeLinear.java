@@ -17,8 +17,11 @@ import java.util.UUID;
 /**
  * Linear's GraphQL API on loopback (developers.linear.app): the operations coe-bot sends — {@code teams} with its
  * workflow states, {@code issueCreate}, {@code issueUpdate}, {@code issue(id)} (uuid or identifier) and {@code issues}
- * filtered by team key, {@code updatedAt.gte} or {@code description.contains}, in cursor pages. Errors as Linear gives
- * them: HTTP 400 with {@code errors[].extensions.code} (AUTHENTICATION_ERROR, RATELIMITED, InvalidInput).
+ * filtered by team key, {@code updatedAt.gte} or {@code description.contains}, in cursor pages; labels: {@code issueLabels}
+ * filtered by {@code name.in} and the team (or none: a workspace label), {@code issueLabelCreate} (a second label of one
+ * name in a team is refused, as Linear does; a workspace that leaves labels to admins refuses every one) and
+ * {@code labelIds} on {@code issueCreate}. Errors as Linear gives them: HTTP 400 with {@code errors[].extensions.code}
+ * (AUTHENTICATION_ERROR, RATELIMITED, InvalidInput, FORBIDDEN).
  */
 final class FakeLinear extends LoopbackFake {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +35,10 @@ final class FakeLinear extends LoopbackFake {
     private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
     /** email → user id */
     private final Map<String, String> users = new LinkedHashMap<>();
+    /** label id → { id, name, team { id } or team null } */
+    private final Map<String, ObjectNode> labels = new LinkedHashMap<>();
     private volatile int pageSize = 50;
+    private volatile boolean labelsForAdminsOnly;
 
     FakeLinear(String apiKey, String team) {
         super("fake-linear");
@@ -46,6 +52,38 @@ final class FakeLinear extends LoopbackFake {
 
     synchronized void addUser(String id, String email) {
         users.put(email.toLowerCase(), id);
+    }
+
+    /** A label made in the workspace (no team), as an admin would. */
+    synchronized void addWorkspaceLabel(String name) {
+        ObjectNode l = JSON.createObjectNode().put("id", "label-" + UUID.randomUUID()).put("name", name);
+        l.putNull("team");
+        labels.put(l.get("id").asText(), l);
+    }
+
+    /** Someone deletes the label in Linear (its id is no longer accepted). */
+    synchronized void deleteLabel(String name) {
+        labels.values().removeIf(l -> l.get("name").asText().equals(name));
+    }
+
+    /** The workspace lets only admins create labels: {@code issueLabelCreate} is FORBIDDEN for the API key. */
+    void labelsForAdminsOnly(boolean on) {
+        labelsForAdminsOnly = on;
+    }
+
+    /** The names of the labels on the issue with this title. */
+    synchronized List<String> labelsOf(String title) {
+        List<String> out = new ArrayList<>();
+        titled(title).forEach(i -> i.path("labelIds").forEach(id -> out.add(labels.get(id.asText()).get("name").asText())));
+        return out;
+    }
+
+    synchronized long labelsNamed(String name) {
+        return labels.values().stream().filter(l -> l.get("name").asText().equals(name)).count();
+    }
+
+    static boolean isLabelCreate(Call c) {
+        return c.body().contains("issueLabelCreate");
     }
 
     static boolean isCreate(Call c) {
@@ -105,10 +143,47 @@ final class FakeLinear extends LoopbackFake {
         String q = req.path("query").asText();
         JsonNode v = req.path("variables");
         ObjectNode data = JSON.createObjectNode();
-        if (q.contains("issueCreate")) {
+        if (q.contains("issueLabelCreate")) {
+            JsonNode in = v.path("input");
+            if (labelsForAdminsOnly) {
+                return Answer.json(400, "{\"errors\":[{\"message\":\"Forbidden: only admins can manage labels\",\"extensions\":{\"code\":\"FORBIDDEN\",\"type\":\"forbidden\",\"userError\":true}}]}");
+            }
+            String name = in.path("name").asText("");
+            String teamId = in.path("teamId").asText(null);
+            if (name.isBlank() || (teamId != null && !teamId.equals("team-" + team))) {
+                return invalid("name and a known teamId are required");
+            }
+            boolean taken = labels.values().stream().anyMatch(l -> l.get("name").asText().equalsIgnoreCase(name)
+                    && (l.path("team").path("id").asText("").equals(teamId == null ? "" : teamId) || l.path("team").isNull()));
+            if (taken) {
+                return invalid("Label name already exists");
+            }
+            ObjectNode l = JSON.createObjectNode().put("id", "label-" + UUID.randomUUID()).put("name", name);
+            if (teamId == null) l.putNull("team"); else l.putObject("team").put("id", teamId);
+            labels.put(l.get("id").asText(), l);
+            data.putObject("issueLabelCreate").put("success", true).set("issueLabel", l.deepCopy());
+        } else if (q.contains("issueLabels(")) {
+            JsonNode f = v.path("filter");
+            List<String> names = new ArrayList<>();
+            f.path("name").path("in").forEach(n -> names.add(n.asText()));
+            List<String> teams = new ArrayList<>();
+            boolean workspace = false;
+            for (JsonNode o : f.path("or")) {
+                if (o.path("team").path("null").asBoolean(false)) workspace = true;
+                if (o.path("team").path("id").hasNonNull("eq")) teams.add(o.path("team").path("id").path("eq").asText());
+            }
+            ArrayNode nodes = data.putObject("issueLabels").putArray("nodes");
+            for (ObjectNode l : labels.values()) {
+                boolean inScope = f.path("or").isMissingNode() || (l.path("team").isNull() ? workspace : teams.contains(l.path("team").path("id").asText()));
+                if ((names.isEmpty() || names.contains(l.get("name").asText())) && inScope) nodes.add(l.deepCopy());
+            }
+        } else if (q.contains("issueCreate")) {
             JsonNode in = v.path("input");
             if (!in.path("title").isTextual() || in.path("title").asText().isBlank() || !in.path("teamId").asText().equals("team-" + team)) {
                 return invalid("title and a known teamId are required");
+            }
+            for (JsonNode id : in.path("labelIds")) {
+                if (!labels.containsKey(id.asText())) return invalid("Entity not found: IssueLabel");
             }
             ObjectNode i = create((ObjectNode) in.deepCopy());
             data.putObject("issueCreate").put("success", true).set("issue", i.deepCopy());
@@ -188,6 +263,7 @@ final class FakeLinear extends LoopbackFake {
                 .put("createdAt", Instant.now().toString());
         if (in.hasNonNull("dueDate")) i.put("dueDate", in.get("dueDate").asText()); else i.putNull("dueDate");
         if (in.hasNonNull("assigneeId")) i.put("assigneeId", in.get("assigneeId").asText()); else i.putNull("assigneeId");
+        i.set("labelIds", in.has("labelIds") ? in.get("labelIds").deepCopy() : JSON.createArrayNode());
         String stateId = in.path("stateId").asText("st-todo");
         setState(i, STATES.stream().filter(x -> x[0].equals(stateId)).findFirst().orElse(STATES.get(1)));
         issues.put(i.get("id").asText(), i);

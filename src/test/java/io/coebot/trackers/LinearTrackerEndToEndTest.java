@@ -1,5 +1,8 @@
 package io.coebot.trackers;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStatus;
@@ -7,6 +10,7 @@ import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -29,6 +33,7 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
     protected Map<String, Object> appProperties() {
         linear.addUser("user-bob", "bob.l1@example.com");
         linear.addUser("user-erin", "erin.l3@example.com");
+        linear.addWorkspaceLabel("coe");
         return withTestPace(Map.of(
                 "coe.linear.api-key", KEY,
                 "coe.linear.team", "ENG",
@@ -79,6 +84,55 @@ class LinearTrackerEndToEndTest extends TrackerEndToEnd {
 
         coe.addFromWhys(alice, "Review pool sizes in Linear", bob);
         assertTrue(awaitOneIssue("Review pool sizes in Linear").get("description").asText().contains(ROOT_CAUSE));
+
+        String number = "COE-" + item.coeNumber();
+        assertEquals(List.of("coe", number), linear.labelsOf("Alarm on p99 latency"));
+        assertEquals(List.of("coe", number), linear.labelsOf("Review pool sizes in Linear"));
+        assertEquals(1, linear.labelsNamed("coe"), "the workspace's own coe label is used, not made again");
+        assertEquals(1, linear.labelsNamed(number));
+        assertEquals(1, linear.calls().stream().filter(c -> FakeLinear.isLabelCreate(c) && c.body().contains("\"" + number + "\"")).count(),
+                "the COE's label is created once, then remembered");
+    }
+
+    @Test
+    void aRememberedLabelDeletedInLinearIsMadeAgainAndTheIssueStillCarriesIt() {
+        Person alice = ws.user("U0ALICEL8", "alice", "UTC");
+        Person bob = ws.user("U0BOBL008", "bob", "UTC");
+        Coe coe = new Coe("inc-linear-label-deleted", alice);
+        coe.addByCommand(alice, "First with labels", bob);
+        String number = "COE-" + awaitLinked(coe, "First with labels").coeNumber();
+        linear.deleteLabel(number);
+
+        coe.addByCommand(alice, "Second after the label went", bob);
+        awaitLinked(coe, "Second after the label went");
+        assertEquals(List.of("coe", number), linear.labelsOf("Second after the label went"));
+        assertEquals(1, linear.labelsNamed(number));
+        assertEquals(1, linear.titled("Second after the label went").size());
+    }
+
+    @Test
+    void aLabelTheKeyMayNotCreateLeavesItOffTheIssueAndSaysSoInTheLog() {
+        Person alice = ws.user("U0ALICEL7", "alice", "UTC");
+        Person bob = ws.user("U0BOBL007", "bob", "UTC");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        linear.labelsForAdminsOnly(true);
+        try {
+            Coe coe = new Coe("inc-linear-labels", alice);
+            coe.addByCommand(alice, "Label-less in Linear", bob);
+            ActionItem item = awaitLinked(coe, "Label-less in Linear");
+            assertEquals(List.of("coe"), linear.labelsOf("Label-less in Linear"), "made, with the label that exists");
+            String number = "COE-" + item.coeNumber();
+            assertEquals(0, linear.labelsNamed(number));
+            List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Linear would not create") && l.contains(number)), lines.toString());
+            assertTrue(lines.stream().noneMatch(l -> l.contains(KEY)), "the API key is in no log line");
+        } finally {
+            linear.labelsForAdminsOnly(false);
+            root.detachAppender(logs);
+        }
     }
 
     @Test
