@@ -180,6 +180,30 @@ class CopiesEndToEndTest extends EndToEnd {
     }
 
     @Test
+    void aCanvasWhoseCreationWasNeverAnsweredIsFoundAndEditedNotMadeTwice() {
+        Person erin = ws.user("U0ERIN019", "erin", "UTC");
+        Channel channel = ws.channel("inc-copies-canvas-timeout");
+        // Slack makes the canvas but answers after the bot stopped waiting (its read timeout is 8 s)
+        slack.delayNext("conversations.canvases.create", java.time.Duration.ofSeconds(11));
+        erin.runs("/coe start Queue backlog", channel);
+        channel.awaitMessageFromBot(m -> m.visibleText().contains("Queue backlog"));
+        erin.runs("/coe finish", channel);
+        var offer = channel.awaitEphemeralFor(erin, e -> e.visibleText().contains("publish it anyway"));
+        erin.clicks("Publish anyway…", offer);
+        erin.awaitOpenView("publish.anyway-reason");
+        erin.submits("publish.anyway-reason", Map.of("reason", Map.of("reason", "Publishing early to test the canvas.")));
+        SlackMessage one = channel.awaitMessageFromBot(m -> m.visibleText().contains("whole COE is in this thread"));
+
+        SlackCanvas canvas = ws.awaitValue("the canvas, edited by the retry that found it", () -> slack.canvases().stream()
+                .filter(c -> channel.id().equals(c.channelCanvasOf()) && c.edits() == 1).findFirst().orElse(null));
+        slack.await("the one message links it", () -> channel.message(one.ts()).visibleText().contains("/" + canvas.id() + "|the canvas>"));
+        assertEquals(1, slack.canvases().stream().filter(c -> c.sharedWith().contains(channel.id())).count(),
+                "one canvas, not two: " + slack.canvases());
+        assertEquals(1, slack.calls("conversations.canvases.create").stream()
+                .filter(c -> channel.id().equals(c.params().get("channel_id"))).count(), "created once");
+    }
+
+    @Test
     void whereSlackRefusesCanvasesTheCoeIsPublishedAllTheSameAndTheOneMessageSaysWhy() {
         Person carol = ws.user("U0CAROL19", "carol", "UTC");
         Channel channel = ws.channel("inc-copies-no-canvas");
