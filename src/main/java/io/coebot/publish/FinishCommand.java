@@ -83,10 +83,10 @@ public class FinishCommand implements CoeSubcommand {
         Names named = names.of(documents.of(coe, clock.instant()).withReview(review.record(coe)));
         PublishService.Publication pub = publisher.publish(coe, by, anywayReason, isPublic, named);
         int blaming = BlameCheck.scan(documents.of(coe, clock.instant())).size();
-        return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: " + pub.messages()
-                + " messages" + (pub.times() > 1 ? " edited in place" : "") + ", and `" + pub.fileName() + "`"
-                + (pub.images() == 0 ? "." : "; " + pub.images() + (pub.images() == 1 ? " image" : " images")
-                + " in the thread of its first message.")
+        return (pub.times() > 1 ? "Updating " : "Publishing ") + coe.label() + " in this channel: one message, with the "
+                + "whole COE in its thread (" + pub.messages() + " messages" + (pub.times() > 1 ? " edited in place" : "")
+                + ") and `" + pub.fileName() + "`"
+                + (pub.images() == 0 ? "." : "; " + pub.images() + (pub.images() == 1 ? " image" : " images") + " there too.")
                 + (anywayReason == null ? "" : " The COE says it was published anyway, and why.")
                 + blameNote(blaming);
     }

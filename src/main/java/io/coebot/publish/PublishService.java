@@ -16,17 +16,21 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 /**
- * Publishes a COE: its parts posted to the channel in reading order (or, the second time, edited in place), the
- * whole COE uploaded as a Markdown file, and a short announcement in the review channel for public COEs. All of
+ * Publishes a COE: one message in the channel (what a reader scanning it needs, and where the COE is in full), the
+ * COE's parts in that message's thread in reading order (or, the second time, all edited in place), the whole COE
+ * uploaded there as a Markdown file, the copies queued ({@link CoeCopies}), and a short announcement in the review
+ * channel for public COEs. All of
  * it is queued in one transaction with the record of the publication, so a crash publishes all or nothing.
  */
 @Singleton
@@ -42,10 +46,12 @@ public class PublishService implements Outbox.Owner {
     private final ReviewGate review;
     private final Clock clock;
     private final List<CoeFigures> figures;
+    private final List<CoeCopies> copies;
 
     public PublishService(CoeDocuments documents, PublishStore store, CoeStore coes, CoeCard card, Outbox outbox,
                           ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel,
-                          ReviewGate review, Clock clock, List<CoeFigures> figures) {
+                          ReviewGate review, Clock clock, List<CoeFigures> figures, List<CoeCopies> copies) {
+        this.copies = List.copyOf(copies);
         this.figures = List.copyOf(figures);
         this.review = review;
         this.documents = documents;
@@ -77,25 +83,32 @@ public class PublishService implements Outbox.Owner {
         int times = store.published(coe.teamId(), coe.id(), by, anywayReason, now);
         boolean announced = review.published(coe, by, anywayReason != null, channelIsPublic, now);
         CoeDocument doc = documents.of(coe, now).withNames(names).withReview(review.record(coe));
-        List<PublishedPart> parts = SlackRendering.render(doc);
+        copies.forEach(c -> c.publishing(doc, by, times, now));
+        PublishedPart overview = SlackRendering.overview(doc, times, copyLines(coe.id()));
+        List<PublishedPart> parts = new ArrayList<>();
+        parts.add(overview);
+        parts.addAll(SlackRendering.render(doc));
         Map<String, Long> before = store.parts(coe.id());
         Set<String> current = new HashSet<>();
         int position = before.size();
-        Long firstPart = null;
+        long overviewId = before.containsKey(SlackRendering.OVERVIEW) ? before.get(SlackRendering.OVERVIEW)
+                : store.addPart(coe.teamId(), coe.id(), SlackRendering.OVERVIEW, position++, now);
+        store.overviewBody(coe.id(), BlockKit.json(overview.blocks().subList(0, overview.blocks().size() - 1)));
         for (PublishedPart part : parts) {
             current.add(part.key());
-            Long id = before.get(part.key());
+            Long id = part == overview ? Long.valueOf(overviewId) : before.get(part.key());
             String blocks = BlockKit.json(part.blocks());
-            if (id != null) {
+            if (id != null && (before.containsKey(part.key()))) {
                 outbox.enqueue(OutboundMessage.updateRootOf(coe.teamId(), coe.channelId(), PublishStore.PART, id,
                         part.fallbackText(), blocks), now);
-            } else {
-                id = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
+            } else if (part == overview) {
                 outbox.enqueue(OutboundMessage.post(coe.teamId(), coe.channelId(), part.fallbackText(), blocks)
                         .ownedBy(MessageOwner.of(PublishStore.PART, id)), now);
-            }
-            if (firstPart == null) {
-                firstPart = id;
+            } else {
+                // the full COE reads in the one message's thread, in order: the channel sees one message
+                id = store.addPart(coe.teamId(), coe.id(), part.key(), position++, now);
+                outbox.enqueue(OutboundMessage.post(coe.teamId(), coe.channelId(), part.fallbackText(), blocks)
+                        .inThreadOf(PublishStore.PART, overviewId).ownedBy(MessageOwner.of(PublishStore.PART, id)), now);
             }
         }
         for (Map.Entry<String, Long> old : before.entrySet()) {
@@ -109,8 +122,9 @@ public class PublishService implements Outbox.Owner {
         }
         String fileName = MarkdownRendering.fileName(coe);
         outbox.enqueue(OutboundMessage.upload(coe.teamId(), coe.channelId(), fileName, MarkdownRendering.render(doc),
-                coe.label() + " as Markdown, ready to paste into your wiki" + (times > 1 ? " (version " + times + ")." : ".")), now);
-        int images = attachFigures(coe, doc, firstPart, now);
+                coe.label() + " as Markdown, ready to paste into your wiki" + (times > 1 ? " (version " + times + ")." : "."))
+                .inThreadOf(PublishStore.PART, overviewId), now);
+        int images = attachFigures(coe, doc, overviewId, now);
         if (reviewChannel != null && channelIsPublic && !announced) {
             String text = "📘 " + coe.label() + " · " + EchoedText.mrkdwn(coe.title()) + " was " + (times > 1 ? "updated" : "published")
                     + " in <#" + coe.channelId() + "> by <@" + by + ">.";
@@ -120,6 +134,29 @@ public class PublishService implements Outbox.Owner {
         coes.markPublished(coe.id());
         card.refresh(coes.byId(coe.id()).orElseThrow(), now);
         return new Publication(times, parts.size(), fileName, images);
+    }
+
+    private List<String> copyLines(long coeId) {
+        return copies.stream().flatMap(c -> c.lines(coeId).stream()).toList();
+    }
+
+    /**
+     * A copy of the COE was written, or failed (the copies feature calls this in the transaction that records it):
+     * the one message is edited to show the link or the reason, its other words as they were published.
+     */
+    @Transactional
+    public void copiesChanged(long coeId, Instant now) {
+        Optional<Coe> coe = coes.byId(coeId);
+        Optional<String> body = store.overviewBody(coeId);
+        Long overviewId = store.parts(coeId).get(SlackRendering.OVERVIEW);
+        if (coe.isEmpty() || body.isEmpty() || overviewId == null) {
+            return;
+        }
+        String where = BlockKit.json(List.of(SlackRendering.where(copyLines(coeId))));
+        String blocks = body.get().substring(0, body.get().length() - 1) + "," + where.substring(1);
+        Coe c = coe.get();
+        outbox.enqueue(OutboundMessage.updateRootOf(c.teamId(), c.channelId(), PublishStore.PART, overviewId,
+                c.label() + " · " + EchoedText.plain(c.title()), blocks), now);
     }
 
     /**

@@ -42,14 +42,18 @@ public class PublishStore {
         });
     }
 
-    /** The ts of the published COE's first message, once Slack has it. */
+    /**
+     * The ts of the published COE's one message in the channel, once Slack has it (of its first message, for a COE
+     * published before there was one).
+     */
     Optional<String> firstPartTs(long coeId) {
         return jdbc.prepareStatement("""
                 SELECT r.thread_ts FROM published_part p
                 JOIN thread_route r ON r.owner_kind = ? AND r.owner_id = p.id AND r.team_id = p.team_id
-                WHERE p.coe_id = ? ORDER BY p.position LIMIT 1""", ps -> {
+                WHERE p.coe_id = ? ORDER BY (p.part_key = ?) DESC, p.position LIMIT 1""", ps -> {
             ps.setString(1, PART.stored());
             ps.setLong(2, coeId);
+            ps.setString(3, SlackRendering.OVERVIEW);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
@@ -89,6 +93,24 @@ public class PublishStore {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        });
+    }
+
+    /** The one message's blocks but the last (where the COE is), as published: drawn again as its copies arrive. */
+    void overviewBody(long coeId, String blocksJson) {
+        jdbc.prepareStatement("UPDATE coe_publication SET overview_body = ? WHERE coe_id = ?", ps -> {
+            ps.setString(1, blocksJson);
+            ps.setLong(2, coeId);
+            return ps.executeUpdate();
+        });
+    }
+
+    Optional<String> overviewBody(long coeId) {
+        return jdbc.prepareStatement("SELECT overview_body FROM coe_publication WHERE coe_id = ?", ps -> {
+            ps.setLong(1, coeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         });
     }

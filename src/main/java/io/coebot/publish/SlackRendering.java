@@ -85,6 +85,65 @@ public final class SlackRendering {
         return parts;
     }
 
+    /** The key of the one top-level message; every other part is a reply in its thread. */
+    public static final String OVERVIEW = "overview";
+
+    /**
+     * The one message the channel sees: what a reader scanning the channel needs (title, status, severity, summary,
+     * durations, counts, approvers) and where the COE is in full — its thread, and each copy ({@code copies}: one
+     * mrkdwn line per copy, as the copies feature words it: a link, "being written", or why not). Within one message's
+     * limits: a long summary is cut here and read whole in the thread.
+     */
+    public static PublishedPart overview(CoeDocument d, int version, List<String> copies) {
+        String label = d.coe().label();
+        String title = fit(label + " · " + EchoedText.plain(d.coe().title()), HEADER_MAX);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(title))));
+        List<String> facts = new ArrayList<>();
+        facts.add("*Status:* " + (d.publishedAnywayReason() != null ? anywayHeadline(d).replace(".", "")
+                : d.review().approvers().isEmpty() ? "Published" : "Published after review")
+                + (version > 1 ? " (version " + version + ")" : ""));
+        d.answer(Questions.SEVERITY).ifPresent(a -> facts.add("*Severity:* " + AnswerWording.slack(Questions.byId(Questions.SEVERITY), a)));
+        facts.add("*Owner:* <@" + d.coe().ownerUserId() + ">");
+        String first = String.join(" · ", facts);
+        blocks.add(section(s -> s.text(markdownText(first))));
+        String summary = d.answer(Questions.SUMMARY).map(a -> AnswerWording.slack(Questions.byId(Questions.SUMMARY), a))
+                .orElse("_No summary._");
+        List<String> pieces = SectionText.split(summary, SECTION_MAX - 40);
+        String shown = pieces.get(0) + (pieces.size() > 1 ? " … _(continued in the thread)_" : "");
+        blocks.add(section(s -> s.text(markdownText(shown))));
+        List<String> more = new ArrayList<>();
+        String durations = d.timeline().durations().summary();
+        if (!durations.isEmpty()) {
+            more.add(durations);
+        }
+        int causes = d.rootCauses().size();
+        int items = d.actions().size();
+        more.add(causes + (causes == 1 ? " root cause" : " root causes") + " · " + items
+                + (items == 1 ? " action item" : " action items"));
+        if (!d.review().approvers().isEmpty()) {
+            more.add("*Approved by* " + mentions(d.review().approvers()));
+        }
+        if (d.publishedAnywayReason() != null) {
+            List<String> reason = SectionText.split(d.publishedAnywayReason().strip(), SECTION_MAX / 2);
+            more.add(":warning: *" + anywayHeadline(d) + "* The owner's reason:\n" + TimelineText.quoted(
+                    EchoedText.mrkdwn(reason.get(0)) + (reason.size() > 1 ? " …" : "")));
+        }
+        String counts = fit(String.join("\n", more), SECTION_MAX);
+        blocks.add(section(s -> s.text(markdownText(counts))));
+        blocks.add(where(copies));
+        return new PublishedPart(OVERVIEW, label + " · " + EchoedText.plain(d.coe().title()), blocks);
+    }
+
+    /** The one message's last block: where the COE is in full (its thread, and each copy); drawn anew as copies arrive. */
+    public static LayoutBlock where(List<String> copies) {
+        List<String> where = new ArrayList<>();
+        where.add("🧵 The whole COE is in this thread, with its Markdown file.");
+        where.addAll(copies);
+        String text = fit(String.join("\n", where), SECTION_MAX);
+        return section(s -> s.text(markdownText(text)));
+    }
+
     private static List<String> opening(CoeDocument d) {
         List<String> out = new ArrayList<>();
         String heading = d.coe().label() + " · " + EchoedText.plain(d.coe().title());
@@ -154,7 +213,7 @@ public final class SlackRendering {
     private static List<String> metrics(CoeDocument d) {
         List<String> out = new ArrayList<>(questions(d, d.applicable(Section.METRICS)));
         if (!d.figures().isEmpty()) {
-            StringBuilder sb = new StringBuilder("*Graphs* (the images are in the thread of this COE's first message)");
+            StringBuilder sb = new StringBuilder("*Graphs* (the images are in this thread)");
             d.figures().forEach(f -> sb.append("\n• ").append(EchoedText.typed(f.title())));
             out.add(sb.toString());
         }

@@ -173,7 +173,8 @@ class GraphsEndToEndTest extends EndToEnd {
         assertTrue(md.contentAsString().contains("![Timeline chart](" + folder + "/timeline.png)"), md.contentAsString());
         SlackMessage first = publishedHeader(channel);
         List<UploadedFile> attached = ws.awaitValue("both images in the published COE's thread", () -> {
-            List<UploadedFile> inThread = slack.files().stream().filter(f -> first.ts().equals(f.threadTs())).toList();
+            List<UploadedFile> inThread = slack.files().stream().filter(f -> first.ts().equals(f.threadTs())
+                    && f.filename().endsWith(".png")).toList();
             return inThread.size() == 2 ? inThread : null;
         });
         assertTrue(attached.stream().anyMatch(f -> f.title().equals("Graph 1 · Failed checkouts")), attached.toString());
@@ -184,7 +185,7 @@ class GraphsEndToEndTest extends EndToEnd {
         ws.awaitValue("a second Markdown file", () -> slack.files().stream()
                 .filter(f -> channel.id().equals(f.channelId()) && f.filename().endsWith(".md")).count() == 2 ? true : null);
         slack.await("the outbox is empty", () -> app.unsentMessages() == 0);
-        assertEquals(2, slack.files().stream().filter(f -> first.ts().equals(f.threadTs())).count(),
+        assertEquals(2, slack.files().stream().filter(f -> first.ts().equals(f.threadTs()) && f.filename().endsWith(".png")).count(),
                 "no image uploaded twice: " + slack.files());
     }
 
@@ -254,9 +255,9 @@ class GraphsEndToEndTest extends EndToEnd {
         throw new AssertionError("the interview never reached the Metrics question: " + channel.thread(card.ts()));
     }
 
-    /** The published COE's first message (its header, which says when it was published), not the card. */
+    /** The published COE's one message in the channel (in whose thread the COE reads in full), not the card. */
     private static SlackMessage publishedHeader(Channel channel) {
-        return channel.awaitMessageFromBot(m -> !m.isReply() && m.visibleText().contains("All times are shown in your time zone"));
+        return channel.awaitMessageFromBot(m -> !m.isReply() && m.visibleText().contains("whole COE is in this thread"));
     }
 
     private void publishAnyway(Person owner, Channel channel) {

@@ -55,6 +55,6 @@ class FiguresInTheDocumentTest {
         String all = SlackRendering.render(Fixtures.complete().withFigures(List.of(GRAPH))).stream()
                 .filter(p -> p.key().startsWith("metrics")).map(p -> p.blocks().toString()).reduce("", String::concat);
         assertTrue(all.contains("Graph 1 · Checkout errors [5xx]"), all);
-        assertTrue(all.contains("the images are in the thread of this COE's first message"), all);
+        assertTrue(all.contains("the images are in this thread"), all);
     }
 }

@@ -79,19 +79,34 @@ class PublishEndToEndTest extends EndToEnd {
                 "Retries have no backoff", "Exponential backoff with a retry budget", "Config is code")) {
             assertTrue(md.contains(expected), "the Markdown has “" + expected + "”:\n" + md);
         }
-        List<SlackMessage> published = channel.messages().subList(before, channel.messages().size()).stream()
-                .filter(m -> m.fileIds().isEmpty()).toList();
-        String all = published.stream().map(SlackMessage::visibleText).reduce("", (a, b) -> a + "\n" + b);
-        for (String expected : List.of("Summary", "Impact", "Timeline", "5 Whys", "Action items", "Lessons learned",
-                "Deploy 42 rolled out", "Exponential backoff with a retry budget")) {
-            assertTrue(all.contains(expected), "the channel shows “" + expected + "”:\n" + all);
+        // one quiet message in the channel: what a reader scanning it needs, and where the COE is in full
+        assertEquals(before + 1, channel.messages().size(), "one top-level message: " + channel.messages());
+        SlackMessage one = channel.messages().get(before);
+        String overview = one.visibleText();
+        for (String expected : List.of("Checkout 500s", "Status:* Published", "Severity:*", "12,000 customers",
+                "1 root cause · 1 action item", "whole COE is in this thread")) {
+            assertTrue(overview.contains(expected), "the one message shows “" + expected + "”:\n" + overview);
         }
-        assertTrue(published.stream().noneMatch(SlackMessage::isReply), "posted in the channel, not in a thread");
+        assertEquals(one.ts(), file.threadTs(), "the Markdown file is in its thread");
+        List<SlackMessage> published = channel.thread(one.ts()).stream()
+                .filter(m -> m.fileIds().isEmpty() && !m.visibleText().contains("as Markdown")).toList();
+        String all = published.stream().map(SlackMessage::visibleText).reduce("", (a, b) -> a + "\n" + b);
+        List<String> inOrder = List.of("Summary", "Impact", "Timeline", "Metrics", "Incident questions", "5 Whys",
+                "Action items", "Lessons learned", "Related items");
+        int at = -1;
+        for (String heading : inOrder) {
+            int next = all.indexOf("\n" + heading + "\n");
+            assertTrue(next > at, "the thread reads in order, “" + heading + "” after the one before:\n" + all);
+            at = next;
+        }
+        for (String expected : List.of("Deploy 42 rolled out", "Exponential backoff with a retry budget")) {
+            assertTrue(all.contains(expected), "the thread shows “" + expected + "”:\n" + all);
+        }
         slack.await("the card says Published", () -> channel.message(card.ts()).visibleText().contains("Published"));
-        String firstPart = published.get(0).ts().replace(".", "");
-        slack.await("the card links to the published COE and no longer points at the interview", () -> {
+        String oneMessage = one.ts().replace(".", "");
+        slack.await("the card links to the one message and no longer points at the interview", () -> {
             String shown = channel.message(card.ts()).visibleText() + channel.message(card.ts()).blocks();
-            return shown.contains("/archives/" + channel.id() + "/p" + firstPart) && !shown.contains("The interview runs");
+            return shown.contains("/archives/" + channel.id() + "/p" + oneMessage) && !shown.contains("The interview runs");
         });
 
         // a published COE stays reachable by every command until the next /coe start
@@ -102,16 +117,18 @@ class PublishEndToEndTest extends EndToEnd {
             assertFalse(answer.contains("There is no"), command + " still reaches the published COE: " + answer);
         }
 
-        // publish again: the same messages are edited, and a new version of the file is uploaded
+        // publish again: the one message and its thread are edited, and a new version of the file is uploaded there
         int messagesAfterFirst = channel.messages().size();
+        int repliesAfterFirst = channel.thread(one.ts()).size();
         String again = alice.runs("/coe finish", channel).visibleText();
         assertTrue(again.contains("Updating COE-"), again);
         slack.await("a second version of the file", () -> slack.files().stream()
                 .filter(f -> f.channelId().equals(channel.id()) && f.filename().endsWith(".md")).count() == 2);
-        slack.await("the published messages are edited", () -> published.stream()
-                .allMatch(m -> channel.message(m.ts()).isEdited()));
-        assertEquals(messagesAfterFirst, channel.messages().size() - fileMessages(messagesAfterFirst),
-                "no message posted twice: " + channel.messages());
+        // (the one message is also edited when a copy's link arrives, so it is its words that tell the new version)
+        slack.await("the one message and its thread are edited", () -> channel.message(one.ts()).visibleText().contains("(version 2)")
+                && published.stream().allMatch(m -> channel.message(m.ts()).isEdited()));
+        assertEquals(messagesAfterFirst, channel.messages().size(), "no second top-level message: " + channel.messages());
+        assertEquals(repliesAfterFirst + 1, channel.thread(one.ts()).size(), "only the file's new version is added");
     }
 
     @Test
@@ -139,8 +156,9 @@ class PublishEndToEndTest extends EndToEnd {
         UploadedFile file = ws.awaitValue("the Markdown file", () -> slack.files().stream()
                 .filter(f -> f.channelId().equals(c.id())).findFirst().orElse(null));
         assertTrue(file.contentAsString().contains("The customer asked for our analysis today"), file.contentAsString());
-        slack.await("the channel shows the reason", () -> c.messages().stream()
-                .anyMatch(m -> m.visibleText().contains("The customer asked for our analysis today")));
+        slack.await("the one message in the channel shows the reason", () -> c.messages().stream()
+                .anyMatch(m -> m.visibleText().contains("whole COE is in this thread")
+                        && m.visibleText().contains("The customer asked for our analysis today")));
         Coe coe = app.bean(CoeStore.class).latestIn(slack.teamId(), c.id()).orElseThrow();
         assertEquals(Coe.Status.PUBLISHED, coe.status());
     }
@@ -191,7 +209,8 @@ class PublishEndToEndTest extends EndToEnd {
         alice.runs("/coe finish", channel);
         UploadedFile file = ws.awaitValue("the Markdown file", () -> slack.files().stream()
                 .filter(f -> f.channelId().equals(channel.id())).findFirst().orElse(null));
-        List<SlackMessage> published = channel.messages().subList(before, channel.messages().size()).stream()
+        SlackMessage one = channel.messages().get(before);
+        List<SlackMessage> published = channel.thread(one.ts()).stream()
                 .filter(m -> m.fileIds().isEmpty() && !m.visibleText().contains("as Markdown")).toList();
         readersCopy = new ReadersCopy(file.contentAsString(), published, channel.message(card.ts()), alice, bob, deploys);
         return readersCopy;
@@ -251,12 +270,6 @@ class PublishEndToEndTest extends EndToEnd {
         assertTrue(opened.find(), coe.card().blocks());
         assertTrue(opened.group(1).matches("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} UTC"),
                 "where Slack cannot draw the date (notifications) it reads like a date: " + opened.group(1));
-    }
-
-    /** The file's own message is the one new message a second publish may add. */
-    private int fileMessages(int since) {
-        return (int) channel.messages().subList(since, channel.messages().size()).stream()
-                .filter(m -> !m.fileIds().isEmpty() || m.visibleText().contains("as Markdown")).count();
     }
 
     private void interview() {

@@ -135,6 +135,10 @@ class ReviewEndToEndTest extends EndToEnd {
                 reviews.message(inReviewChannel.ts()).visibleText().contains("Published"));
         assertEquals(1, reviews.botMessages().size(), "one message per COE in the review channel: " + reviews.messages());
         slack.await("the card says Published", () -> channel.message(card.ts()).visibleText().contains("Published"));
+        SlackMessage one = channel.awaitMessageFromBot(m -> m.visibleText().contains("whole COE is in this thread"));
+        assertTrue(one.visibleText().contains("Published after review")
+                && one.visibleText().contains("*Approved by* <@" + carol.id() + ">"), "the one message names the approver: "
+                + one.visibleText());
     }
 
     @Test

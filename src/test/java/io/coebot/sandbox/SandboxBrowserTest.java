@@ -241,11 +241,14 @@ class SandboxBrowserTest {
         assertEquals("A game", browser.findElement(By.cssSelector("#modal textarea")).getAttribute("value"));
         browser.findElement(By.cssSelector("#modal textarea")).sendKeys(" day: we rehearse publishing before the 5 Whys are done.");
         click(By.id("modal-submit"));
-        await(By.cssSelector("#messages .file a"));
+        // One message in the channel says it is published, and why anyway; the COE and its file are in its thread.
         awaitText(By.id("messages"), "A game day: we rehearse publishing");
         assertTrue(browser.findElements(By.cssSelector("#modal .modal-box")).isEmpty(), "the modal closed");
+        click(By.xpath("//section[@id='messages']//div[@data-from='bot'][contains(.,'whole COE is in this thread')]"
+                + "//button[contains(@class,'replies-link')]"));
+        await(By.cssSelector("#thread-messages .file a"));
 
-        String href = wait.until(d -> d.findElement(By.cssSelector("#messages .file a")).getAttribute("href"));
+        String href = wait.until(d -> d.findElement(By.cssSelector("#thread-messages .file a")).getAttribute("href"));
         HttpResponse<String> markdown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, markdown.statusCode());

@@ -109,7 +109,8 @@ class SlackEntryPointEndToEndTest extends EndToEnd {
                 "the timeline handles its reactions");
         var scopes = (java.util.List<String>) ((Map<String, Object>) ((Map<String, Object>) manifest.get("oauth_config")).get("scopes")).get("bot");
         assertTrue(scopes.containsAll(java.util.List.of("commands", "chat:write", "channels:history", "groups:history",
-                "channels:read", "groups:read", "reactions:read", "users:read", "users:read.email", "im:write", "im:history", "files:write")), scopes.toString());
+                "channels:read", "groups:read", "reactions:read", "users:read", "users:read.email", "im:write", "im:history", "files:write",
+                "canvases:write", "canvases:read")), scopes.toString());
         assertEquals(Boolean.TRUE, ((Map<String, Object>) settings.get("interactivity")).get("is_enabled"));
     }
 

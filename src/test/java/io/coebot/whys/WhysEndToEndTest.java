@@ -182,6 +182,7 @@ class WhysEndToEndTest extends EndToEnd {
                 .filter(f -> f.channelId().equals(s.channel.id())).findFirst().orElse(null)).contentAsString();
         assertTrue(md.contains("Bob pushed the wrong config *(a person's mistake: why was it possible?)*"), md);
         slack.await("the published 5 Whys flags the cause", () -> s.channel.messages().stream()
+                .flatMap(m -> s.channel.thread(m.ts()).stream())
                 .filter(m -> m.visibleText().contains("Problem:"))
                 .anyMatch(m -> m.visibleText().contains("Bob pushed the wrong config _(a person's mistake")));
     }

@@ -108,6 +108,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> homeViewByUser = new HashMap<>();
     private final Map<String, Upload> uploads = new HashMap<>();
     private final List<UploadedFile> files = new ArrayList<>();
+    /** Canvases by id, in the order they were made. */
+    private final Map<String, SlackCanvas> canvases = new LinkedHashMap<>();
     private final Map<String, TriggerRec> triggers = new HashMap<>();
     private final Set<String> exchangedTriggers = new HashSet<>();
     private final Map<String, Deque<Fault>> nextFaults = new HashMap<>();
@@ -679,6 +681,13 @@ public final class FakeSlack implements AutoCloseable {
     public List<Ephemeral> ephemerals() {
         synchronized (lock) {
             return List.copyOf(ephemerals);
+        }
+    }
+
+    /** Every canvas, oldest first. */
+    public List<SlackCanvas> canvases() {
+        synchronized (lock) {
+            return List.copyOf(canvases.values());
         }
     }
 
@@ -1264,6 +1273,146 @@ public final class FakeSlack implements AutoCloseable {
         methods.put("reactions.remove", this::reactionsRemove);
         methods.put("files.getUploadURLExternal", this::filesGetUploadUrlExternal);
         methods.put("files.completeUploadExternal", this::filesCompleteUploadExternal);
+        methods.put("conversations.canvases.create", this::conversationsCanvasesCreate);
+        methods.put("canvases.create", this::canvasesCreate);
+        methods.put("canvases.edit", this::canvasesEdit);
+        methods.put("canvases.access.set", this::canvasesAccessSet);
+        methods.put("canvases.sections.lookup", this::canvasesSectionsLookup);
+    }
+
+    // Canvases, as documented (docs.slack.dev/reference/methods/canvases.*): a channel has at most one channel canvas
+    // (conversations.info shows it under properties.canvas), a standalone canvas is shared to channels with
+    // canvases.access.set, and canvases.edit "replace" without a section_id replaces the whole document. A plan or
+    // a permission that refuses canvases is a test's failNext/failAlways with Slack's error
+    // (team_tier_cannot_create_channel_canvases, canvas_disabled_user_team, restricted_action).
+
+    private JsonObject conversationsCanvasesCreate(Req r) {
+        ChannelRec ch = visible(r.p("channel_id"));
+        synchronized (lock) {
+            if (ch.canvasId != null) {
+                throw new ApiError("channel_canvas_already_exists");
+            }
+            String id = newId("F");
+            canvases.put(id, new SlackCanvas(id, r.p("title"), markdownOf(r.p("document_content")), ch.id, List.of(ch.id),
+                    "write", 0));
+            ch.canvasId = id;
+            return ok("canvas_id", id);
+        }
+    }
+
+    private JsonObject canvasesCreate(Req r) {
+        synchronized (lock) {
+            String id = newId("F");
+            String channel = r.p("channel_id");
+            if (channel != null) {
+                visible(channel);
+            }
+            canvases.put(id, new SlackCanvas(id, r.p("title"), markdownOf(r.p("document_content")), null,
+                    channel == null ? List.of() : List.of(channel), channel == null ? null : "write", 0));
+            return ok("canvas_id", id);
+        }
+    }
+
+    private JsonObject canvasesEdit(Req r) {
+        synchronized (lock) {
+            SlackCanvas c = canvases.get(Optional.ofNullable(r.p("canvas_id")).orElse(""));
+            if (c == null) {
+                throw new ApiError("canvas_not_found");
+            }
+            JsonElement changes = parseJson(Optional.ofNullable(r.p("changes")).orElseThrow(() -> new ApiError("invalid_arguments")),
+                    "invalid_arguments");
+            if (!changes.isJsonArray() || changes.getAsJsonArray().isEmpty()) {
+                throw new ApiError("invalid_arguments");
+            }
+            String markdown = c.markdown();
+            for (JsonElement e : changes.getAsJsonArray()) {
+                JsonObject change = e.getAsJsonObject();
+                String op = Json.str(change, "operation");
+                JsonObject content = Json.objAt(change, "document_content");
+                String md = content == null ? "" : Optional.ofNullable(Json.str(content, "markdown")).orElse("");
+                if ("replace".equals(op) && Json.str(change, "section_id") == null) {
+                    markdown = md;
+                } else if ("insert_at_end".equals(op)) {
+                    markdown = markdown + md;
+                } else if ("insert_at_start".equals(op)) {
+                    markdown = md + markdown;
+                } else {
+                    // section edits need canvases.sections.lookup, which the bot does not use
+                    throw new ApiError("canvas_editing_failed");
+                }
+            }
+            canvases.put(c.id(), new SlackCanvas(c.id(), c.title(), markdown, c.channelCanvasOf(), c.sharedWith(),
+                    c.accessLevel(), c.edits() + 1));
+            return ok();
+        }
+    }
+
+    private JsonObject canvasesAccessSet(Req r) {
+        synchronized (lock) {
+            SlackCanvas c = canvases.get(Optional.ofNullable(r.p("canvas_id")).orElse(""));
+            if (c == null) {
+                throw new ApiError("canvas_not_found");
+            }
+            String level = r.p("access_level");
+            if (!"read".equals(level) && !"write".equals(level)) {
+                throw new ApiError("invalid_arguments");
+            }
+            List<String> shared = new ArrayList<>(c.sharedWith());
+            for (String channel : idList(r.p("channel_ids"))) {
+                visible(channel);
+                if (!shared.contains(channel)) {
+                    shared.add(channel);
+                }
+            }
+            canvases.put(c.id(), new SlackCanvas(c.id(), c.title(), c.markdown(), c.channelCanvasOf(), shared, level, c.edits()));
+            return ok();
+        }
+    }
+
+    /** The sections holding the text (one section per paragraph here); only contains_text is honoured. */
+    private JsonObject canvasesSectionsLookup(Req r) {
+        synchronized (lock) {
+            SlackCanvas c = canvases.get(Optional.ofNullable(r.p("canvas_id")).orElse(""));
+            if (c == null) {
+                throw new ApiError("canvas_not_found");
+            }
+            JsonElement criteria = parseJson(Optional.ofNullable(r.p("criteria")).orElseThrow(() -> new ApiError("invalid_arguments")),
+                    "invalid_arguments");
+            String text = criteria.isJsonObject() ? Json.str(criteria.getAsJsonObject(), "contains_text") : null;
+            JsonArray sections = new JsonArray();
+            String[] paragraphs = c.markdown().split("\n\n");
+            for (int i = 0; i < paragraphs.length; i++) {
+                if (text != null && paragraphs[i].contains(text)) {
+                    sections.add(Json.obj("id", "temp:C:" + c.id() + i));
+                }
+            }
+            return ok("sections", sections);
+        }
+    }
+
+    /** document_content as the SDK sends it (a JSON object); its markdown. */
+    private String markdownOf(String documentContent) {
+        if (documentContent == null) {
+            return "";
+        }
+        JsonElement e = parseJson(documentContent, "invalid_arguments");
+        if (!e.isJsonObject() || !"markdown".equals(Json.str(e.getAsJsonObject(), "type"))) {
+            throw new ApiError("invalid_arguments");
+        }
+        return Optional.ofNullable(Json.str(e.getAsJsonObject(), "markdown")).orElse("");
+    }
+
+    /** A list of ids as a JSON array (the Java SDK) or comma-separated (other clients). */
+    private List<String> idList(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value.startsWith("[")) {
+            List<String> out = new ArrayList<>();
+            parseJson(value, "invalid_arguments").getAsJsonArray().forEach(x -> out.add(x.getAsString()));
+            return out;
+        }
+        return List.of(value.split(","));
     }
 
     private JsonObject botsInfo(Req r) {
@@ -2194,7 +2343,7 @@ public final class FakeSlack implements AutoCloseable {
                     "user", ch.dmUser, "is_user_deleted", u != null && u.deleted, "priority", 0,
                     "is_open", true, "last_read", "0000000000.000000", "context_team_id", TEAM_ID);
         }
-        return Json.obj("id", ch.id, "name", ch.name, "is_channel", ch.kind.equals("channel"),
+        JsonObject json = Json.obj("id", ch.id, "name", ch.name, "is_channel", ch.kind.equals("channel"),
                 "is_group", ch.kind.equals("group"), "is_im", false, "is_mpim", false, "is_private", ch.isPrivate(),
                 "created", ch.created, "is_archived", ch.archived, "is_general", false, "unlinked", 0,
                 "name_normalized", ch.name, "is_shared", false, "is_org_shared", false, "is_ext_shared", false,
@@ -2202,6 +2351,11 @@ public final class FakeSlack implements AutoCloseable {
                 "topic", Json.obj("value", "", "creator", "", "last_set", 0),
                 "purpose", Json.obj("value", "", "creator", "", "last_set", 0),
                 "previous_names", new JsonArray(), "context_team_id", TEAM_ID);
+        if (ch.canvasId != null) {
+            json.add("properties", Json.obj("canvas", Json.obj("file_id", ch.canvasId, "is_empty", false,
+                    "quip_thread_id", "Q" + ch.canvasId.substring(1))));
+        }
+        return json;
     }
 
     private static JsonObject icons() {
@@ -2397,6 +2551,8 @@ public final class FakeSlack implements AutoCloseable {
         final long created;
         boolean botMember;
         boolean archived;
+        /** The channel's canvas (conversations.canvases.create), or null. */
+        String canvasId;
         /** People in the channel besides the bot (only what a test adds; a public channel lets anyone read it). */
         final java.util.Set<String> members = new java.util.LinkedHashSet<>();
 
