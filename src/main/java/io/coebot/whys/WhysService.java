@@ -65,10 +65,11 @@ public class WhysService {
         WhysSession session = store.create(coe.id(), coe.teamId(), coe.channelId(), userId, step.state(), now);
         messages.postRoot(coe, session, responseUrl, now);
         messages.send(session, step.messages(), now);
-        card.refresh(coe, now);
         // refused as stale, and so without effect, unless Prevention is the question on screen
         interviews.applyToQuestion(new TeamRef(coe.teamId(), coe.id()), Questions.PREVENTION, new AnswerReplaced(userId,
                 Questions.PREVENTION, "Worked out in " + session.label() + ", in its own thread.", null));
+        // last: the card's render lock is held to commit, and an answer takes the interview's row before it
+        card.refresh(coe, now);
         return session;
     }
 
