@@ -17,7 +17,7 @@ import java.time.ZoneId;
  * ({@link DeadlinePolicy}), on the owner's calendar. Read, never stored, so answering the severity later moves it.
  */
 @Singleton
-class Deadlines {
+public class Deadlines {
     private final ReviewStore store;
     private final InterviewStore interviews;
     private final UserZones people;
@@ -41,7 +41,7 @@ class Deadlines {
         return policy.dueOn(coe.createdAt(), ownerZone(coe), severity);
     }
 
-    LocalDate dueOn(Coe coe) {
+    public LocalDate dueOn(Coe coe) {
         return dueOn(coe, store.row(coe.id()).orElse(ReviewStore.Row.none(coe.id())));
     }
 
@@ -49,7 +49,7 @@ class Deadlines {
      * The owner's zone as last learned (UTC if never): due dates are drawn on cards inside transactions, where
      * Slack must not be asked. `/coe start`, the owner's replies and the daily reminder run keep it learned.
      */
-    ZoneId ownerZone(Coe coe) {
+    public ZoneId ownerZone(Coe coe) {
         return people.knownZone(coe.teamId(), coe.ownerUserId());
     }
 }
