@@ -1,6 +1,7 @@
 package io.coebot.learning;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -13,7 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** What the weekly report counts, read from the COEs, their publications, action items and search documents. */
+// Joins the caller's transaction; a read outside one gets its own.
 @Singleton
+@Transactional
 class ReportStore {
     /** A COE as the report names it. */
     record Named(long id, String channelId, int number, String title) {}
