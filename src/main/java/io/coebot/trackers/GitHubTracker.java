@@ -12,7 +12,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -198,17 +197,7 @@ public class GitHubTracker implements Tracker {
         } else {
             req.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         }
-        HttpResponse<String> r;
-        try {
-            r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new TrackerFailure(TrackerFailure.Kind.TIMEOUT, "GitHub did not answer in time.", null);
-        } catch (IOException e) {
-            throw new TrackerFailure(TrackerFailure.Kind.DOWN, "GitHub could not be reached.", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrackerFailure(TrackerFailure.Kind.DOWN, "Interrupted while calling GitHub.", null);
-        }
+        HttpResponse<String> r = TrackerFailure.send(http, req.build(), "GitHub");
         int status = r.statusCode();
         if (status >= 200 && status < 300) {
             try {

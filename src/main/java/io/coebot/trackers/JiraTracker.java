@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -304,17 +303,7 @@ public class JiraTracker implements Tracker {
         } else {
             req.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         }
-        HttpResponse<String> r;
-        try {
-            r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new TrackerFailure(TrackerFailure.Kind.TIMEOUT, "Jira did not answer in time.", null);
-        } catch (IOException e) {
-            throw new TrackerFailure(TrackerFailure.Kind.DOWN, "Jira could not be reached.", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrackerFailure(TrackerFailure.Kind.DOWN, "Interrupted while calling Jira.", null);
-        }
+        HttpResponse<String> r = TrackerFailure.send(http, req.build(), "Jira");
         int status = r.statusCode();
         if (status >= 200 && status < 300) {
             try {

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -357,17 +356,7 @@ public class LinearTracker implements Tracker {
                 .header("Content-Type", "application/json")
                 .header("Authorization", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        HttpResponse<String> r;
-        try {
-            r = http.send(req, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new TrackerFailure(TrackerFailure.Kind.TIMEOUT, "Linear did not answer in time.", null);
-        } catch (IOException e) {
-            throw new TrackerFailure(TrackerFailure.Kind.DOWN, "Linear could not be reached.", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrackerFailure(TrackerFailure.Kind.DOWN, "Interrupted while calling Linear.", null);
-        }
+        HttpResponse<String> r = TrackerFailure.send(http, req, "Linear");
         JsonNode json;
         try {
             json = JSON.readTree(r.body() == null || r.body().isBlank() ? "{}" : r.body());

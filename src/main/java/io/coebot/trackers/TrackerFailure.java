@@ -39,4 +39,23 @@ public final class TrackerFailure extends Exception {
     public String reason() {
         return getMessage();
     }
+
+    /**
+     * Sends one request to {@code tracker}: no answer in time, a tracker that cannot be reached or an interrupt
+     * becomes the failure the queue acts on (a timeout means the tracker may have done it). Any answer is returned,
+     * whatever its status, for the tracker's own reading of it.
+     */
+    static java.net.http.HttpResponse<String> send(java.net.http.HttpClient http, java.net.http.HttpRequest request,
+                                                   String tracker) throws TrackerFailure {
+        try {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new TrackerFailure(Kind.TIMEOUT, tracker + " did not answer in time.", null);
+        } catch (java.io.IOException e) {
+            throw new TrackerFailure(Kind.DOWN, tracker + " could not be reached.", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrackerFailure(Kind.DOWN, "Interrupted while calling " + tracker + ".", null);
+        }
+    }
 }
