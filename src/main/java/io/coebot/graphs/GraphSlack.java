@@ -1,7 +1,7 @@
 package io.coebot.graphs;
 
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewMessages;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.Interaction;
@@ -34,13 +34,13 @@ public class GraphSlack implements SlackFeature {
     static final String QUERY = "query";
     static final String TITLE = "title";
 
-    private final CoeStore coes;
+    private final Coes coes;
     private final GraphService graphs;
     private final PrometheusSettings settings;
     private final Duration formDeadline;
     private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public GraphSlack(CoeStore coes, GraphService graphs, PrometheusSettings settings,
+    public GraphSlack(Coes coes, GraphService graphs, PrometheusSettings settings,
                       @Value("${coe.prometheus.form-timeout-millis:2000}") long formTimeoutMillis) {
         this.coes = coes;
         this.graphs = graphs;

@@ -3,7 +3,7 @@ package io.coebot.interview;
 import io.coebot.coe.CardPosted;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.SlackTs;
 import io.coebot.slack.TeamRef;
 import io.coebot.store.ProcessedEvents;
@@ -25,14 +25,14 @@ import java.util.Optional;
 @Singleton
 public class InterviewService {
     private final InterviewStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final InterviewMessages messages;
     private final ProcessedEvents processed;
     private final io.micronaut.context.event.ApplicationEventPublisher<AnswersChanged> answersChanged;
     private final Clock clock;
 
-    public InterviewService(InterviewStore store, CoeStore coes, CoeCard card, InterviewMessages messages,
+    public InterviewService(InterviewStore store, Coes coes, CoeCard card, InterviewMessages messages,
                             ProcessedEvents processed,
                             io.micronaut.context.event.ApplicationEventPublisher<AnswersChanged> answersChanged,
                             Clock clock) {

@@ -4,7 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStore;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.graphs.TrendChart;
 import io.coebot.review.Deadlines;
 import io.coebot.slack.BlockKit;
@@ -44,7 +44,7 @@ public class WeeklyReports {
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReports.class);
 
     private final ReportStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final ActionStore actions;
     private final Deadlines deadlines;
     private final Timelines timelines;
@@ -55,7 +55,7 @@ public class WeeklyReports {
     private final ReportWeek.Schedule schedule;
     private final Clock clock;
 
-    WeeklyReports(ReportStore store, CoeStore coes, ActionStore actions, Deadlines deadlines, Timelines timelines,
+    WeeklyReports(ReportStore store, Coes coes, ActionStore actions, Deadlines deadlines, Timelines timelines,
                   UserZones zones, ChannelAccess access, ReportPost post,
                   @Value("${coe.report.channel:}") String channel, @Value("${coe.report.at:`MONDAY 09:00`}") String at,
                   @Value("${coe.report.zone:UTC}") String zone, Clock clock) {

@@ -3,7 +3,7 @@ package io.coebot.timeline;
 import com.slack.api.model.Message;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.SlackSettings;
 import io.coebot.slack.SlackTs;
@@ -53,7 +53,7 @@ public class TimelineImports {
     private final TransactionOperations<Connection> tx;
     private final ChannelReader reader;
     private final TimelineStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final Outbox outbox;
     private final TimelineSettings settings;
@@ -67,7 +67,7 @@ public class TimelineImports {
     private volatile boolean running;
 
     public TimelineImports(JdbcOperations jdbc, TransactionOperations<Connection> tx, ChannelReader reader,
-                           TimelineStore store, CoeStore coes, CoeCard card, Outbox outbox, TimelineSettings settings,
+                           TimelineStore store, Coes coes, CoeCard card, Outbox outbox, TimelineSettings settings,
                            SlackSettings slackSettings, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;

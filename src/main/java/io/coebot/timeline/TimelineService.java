@@ -2,7 +2,7 @@ package io.coebot.timeline;
 
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.SlackTs;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.transaction.annotation.Transactional;
@@ -26,13 +26,13 @@ public class TimelineService {
     private static final String EVENT_SUFFIX = ":timeline";
 
     private final TimelineStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final ProcessedEvents processed;
     private final Timelines timelines;
     private final Clock clock;
 
-    public TimelineService(TimelineStore store, CoeStore coes, CoeCard card, ProcessedEvents processed,
+    public TimelineService(TimelineStore store, Coes coes, CoeCard card, ProcessedEvents processed,
                            Timelines timelines, Clock clock) {
         this.store = store;
         this.coes = coes;

@@ -12,7 +12,7 @@ import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.Interaction;
@@ -60,11 +60,11 @@ public class TimelineSlack implements SlackFeature {
     private final TimelineService timelines;
     private final TimelineSettings settings;
     private final ChannelReader reader;
-    private final CoeStore coes;
+    private final Coes coes;
     private final SlackGateway gateway;
     private final Slack slack;
 
-    public TimelineSlack(TimelineService timelines, TimelineSettings settings, ChannelReader reader, CoeStore coes,
+    public TimelineSlack(TimelineService timelines, TimelineSettings settings, ChannelReader reader, Coes coes,
                          SlackGateway gateway, Slack slack) {
         this.timelines = timelines;
         this.settings = settings;

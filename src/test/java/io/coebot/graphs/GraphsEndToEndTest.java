@@ -1,6 +1,6 @@
 package io.coebot.graphs;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewMessages;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.slack.SlackTs;
@@ -278,6 +278,6 @@ class GraphsEndToEndTest extends EndToEnd {
     }
 
     private long coeId(Channel channel) {
-        return app.bean(CoeStore.class).latestIn(slack.teamId(), channel.id()).orElseThrow().id();
+        return app.bean(Coes.class).latestIn(slack.teamId(), channel.id()).orElseThrow().id();
     }
 }

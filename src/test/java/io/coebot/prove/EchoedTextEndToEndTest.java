@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.ApiCall;
 import io.coebot.sandbox.slack.Ephemeral;
@@ -64,7 +64,7 @@ class EchoedTextEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-echo-whole");
         alice.runs("/coe start Checkout 500s " + EVIL, channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
 
         interview(alice, channel, card, coeId);
         fiveWhys(alice, bob, channel);

@@ -1,7 +1,7 @@
 package io.coebot.prove;
 
 import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
@@ -36,7 +36,7 @@ class LongTextEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-long-texts");
         alice.runs("/coe start Long texts", channel);
         channel.awaitMessageFromBot(m -> m.visibleText().contains("Long texts"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
 
         String problem = words("The checkout page failed for everyone in the region", 5_000);
         alice.runs("/coe whys", channel);

@@ -2,7 +2,7 @@ package io.coebot.prove;
 
 import com.google.gson.JsonObject;
 import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.InterviewState;
 import io.coebot.interview.Questions;
@@ -57,7 +57,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         Channel incident = ws.channel("inc-isolation");
         alice.runs("/coe start Secret payments outage", incident);
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Secret payments outage"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         SlackMessage question = incident.awaitReplyFromBot(card.ts(), m -> m.buttons().stream().anyMatch(b -> b.label().equals("Skip")));
         String due = LocalDate.now().plusDays(10).toString();
         alice.runs("/coe action Add the payments alarm <@" + alice.id() + "> due " + due, incident);
@@ -108,7 +108,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         Channel incident = ws.channel("inc-replay");
         alice.runs("/coe start Replayed payments outage", incident);
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Replayed payments outage"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         incident.awaitReplyFromBot(card.ts(), "trigger");
         alice.repliesInThread(incident, card.ts(), "yesterday 10:00");
         incident.awaitReplyFromBot(card.ts(), "10:00 UTC");

@@ -185,7 +185,7 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         Person alice = ws.user("U0ALICE68", "alice", "UTC");
         Channel incident = ws.channel("inc-coalesced-card");
         SlackMessage card = startAndAwaitFirstQuestion(alice, incident, "Coalesced card");
-        long coeId = app.bean(io.coebot.coe.CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(io.coebot.coe.Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         int editsBefore = cardEdits(incident, card);
 
         long began = System.nanoTime();

@@ -2,7 +2,7 @@ package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
@@ -43,7 +43,7 @@ abstract class TrackerEndToEnd extends EndToEnd {
             channel = ws.channel(channelName);
             owner.runs("/coe start Checkout 500s", channel);
             card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+            coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         }
 
         List<ActionItem> items() {

@@ -3,7 +3,7 @@ package io.coebot.trackers;
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStatus;
 import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackRequests;
@@ -56,7 +56,7 @@ class TwoInstancesTrackerTest {
                 var channel = viaOne.channel("inc-twins");
                 alice.runs("/coe start Twins", channel);
                 SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Twins"));
-                long coeId = one.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+                long coeId = one.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
                 var aliceViaTwo = viaTwo.user(alice.id(), alice.name(), "UTC");
                 String due = LocalDate.now(ZoneOffset.ofHours(14)).plusDays(10).toString();
                 for (int i = 0; i < ITEMS; i++) {
