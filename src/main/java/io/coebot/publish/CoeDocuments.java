@@ -1,6 +1,6 @@
 package io.coebot.publish;
 
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coe;
 import io.coebot.interview.InterviewState;
 import io.coebot.interview.Interviews;
@@ -19,11 +19,11 @@ public class CoeDocuments {
     private final Interviews interviews;
     private final Timelines timelines;
     private final WhysSessions whys;
-    private final ActionStore actions;
+    private final ActionItems actions;
     private final PublishStore publications;
     private final List<CoeFigures> figures;
 
-    public CoeDocuments(Interviews interviews, Timelines timelines, WhysSessions whys, ActionStore actions,
+    public CoeDocuments(Interviews interviews, Timelines timelines, WhysSessions whys, ActionItems actions,
                         PublishStore publications, List<CoeFigures> figures) {
         this.figures = List.copyOf(figures);
         this.interviews = interviews;

@@ -1,7 +1,7 @@
 package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -37,7 +37,7 @@ public class TrackerPushes {
 
     private final TrackerIssues issues;
     private final TrackerChoice choice;
-    private final ActionStore items;
+    private final ActionItems items;
     private final TrackerPeople people;
     private final TrackerMessages messages;
     private final TransactionOperations<Connection> tx;
@@ -49,7 +49,7 @@ public class TrackerPushes {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean running;
 
-    public TrackerPushes(TrackerIssues issues, TrackerChoice choice, ActionStore items, TrackerPeople people,
+    public TrackerPushes(TrackerIssues issues, TrackerChoice choice, ActionItems items, TrackerPeople people,
                          TrackerMessages messages, TransactionOperations<Connection> tx, Clock clock,
                          @Value("${coe.trackers.poll-millis:2000}") long pollMillis,
                          @Value("${coe.trackers.first-backoff-millis:2000}") long firstBackoffMillis,

@@ -3,7 +3,7 @@ package io.coebot.prove;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coes;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.ApiCall;
@@ -86,7 +86,7 @@ class EchoedTextEndToEndTest extends EndToEnd {
                 "due", Map.of("due", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString())));
         alice.runs("/coe action Page on checkout errors " + EVIL + " <@" + bob.id() + "> high due "
                 + LocalDate.now(ZoneOffset.UTC).plusDays(10), channel);
-        slack.await("both items are stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 2);
+        slack.await("both items are stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 2);
         bob.awaitDm(m -> m.visibleText().contains("Page on checkout errors"));
         alice.runs("/coe actions", channel);
         alice.runs("/coe status", channel);

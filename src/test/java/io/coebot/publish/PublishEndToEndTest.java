@@ -1,6 +1,6 @@
 package io.coebot.publish;
 
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coe;
 import io.coebot.coe.Coes;
 import io.coebot.interview.Questions;

@@ -3,7 +3,7 @@ package io.coebot.trackers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStatus;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;

@@ -1,7 +1,7 @@
 package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -47,7 +47,7 @@ abstract class TrackerEndToEnd extends EndToEnd {
         }
 
         List<ActionItem> items() {
-            return app.bean(ActionStore.class).ofCoe(coeId);
+            return app.bean(ActionItems.class).ofCoe(coeId);
         }
 
         ActionItem item(String text) {
