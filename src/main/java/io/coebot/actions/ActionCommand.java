@@ -20,7 +20,7 @@ import java.util.Optional;
  * owner; without one, opens the form with what was typed, so the creator picks the owner.
  */
 @Singleton
-public class ActionCommand implements CoeSubcommand {
+class ActionCommand implements CoeSubcommand {
     private final ActionService actions;
     private final Coes coes;
     private final UserZones zones;

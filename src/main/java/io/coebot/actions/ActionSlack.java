@@ -29,7 +29,7 @@ import java.util.Optional;
  * drafts' "Add action item", and the modals they open.
  */
 @Singleton
-public class ActionSlack implements SlackFeature {
+class ActionSlack implements SlackFeature {
     private final ActionService actions;
     private final ActionStore store;
     private final Coes coes;

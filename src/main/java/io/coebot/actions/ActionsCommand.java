@@ -33,7 +33,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * `/coe actions mine`: my open items across COEs, leaving out those of private channels I am not in.
  */
 @Singleton
-public class ActionsCommand implements CoeSubcommand {
+class ActionsCommand implements CoeSubcommand {
     /** Room for the header, the drafts and the footer within Slack's 50 blocks. */
     private static final int MAX_BLOCKS = 48;
 

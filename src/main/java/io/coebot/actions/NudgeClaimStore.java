@@ -20,7 +20,7 @@ import java.util.Set;
 // Joins the caller's transaction; a read outside one gets its own.
 @Transactional
 @Singleton
-public class NudgeClaimStore {
+class NudgeClaimStore {
     static final String DIGEST = "digest";
     static final String OVERDUE_REPORT = "overdue-report";
     static final String REASSIGN = "reassign";

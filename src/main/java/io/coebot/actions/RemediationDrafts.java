@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * {@link CauseRef}, which is how a completed draft stops showing.
  */
 @Singleton
-public class RemediationDrafts {
+class RemediationDrafts {
     /** A fix for a root cause, not yet an action item. */
     public record Draft(CauseRef ref, String text, String causeLabel, String causeText, String session) {}
 

@@ -1,5 +1,5 @@
 package io.coebot.interview;
 
 /** The Slack message that held (part of) an answer was deleted. */
-public record AnswerDeleted(String messageTs) implements InterviewInput {
+record AnswerDeleted(String messageTs) implements InterviewInput {
 }

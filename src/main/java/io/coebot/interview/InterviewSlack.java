@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Messages in the card's thread reach the interview through {@link InterviewThread}.
  */
 @Singleton
-public class InterviewSlack implements SlackFeature {
+class InterviewSlack implements SlackFeature {
     private final InterviewService interviews;
 
     public InterviewSlack(InterviewService interviews) {

@@ -27,7 +27,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * COE owner to publish anyway with a stated reason, which the published COE shows.
  */
 @Singleton
-public class FinishCommand implements CoeSubcommand {
+class FinishCommand implements CoeSubcommand {
     private final Coes coes;
     private final CoeDocuments documents;
     private final PublishService publisher;

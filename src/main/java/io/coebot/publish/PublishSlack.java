@@ -23,7 +23,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 /** "Publish anyway…": the COE owner states why, and the COE is published with that reason in it. */
 @Singleton
-public class PublishSlack implements SlackFeature {
+class PublishSlack implements SlackFeature {
     static final String ANYWAY = "publish.anyway";
     static final String ANYWAY_VIEW = "publish.anyway-reason";
 

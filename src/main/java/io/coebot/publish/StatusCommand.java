@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** `/coe status`: what is done, missing and skipped, and the quality bar's verdict, only to whoever asked. */
 @Singleton
-public class StatusCommand implements CoeSubcommand {
+class StatusCommand implements CoeSubcommand {
     private final Coes coes;
     private final CoeDocuments documents;
     private final ReviewGate review;

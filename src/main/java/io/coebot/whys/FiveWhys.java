@@ -38,7 +38,7 @@ import java.util.Optional;
  * why (a button pressed too late, a person's mistake offered as a root cause) comes back as a refusal, shown
  * only to whoever pressed.
  */
-public final class FiveWhys {
+final class FiveWhys {
 
     static final String HOW_IT_WORKS = "Each reply in this thread answers the current why. Press *Root cause* when a "
             + "cause goes as deep as it can, *Another cause* when something else also led to it, and say `back` to "

@@ -18,7 +18,7 @@ import java.util.Optional;
  * (so a second person doesn't open a duplicate), or opens one that proposes the interview's impact.
  */
 @Singleton
-public class WhysCommand implements CoeSubcommand {
+class WhysCommand implements CoeSubcommand {
     private final WhysService whys;
     private final Coes coes;
 

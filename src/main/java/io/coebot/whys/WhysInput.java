@@ -1,7 +1,7 @@
 package io.coebot.whys;
 
 /** What can happen to a 5 Whys session, from Slack or from the outbox. */
-public sealed interface WhysInput {
+sealed interface WhysInput {
     /** A human reply in the session's thread. */
     record Reply(String userId, String text, String ts) implements WhysInput {}
 

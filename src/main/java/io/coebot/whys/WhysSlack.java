@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * "Start 5 Whys" button opens a session. Messages in a session's thread reach it through {@link WhysThread}.
  */
 @Singleton
-public class WhysSlack implements SlackFeature {
+class WhysSlack implements SlackFeature {
     private final WhysService whys;
     private final Coes coes;
 
