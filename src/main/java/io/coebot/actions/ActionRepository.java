@@ -30,13 +30,13 @@ interface ActionRepository extends GenericRepository<ActionItemRow, Long> {
     Optional<ActionItemView> find(long id);
 
     @Query(WITH_COE + " WHERE a.id = :id AND a.team_id = :teamId")
-    Optional<ActionItemView> find(long id, String teamId);
+    Optional<ActionItemView> find(long id, @Nullable String teamId);
 
     @Query(WITH_COE + " WHERE a.coe_id = :coeId ORDER BY a.id")
     List<ActionItemView> ofCoe(long coeId);
 
     @Query(WITH_COE + " WHERE a.team_id = :teamId AND a.owner_user_id = :userId AND a.status = 'open' ORDER BY a.due, a.id")
-    List<ActionItemView> openOwnedBy(String teamId, String userId);
+    List<ActionItemView> openOwnedBy(@Nullable String teamId, @Nullable String userId);
 
     @Query(WITH_COE + " WHERE a.team_id = :teamId AND a.status = 'open' ORDER BY a.id")
     List<ActionItemView> allOpen(String teamId);
@@ -49,5 +49,5 @@ interface ActionRepository extends GenericRepository<ActionItemRow, Long> {
 
     void update(@Id long id, @Nullable String trackerPending);
 
-    void update(@Id long id, String trackerKey, String trackerUrl, @Nullable String trackerPending);
+    void update(@Id long id, @Nullable String trackerKey, @Nullable String trackerUrl, @Nullable String trackerPending);
 }

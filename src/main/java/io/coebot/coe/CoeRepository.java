@@ -19,16 +19,17 @@ interface CoeRepository extends GenericRepository<CoeRow, Long> {
 
     Optional<CoeRow> findById(long id);
 
-    Optional<CoeRow> findByIdAndTeamId(long id, String teamId);
+    Optional<CoeRow> findByIdAndTeamId(long id, @Nullable String teamId);
 
-    Optional<CoeRow> findByTeamIdAndChannelIdAndStatusNotEqual(String teamId, String channelId, Coe.Status status);
+    Optional<CoeRow> findByTeamIdAndChannelIdAndStatusNotEqual(@Nullable String teamId, @Nullable String channelId,
+                                                               Coe.Status status);
 
-    List<CoeRow> findByTeamIdAndStatusNotEqualOrderById(String teamId, Coe.Status status);
+    List<CoeRow> findByTeamIdAndStatusNotEqualOrderById(@Nullable String teamId, Coe.Status status);
 
     /** The open one first, then the newest: an order by a condition, which a method name cannot say. */
     @Query("SELECT * FROM coe WHERE team_id = :teamId AND channel_id = :channelId "
             + "ORDER BY (status <> 'PUBLISHED') DESC, id DESC LIMIT 1")
-    Optional<CoeRow> findLatest(String teamId, String channelId);
+    Optional<CoeRow> findLatest(@Nullable String teamId, @Nullable String channelId);
 
     @Query("SELECT DISTINCT team_id FROM coe WHERE status <> 'PUBLISHED'")
     List<String> findTeamsWithUnpublished();
@@ -38,7 +39,7 @@ interface CoeRepository extends GenericRepository<CoeRow, Long> {
             SELECT c.*, EXISTS (SELECT 1 FROM outbox o WHERE o.card_of_coe = c.id AND o.kind = 'POST'
                                 AND o.status IN ('PENDING', 'SENDING')) AS card_queued
             FROM coe c WHERE c.team_id = :teamId AND c.channel_id = :channelId AND c.status <> 'PUBLISHED'""")
-    Optional<OpenCoeRow> findOpenWithCardState(String teamId, String channelId);
+    Optional<OpenCoeRow> findOpenWithCardState(@Nullable String teamId, @Nullable String channelId);
 
     void update(@Id long id, Coe.Status status);
 
