@@ -17,7 +17,7 @@ import java.time.Instant;
  * (bulk statements, no rows read), kept together so one place says how long each kind of record lives.
  */
 @Singleton
-public class Housekeeping {
+class Housekeeping {
     private final JdbcOperations jdbc;
 
     private final Clock clock;
