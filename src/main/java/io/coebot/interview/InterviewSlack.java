@@ -2,7 +2,6 @@ package io.coebot.interview;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import io.coebot.slack.Interaction;
 import io.coebot.slack.MessageTs;
 import io.coebot.slack.SlackFeature;

@@ -1,7 +1,7 @@
 package io.coebot.interview;
 
-import io.coebot.slack.MessageTs;
 import io.coebot.slack.Conversation;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.ThreadMessage;
 import io.coebot.slack.UserZones;
 import io.coebot.store.OwnerKind;

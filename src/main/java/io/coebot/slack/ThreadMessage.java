@@ -23,11 +23,6 @@ public record ThreadMessage(Change change, String teamId, String channelId, Stri
         return MessageTs.parse(ts).orElse(null);
     }
 
-    /** The ts of the message the thread hangs from, as a value; null outside a thread. */
-    public MessageTs threadRootTs() {
-        return MessageTs.parse(threadTs).orElse(null);
-    }
-
     /** A message inside a thread, not the message the thread hangs from. */
     public boolean isReply() {
         return threadTs != null && !threadTs.equals(ts);

@@ -1,7 +1,7 @@
 package io.coebot.whys;
 
-import io.coebot.slack.MessageTs;
 import io.coebot.slack.Conversation;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.ThreadMessage;
 import io.coebot.store.MessageOwner;
 import io.coebot.store.Outbox;
