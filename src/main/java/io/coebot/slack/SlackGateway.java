@@ -425,7 +425,7 @@ public class SlackGateway {
         if (m.kind() == OutboundMessage.Kind.UPDATE) {
             return java.util.Optional.empty();
         }
-        String oldest = SlackTs.of(pending.createdAt().minusSeconds(2));
+        String oldest = MessageTs.of(pending.createdAt().minusSeconds(2)).value();
         try {
             String channel = m.channelId();
             if (isUser(channel)) {
