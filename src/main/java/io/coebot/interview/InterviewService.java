@@ -4,7 +4,7 @@ import io.coebot.coe.CardPosted;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.TeamRef;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -80,7 +80,7 @@ public class InterviewService {
      */
     private static Instant writtenAt(InterviewInput input, Instant now) {
         if (input instanceof Reply r) {
-            return SlackTs.toInstant(r.messageTs()).filter(at -> at.isBefore(now)).orElse(now);
+            return Optional.ofNullable(r.messageTs()).map(MessageTs::toInstant).filter(at -> at.isBefore(now)).orElse(now);
         }
         return now;
     }

@@ -3,7 +3,7 @@ package io.coebot.timeline;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.CoeStore;
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -83,7 +83,7 @@ public class TimelineService {
         if (eventId != null && !processed.firstDelivery(coe.teamId(), eventId + EVENT_SUFFIX, now)) {
             return new Outcome(false, null, null);
         }
-        Instant at = SlackTs.toInstant(m.ts()).orElse(null);
+        Instant at = MessageTs.parse(m.ts()).map(MessageTs::toInstant).orElse(null);
         if (at == null) {
             return Outcome.refused("That message has no readable time, so it cannot be dated.");
         }

@@ -279,7 +279,7 @@ class TimelineEndToEndTest extends EndToEnd {
     /** The exact instant of a message ts (the ts is when it was written). */
     static final class SlackTsInstant {
         static Instant of(String ts) {
-            return io.coebot.slack.SlackTs.toInstant(ts).orElseThrow();
+            return new io.coebot.slack.MessageTs(ts).toInstant();
         }
     }
 }
