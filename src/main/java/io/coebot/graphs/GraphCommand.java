@@ -23,7 +23,7 @@ import java.util.Optional;
  * restart if need be; the outcome reaches the person through the command's response_url, only to them.
  */
 @Singleton
-public class GraphCommand implements CoeSubcommand {
+class GraphCommand implements CoeSubcommand {
     private final Coes coes;
     private final GraphService graphs;
     private final GraphStore store;

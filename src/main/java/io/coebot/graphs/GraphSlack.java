@@ -29,7 +29,7 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
  * a graph that was drawn closes the form and appears in the card's thread. {@code /coe graph} waits longer.
  */
 @Singleton
-public class GraphSlack implements SlackFeature {
+class GraphSlack implements SlackFeature {
     static final String VIEW = "graphs.add-view";
     static final String QUERY = "query";
     static final String TITLE = "title";

@@ -42,7 +42,7 @@ import java.util.Map;
  * thousands of series cannot fill the heap.
  */
 @Singleton
-public class PrometheusClient {
+class PrometheusClient {
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusClient.class);
     static final int MAX_POINTS = 11_000;
     /** Of an error body shown to people: Prometheus's messages are one line; a proxy's page can be anything. */

@@ -34,7 +34,7 @@ import java.util.function.BiFunction;
  * the newest drawing is the only one worth sending and one that failed is simply drawn again by the next refresh.
  */
 @Singleton
-public class HomeService {
+class HomeService {
     private static final Logger LOG = LoggerFactory.getLogger(HomeService.class);
 
     private final HomeStore store;

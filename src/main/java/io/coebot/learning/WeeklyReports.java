@@ -40,7 +40,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * across instances; checked every COE_REMINDER_EVERY, so a run missed at the send time (a restart) sends it later.
  */
 @Singleton
-public class WeeklyReports {
+class WeeklyReports {
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReports.class);
 
     private final ReportStore store;

@@ -35,7 +35,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * daily digest: {@link ReviewService#of}.)
  */
 @Singleton
-public class ReviewReminders {
+class ReviewReminders {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewReminders.class);
     static final int LONG_WAIT_BUSINESS_DAYS = 3;
     static final String AGENDA = "review-agenda";

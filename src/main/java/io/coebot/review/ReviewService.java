@@ -37,7 +37,7 @@ import java.util.Optional;
  * two reviewers at the same instant leave one consistent status and a crash leaves no half-told step.
  */
 @Singleton
-public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
+class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
     private final ReviewStore store;
     private final Coes coes;
     private final CoeCard card;

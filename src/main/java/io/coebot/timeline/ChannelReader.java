@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link ReadFailure}s that say whether and when to try again.
  */
 @Singleton
-public class ChannelReader {
+class ChannelReader {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelReader.class);
 
     private final SlackGateway gateway;

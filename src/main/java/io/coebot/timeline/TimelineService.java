@@ -60,13 +60,13 @@ public class TimelineService {
 
     /** Remembers a message of a channel with an open COE, so that a reaction on it needs no Web API call. */
     @Transactional
-    public void seen(String teamId, TimelineStore.SeenMessage m) {
+    void seen(String teamId, TimelineStore.SeenMessage m) {
         if (coes.openIn(teamId, m.channelId()).isPresent()) {
             store.remember(teamId, m, clock.instant());
         }
     }
 
-    public Optional<TimelineStore.SeenMessage> seenMessage(String teamId, String channelId, String ts) {
+    Optional<TimelineStore.SeenMessage> seenMessage(String teamId, String channelId, String ts) {
         return store.seen(teamId, channelId, ts);
     }
 
@@ -77,7 +77,7 @@ public class TimelineService {
      * @param eventId the Slack event that asked for it, or null
      */
     @Transactional
-    public Outcome addMessage(Coe coe, TimelineStore.SeenMessage m, TimelineSource source, String permalink, String note,
+    Outcome addMessage(Coe coe, TimelineStore.SeenMessage m, TimelineSource source, String permalink, String note,
                               Milestone milestone, String addedBy, String eventId) {
         Instant now = clock.instant();
         if (eventId != null && !processed.firstDelivery(coe.teamId(), eventId + EVENT_SUFFIX, now)) {

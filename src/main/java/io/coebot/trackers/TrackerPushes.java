@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Started after each commit that queued work and by a poll (retries that fell due, another instance's work).
  */
 @Singleton
-public class TrackerPushes {
+class TrackerPushes {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerPushes.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
     /** A refusal (bad token, missing repository) is fixed by a person, so it is asked again slowly. */

@@ -48,7 +48,7 @@ import static com.slack.api.model.view.Views.viewTitle;
  * or a workspace admin may change it. The card shows the choice.
  */
 @Singleton
-public class TrackerSlack implements SlackFeature, CoeSubcommand {
+class TrackerSlack implements SlackFeature, CoeSubcommand {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerSlack.class);
     static final String OPEN = "trackers.open";
     static final String FORM = "trackers.choose";
