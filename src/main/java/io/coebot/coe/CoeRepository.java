@@ -19,6 +19,10 @@ interface CoeRepository extends GenericRepository<CoeRow, Long> {
 
     Optional<CoeRow> findById(long id);
 
+    /** Native: a row lock is FOR UPDATE, which a derived query cannot say. */
+    @Query("SELECT id FROM coe WHERE id = :coeId FOR UPDATE")
+    Optional<Long> lock(long coeId);
+
     Optional<CoeRow> findByIdAndTeamId(long id, @Nullable String teamId);
 
     Optional<CoeRow> findByTeamIdAndChannelIdAndStatusNotEqual(@Nullable String teamId, @Nullable String channelId,

@@ -41,6 +41,14 @@ public class Coes {
         return rows.findById(id).map(CoeRow::coe);
     }
 
+    /**
+     * Holds the COE's row until the caller's transaction ends: the one lock under which a COE's numbered or ordered
+     * parts (5 Whys sessions, graphs, timeline entries) are added, so two added at once never get the same number.
+     */
+    public void lock(long coeId) {
+        rows.lock(coeId);
+    }
+
     /** The workspace's COEs not yet published, oldest first: what reminders are about. */
     public List<Coe> unpublished(String teamId) {
         return rows.findByTeamIdAndStatusNotEqualOrderById(teamId, Coe.Status.PUBLISHED).stream().map(CoeRow::coe).toList();

@@ -13,10 +13,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface GraphRepository extends GenericRepository<GraphRow, Long> {
 
-    /** The COE's row lock (native: FOR UPDATE), so two graphs drawn at once get two numbers. */
-    @Query("SELECT id FROM coe WHERE id = :coeId FOR UPDATE")
-    Optional<Long> lockCoe(long coeId);
-
     List<GraphFigureRow> findByCoeId(long coeId);
 
     Optional<GraphFigureRow> queryById(long id);

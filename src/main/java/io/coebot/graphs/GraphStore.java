@@ -1,5 +1,6 @@
 package io.coebot.graphs;
 
+import io.coebot.coe.Coes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -22,10 +23,12 @@ class GraphStore {
     private static final Comparator<Graph> FIGURE_ORDER =
             Comparator.comparing((Graph g) -> g.kind() == Graph.Kind.TIMELINE ? 0 : 1).thenComparingInt(Graph::number);
 
+    private final Coes coes;
     private final JdbcOperations jdbc;
     private final GraphRepository graphs;
 
-    GraphStore(JdbcOperations jdbc, GraphRepository graphs) {
+    GraphStore(JdbcOperations jdbc, GraphRepository graphs, Coes coes) {
+        this.coes = coes;
         this.jdbc = jdbc;
         this.graphs = graphs;
     }
@@ -42,7 +45,7 @@ class GraphStore {
     /** A new graph numbered after the COE's others; the COE's row is locked so two at once get two numbers. */
     Graph addGraph(String teamId, long coeId, String title, String query, String server, IncidentWindow window,
                    int series, byte[] png, String by, Instant now) {
-        graphs.lockCoe(coeId);
+        coes.lock(coeId);
         // Hand-written: the number is computed in the INSERT and the id comes back with RETURNING; Micronaut Data
         // runs a native INSERT as an update and gives no value back.
         long id = jdbc.prepareStatement("""

@@ -45,6 +45,12 @@ public record MessageTs(String value) implements Comparable<MessageTs> {
         return FORM.matcher(t).matches() ? Optional.of(new MessageTs(t)) : Optional.empty();
     }
 
+    /** Whether two ts texts from Slack name the same message (false when either is not a ts). */
+    public static boolean same(String ts, String other) {
+        Optional<MessageTs> a = parse(ts);
+        return a.isPresent() && a.equals(parse(other));
+    }
+
     /** The ts of a moment, as Slack's {@code oldest} and {@code latest} take it (microseconds, six digits). */
     public static MessageTs of(Instant instant) {
         return new MessageTs(instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1_000));

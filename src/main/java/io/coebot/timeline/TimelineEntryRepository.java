@@ -14,10 +14,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TimelineEntryRepository extends GenericRepository<TimelineEntryRow, Long> {
 
-    /** The COE's row lock (native: FOR UPDATE), which serialises every change to its timeline. */
-    @Query("SELECT id FROM coe WHERE id = :coeId FOR UPDATE")
-    Optional<Long> lockCoe(long coeId);
-
     Optional<TimelineEntryRow> findById(long id);
 
     List<TimelineEntryRow> findByCoeId(long coeId, Sort sort);

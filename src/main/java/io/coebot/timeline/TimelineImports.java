@@ -5,7 +5,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
 import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
 import io.micronaut.transaction.TransactionOperations;
@@ -125,7 +125,7 @@ class TimelineImports {
         int scanned = job.scanned();
         int added = job.added();
         for (Message m : page.messages()) {
-            if (currentThread != null && SlackTs.same(m.getTs(), currentThread)) {
+            if (currentThread != null && MessageTs.same(m.getTs(), currentThread)) {
                 continue; // the thread's root comes with every page of replies; history had it
             }
             scanned++;
@@ -135,7 +135,7 @@ class TimelineImports {
             if (!importable(m, job)) {
                 continue;
             }
-            Instant at = SlackTs.toInstant(m.getTs()).orElseThrow();
+            Instant at = MessageTs.parse(m.getTs()).orElseThrow().toInstant();
             String permalink = BlockKit.permalink(job.teamDomain(), job.channelId(), m.getTs())
                     + (currentThread == null ? "" : "?thread_ts=" + currentThread + "&cid=" + job.channelId());
             boolean inserted = store.insert(new TimelineStore.NewEntry(job.teamId(), coe.id(), job.channelId(), at, m.getTs(),
@@ -206,7 +206,7 @@ class TimelineImports {
 
     private static boolean hasReplies(Message m) {
         return m.getReplyCount() != null && m.getReplyCount() > 0
-                || m.getThreadTs() != null && SlackTs.same(m.getThreadTs(), m.getTs());
+                || m.getThreadTs() != null && MessageTs.same(m.getThreadTs(), m.getTs());
     }
 
     /** A person's message inside the window; the bot's own, other bots', joins and other events are not. */
@@ -217,7 +217,7 @@ class TimelineImports {
         if (m.getSubtype() != null && !HUMAN_SUBTYPES.contains(m.getSubtype())) {
             return false;
         }
-        Instant at = SlackTs.toInstant(m.getTs()).orElse(null);
+        Instant at = MessageTs.parse(m.getTs()).map(MessageTs::toInstant).orElse(null);
         return at != null && !at.isBefore(job.from()) && !at.isAfter(job.to());
     }
 

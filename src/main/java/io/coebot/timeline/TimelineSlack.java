@@ -383,7 +383,7 @@ class TimelineSlack implements SlackFeature {
         }
         String shown = EchoedText.mrkdwn(m.text());
         String quote = shown.isBlank() ? "_(no text)_" : shown.length() > 500 ? shown.substring(0, 500) + "…" : shown;
-        String when = TimelineTime.slackDate(io.coebot.slack.SlackTs.toInstant(m.ts()).orElseThrow());
+        String when = TimelineTime.slackDate(io.coebot.slack.MessageTs.parse(m.ts()).orElseThrow().toInstant());
         var options = new ArrayList<com.slack.api.model.block.composition.OptionObject>();
         for (Milestone x : Milestone.values()) {
             options.add(option(plainText(TimelineText.tag(x)), x.key()));

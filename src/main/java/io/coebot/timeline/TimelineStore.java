@@ -1,5 +1,6 @@
 package io.coebot.timeline;
 
+import io.coebot.coe.Coes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
@@ -33,6 +34,7 @@ class TimelineStore {
                     String author, TimelineSource source, String permalink, String note, String addedBy) {
     }
 
+    private final Coes coes;
     private final TimelineEntryRepository entries;
     private final GapNoteRepository gapNotes;
     private final SeenMessageRepository seenMessages;
@@ -40,7 +42,8 @@ class TimelineStore {
     private final JdbcOperations jdbc;
 
     TimelineStore(JdbcOperations jdbc, TimelineEntryRepository entries, GapNoteRepository gapNotes, SeenMessageRepository seenMessages,
-                  TimelineImportRepository imports) {
+                  TimelineImportRepository imports, Coes coes) {
+        this.coes = coes;
         this.entries = entries;
         this.gapNotes = gapNotes;
         this.seenMessages = seenMessages;
@@ -50,7 +53,7 @@ class TimelineStore {
 
     /** Serialises every change to one COE's timeline (entries, marks, gaps), as the interview's row lock does. */
     void lockCoe(long coeId) {
-        entries.lockCoe(coeId);
+        coes.lock(coeId);
     }
 
     /** @return the new entry's id, or empty when this message is already in the timeline */

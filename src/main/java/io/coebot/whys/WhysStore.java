@@ -1,5 +1,6 @@
 package io.coebot.whys;
 
+import io.coebot.coe.Coes;
 import com.google.gson.Gson;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -19,10 +20,12 @@ import java.util.Optional;
 class WhysStore {
     private static final Gson GSON = new Gson();
 
+    private final Coes coes;
     private final WhysRepository rows;
     private final JdbcOperations jdbc;
 
-    WhysStore(WhysRepository rows, JdbcOperations jdbc) {
+    WhysStore(WhysRepository rows, JdbcOperations jdbc, Coes coes) {
+        this.coes = coes;
         this.rows = rows;
         this.jdbc = jdbc;
     }
@@ -33,10 +36,7 @@ class WhysStore {
      * with RETURNING, which a repository method cannot say in one statement.
      */
     WhysSession create(long coeId, String teamId, String channelId, String createdBy, WhysState state, Instant now) {
-        jdbc.prepareStatement("SELECT 1 FROM coe WHERE id = ? FOR UPDATE", ps -> {
-            ps.setLong(1, coeId);
-            return ps.executeQuery().next();
-        });
+        coes.lock(coeId);
         return jdbc.prepareStatement("""
                 INSERT INTO whys_session (team_id, coe_id, channel_id, number, state, finished, created_by, created_at, updated_at)
                 VALUES (?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM whys_session WHERE coe_id = ?), ?, ?, ?, ?, ?)
