@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,9 @@ public final class AnswerCostBenchmark {
 
     private final FakeSlack slack;
     private final AppDatabase db;
+    /** Per answer of the current phase, ms from the reply's delivery to the bot's next message, and to an empty outbox. */
+    private final List<Long> toNextMessage = new ArrayList<>();
+    private final List<Long> toOutboxEmpty = new ArrayList<>();
 
     private AnswerCostBenchmark(FakeSlack slack, AppDatabase db) {
         this.slack = slack;
@@ -102,9 +106,12 @@ public final class AnswerCostBenchmark {
             throw new IllegalStateException("no answer prepared for the thread's last question: " + channel.thread(threadTs));
         }
         long before = botReplies(channel, threadTs);
+        long began = System.nanoTime();
         who.repliesInThread(channel, threadTs, text);
         slack.await("the bot's next message after \"" + text + "\"", () -> botReplies(channel, threadTs) > before);
+        toNextMessage.add((System.nanoTime() - began) / 1_000_000);
         db.awaitOutboxEmpty(Duration.ofSeconds(120));
+        toOutboxEmpty.add((System.nanoTime() - began) / 1_000_000);
     }
 
     private static long botReplies(Channel channel, String threadTs) {
@@ -119,18 +126,28 @@ public final class AnswerCostBenchmark {
     private Phase phase(String name, int answers, Step step) throws Exception {
         AppDatabase.Counts before = db.settledCounts();
         db.resetStatements();
+        toNextMessage.clear();
+        toOutboxEmpty.clear();
         long began = System.nanoTime();
         for (int i = 0; i < Math.max(1, answers); i++) {
             step.run(i);
         }
         AppDatabase.Counts after = db.settledCounts();
         double seconds = (System.nanoTime() - began) / 1e9;
-        return new Phase(name, answers, seconds, db.statementKinds(), after.appCommits(before), after.rows() - before.rows(),
+        return new Phase(name, answers, seconds, median(toNextMessage), median(toOutboxEmpty), db.statementKinds(), after.appCommits(before), after.rows() - before.rows(),
                 db.statementReport(Math.max(1, answers), answers == 0 ? "phase" : "answer", before, after));
     }
 
-    /** One phase's figures over its window: from the statistics' reset to their settled read after the last answer. */
-    private record Phase(String name, int answers, double seconds, AppDatabase.StatementKinds statements, long commits, long rows,
+    private static long median(List<Long> ms) {
+        return ms.isEmpty() ? 0 : ms.stream().sorted().toList().get(ms.size() / 2);
+    }
+
+    /**
+     * One phase's figures over its window: from the statistics' reset to their settled read after the last answer; the
+     * medians say where an answer's share of the window went (timings depend on the machine's load, counts do not).
+     */
+    private record Phase(String name, int answers, double seconds, long medianToNextMessageMs, long medianToOutboxEmptyMs,
+                         AppDatabase.StatementKinds statements, long commits, long rows,
                          List<String> report) {
         /** What the idle bot did in a window as long as this phase's, per answer: {@code count} over the idle phase's window. */
         double idlePerAnswer(Phase idle, long count) {
@@ -143,7 +160,9 @@ public final class AnswerCostBenchmark {
 
         void print(Phase idle) {
             System.out.printf(answers == 0 ? "%s: no answers, window %.1f s: what the pollers alone run%n"
-                    : "%s: " + answers + " answers, window %.1f s%n", name, seconds);
+                    : "%s: " + answers + " answers, window %.1f s; per answer (median) the bot's next message came "
+                    + medianToNextMessageMs + " ms after the reply, the outbox was empty after " + medianToOutboxEmptyMs + " ms%n",
+                    name, seconds);
             report.forEach(l -> System.out.println("  " + l));
             if (idle != null) {
                 System.out.printf("  the idle bot runs %.1f statements/s (%.1f on tables), %.2f transactions/s, %.2f rows written/s: in a "
