@@ -1,7 +1,5 @@
 package io.coebot;
 
-import io.coebot.sandbox.SandboxMode;
-import io.coebot.sandbox.SandboxRefusal;
 import io.coebot.store.EmbeddedDatabase;
 
 public class Application {
@@ -10,12 +8,13 @@ public class Application {
 
     public static void main(String[] args) {
         mainEnteredAt = System.currentTimeMillis();
-        // Slack when a token is configured; the built-in fake Slack and its page (/sandbox) when nothing is;
-        // and when the configuration is half of either, a refusal that says what to set (already logged).
+        // Slack when a token is configured; the fake Slack and its page (/sandbox) when nothing is and the sandbox
+        // module is on the classpath; and when the configuration is half of either, or the sandbox is missing, a
+        // refusal that says what to set (already logged).
         try {
             // With COE_EMBEDDED_DB_START_EARLY=true the embedded PostgreSQL starts in the background meanwhile.
-            SandboxMode.run(args, EmbeddedDatabase::startEarly);
-        } catch (SandboxRefusal e) {
+            Startup.run(args, EmbeddedDatabase::startEarly);
+        } catch (StartupRefusal e) {
             System.exit(2);
         }
     }

@@ -1,4 +1,4 @@
-package io.coebot.sandbox;
+package io.coebot;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,7 @@ record StartupChoice(Kind kind, String message, String bind) {
     /** The bot token's names as the app reads them: the contract's, and the property it feeds. */
     private static final List<String> BOT_TOKEN = List.of("slackbottoken", "coeslackbottoken");
     private static final List<String> APP_TOKEN = List.of("slackapptoken", "coeslackapptoken");
-    private static final String TO_SET = "set SLACK_BOT_TOKEN to the bot token (xoxb-…, OAuth & Permissions → Bot User "
+    static final String TO_SET = "set SLACK_BOT_TOKEN to the bot token (xoxb-…, OAuth & Permissions → Bot User "
             + "OAuth Token) and SLACK_SIGNING_SECRET (Basic Information → Signing Secret)";
 
     static StartupChoice decide(Map<String, String> settings) {

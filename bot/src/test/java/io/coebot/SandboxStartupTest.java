@@ -1,6 +1,6 @@
-package io.coebot.sandbox;
+package io.coebot;
 
-import io.coebot.sandbox.StartupChoice.Kind;
+import io.coebot.StartupChoice.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +47,7 @@ class SandboxStartupTest {
     @ParameterizedTest
     @MethodSource("misconfigurations")
     void refusesToStartAndNamesWhatToSet(Map<String, String> settings, String reason) {
-        SandboxRefusal refusal = assertThrows(SandboxRefusal.class, () -> SandboxMode.run(new String[0], settings));
+        StartupRefusal refusal = assertThrows(StartupRefusal.class, () -> Startup.run(new String[0], settings));
         assertTrue(refusal.getMessage().contains(reason), refusal.getMessage());
         if (!settings.containsKey("COE_SANDBOX") && !settings.containsKey("COE_SANDBOX_BIND")) {
             assertTrue(refusal.getMessage().contains("set SLACK_BOT_TOKEN to the bot token"), refusal.getMessage());
@@ -59,7 +59,7 @@ class SandboxStartupTest {
         StartupChoice choice = StartupChoice.decide(Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db/coe",
                 "COE_SANDBOX", "true"));
         assertEquals(Kind.SANDBOX, choice.kind());
-        SandboxRefusal refusal = assertThrows(SandboxRefusal.class, () -> SandboxMode.run(new String[0],
+        StartupRefusal refusal = assertThrows(StartupRefusal.class, () -> Startup.run(new String[0],
                 Map.of("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://db/coe")));
         assertTrue(refusal.getMessage().contains("set COE_SANDBOX=true"), refusal.getMessage());
     }

@@ -150,13 +150,17 @@ public final class StartupBenchmark {
         return variants;
     }
 
-    /** This program's classpath with target/classes packed into a jar and class folders left out (the app needs none). */
+    /**
+     * This program's classpath with the bot's target/classes packed into a jar and other class folders left out (the app
+     * needs none: the tests' classes and, in the Maven reactor, the fake Slack module's target/classes).
+     */
     private static String jarClasspath(Path work) {
         List<String> entries = new ArrayList<>();
         Path jar = work.resolve("coe-bot.jar");
         for (String entry : AppProcess.classpath().split(File.pathSeparator)) {
             Path p = Path.of(entry);
-            if (Files.isDirectory(p) && p.endsWith(Path.of("target", "classes"))) {
+            if (Files.isDirectory(p) && p.endsWith(Path.of("target", "classes"))
+                    && Files.exists(p.resolve(Path.of("io", "coebot", "Application.class")))) {
                 int rc = ToolProvider.findFirst("jar").orElseThrow()
                         .run(System.out, System.err, "cf", jar.toString(), "-C", p.toString(), ".");
                 if (rc != 0) {

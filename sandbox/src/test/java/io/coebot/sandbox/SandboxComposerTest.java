@@ -1,5 +1,6 @@
 package io.coebot.sandbox;
 
+import io.coebot.Startup;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.micronaut.context.ApplicationContext;
@@ -36,7 +37,7 @@ class SandboxComposerTest {
     @BeforeAll
     void start() throws IOException {
         dataDir = Files.createTempDirectory("coe-sandbox-composer-");
-        app = SandboxMode.run(new String[0], Map.of(), Map.of("micronaut.server.port", -1,
+        app = Startup.run(new String[0], Map.of(), Map.of("micronaut.server.port", -1,
                 "coe.data-dir", dataDir.toString(), "coe.nudge.enabled", false));
         base = "http://127.0.0.1:" + app.getBean(EmbeddedServer.class).getPort();
     }

@@ -1,5 +1,6 @@
 package io.coebot.sandbox;
 
+import io.coebot.Startup;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -50,7 +51,7 @@ class SandboxSafetyTest {
         logs.start();
         ((Logger) LoggerFactory.getLogger("io.coebot.sandbox")).addAppender(logs);
         dataDir = Files.createTempDirectory("coe-sandbox-safety-");
-        app = SandboxMode.run(new String[0], Map.of(), Map.of("micronaut.server.port", -1,
+        app = Startup.run(new String[0], Map.of(), Map.of("micronaut.server.port", -1,
                 "coe.data-dir", dataDir.toString(), "coe.nudge.enabled", false));
         port = app.getBean(EmbeddedServer.class).getPort();
     }
