@@ -9,6 +9,7 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import io.coebot.store.OwnerKind;
+import io.coebot.store.Durability;
 import io.coebot.store.ThreadRoutes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -165,6 +166,7 @@ final class MessageEvents implements SlackFeature {
         Thread worker = Thread.currentThread();
         Long handledBefore = handledNotDeleted.get(worker);
         var claimed = tx.executeWrite(status -> {
+            Durability.flushLater(status.getConnection());
             if (handledBefore != null) {
                 inbox.handled(handledBefore);
             }
@@ -177,7 +179,13 @@ final class MessageEvents implements SlackFeature {
         MessageInbox.Claimed c = claimed.get();
         whenClaimed.run();
         try {
-            route(c.message());
+            // one transaction for the whole message: the conversation's change and the timeline's capture commit
+            // together, and without waiting for the disk (see Durability)
+            tx.executeWrite(status -> {
+                Durability.flushLater(status.getConnection());
+                route(c.message());
+                return null;
+            });
         } catch (RuntimeException e) {
             // The class only: the message's text may be in the exception's.
             Instant now = clock.instant();

@@ -6,6 +6,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.webhook.WebhookResponse;
+import io.coebot.store.Durability;
 import io.coebot.store.MessageOwner;
 import io.coebot.store.OutboundMessage;
 import io.coebot.store.Outbox;
@@ -167,6 +168,10 @@ public class SlackGateway {
         while (true) {
             try {
                 tx.executeWrite(status -> {
+                    if (attempt.refusal() == null) {
+                        // a "sent" lost in a power cut leaves the row SENDING, looked up in Slack before any resend
+                        Durability.flushLater(status.getConnection());
+                    }
                     record(claim, attempt, clock.instant());
                     return null;
                 });
