@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +56,10 @@ import java.util.stream.Collectors;
  * <p>It answers the methods coe-bot uses with Slack's field names and errors, records every call,
  * generates realistic ids and strictly increasing {@code ts}, and can fail, rate-limit or slow down
  * any method on demand. Thread-safe: every request and every test-side read runs under one lock.
+ *
+ * <p>This class is the workspace (its members, channels, messages, views, files and canvases, and what people do and
+ * see there) and the HTTP server; the Web API methods it serves, one handler each, are {@link SlackWebApi}; the
+ * sandbox page's API reads this class from the sandbox module ({@code io.coebot.sandbox}).
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -74,13 +77,13 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final String TEAM_ID = "T0001";
-    private static final String TEAM_DOMAIN = "coe-test";
-    private static final String TEAM_NAME = "COE Test";
-    private static final String BOT_USER_ID = "U0COEBOT01";
-    private static final String BOT_ID = "B0COEBOT01";
-    private static final String APP_ID = "A0COEBOT";
-    private static final String BOT_NAME = "coe-bot";
+    static final String TEAM_ID = "T0001";
+    static final String TEAM_DOMAIN = "coe-test";
+    static final String TEAM_NAME = "COE Test";
+    static final String BOT_USER_ID = "U0COEBOT01";
+    static final String BOT_ID = "B0COEBOT01";
+    static final String APP_ID = "A0COEBOT";
+    static final String BOT_NAME = "coe-bot";
     private static final String BOT_SCOPES = "app_mentions:read,channels:history,channels:read,channels:join,chat:write,"
             + "commands,files:write,groups:history,groups:read,im:history,im:write,reactions:read,reactions:write,users:read";
     private static final int RESPONSE_URL_MAX_USES = 5;
@@ -89,29 +92,29 @@ public final class FakeSlack implements AutoCloseable {
     private final String botToken;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String baseUrl;
+    final String baseUrl;
     private final AtomicInteger threadSeq = new AtomicInteger();
 
-    private final Object lock = new Object();
+    final Object lock = new Object();
     // --- everything below is guarded by lock
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<ApiCall, String> outcomes = new IdentityHashMap<>();
-    private final Map<String, UserRec> users = new LinkedHashMap<>();
-    private final Map<String, ChannelRec> channels = new LinkedHashMap<>();
-    private final Map<String, String> dmByUser = new HashMap<>();
-    private final List<Msg> messages = new ArrayList<>();
-    private final Map<String, Msg> messageByKey = new HashMap<>();
-    private final List<Ephemeral> ephemerals = new ArrayList<>();
+    final Map<String, UserRec> users = new LinkedHashMap<>();
+    final Map<String, ChannelRec> channels = new LinkedHashMap<>();
+    final Map<String, String> dmByUser = new HashMap<>();
+    final List<Msg> messages = new ArrayList<>();
+    final Map<String, Msg> messageByKey = new HashMap<>();
+    final List<Ephemeral> ephemerals = new ArrayList<>();
     private final List<ResponseUrlPost> responses = new ArrayList<>();
     private final Map<String, ResponseTarget> responseTargets = new HashMap<>();
-    private final Map<String, ViewRec> views = new LinkedHashMap<>();
-    private final Map<String, String> homeViewByUser = new HashMap<>();
-    private final Map<String, Upload> uploads = new HashMap<>();
-    private final List<UploadedFile> files = new ArrayList<>();
+    final Map<String, ViewRec> views = new LinkedHashMap<>();
+    final Map<String, String> homeViewByUser = new HashMap<>();
+    final Map<String, Upload> uploads = new HashMap<>();
+    final List<UploadedFile> files = new ArrayList<>();
     /** Canvases by id, in the order they were made. */
-    private final Map<String, SlackCanvas> canvases = new LinkedHashMap<>();
-    private final Map<String, TriggerRec> triggers = new HashMap<>();
-    private final Set<String> exchangedTriggers = new HashSet<>();
+    final Map<String, SlackCanvas> canvases = new LinkedHashMap<>();
+    final Map<String, TriggerRec> triggers = new HashMap<>();
+    final Set<String> exchangedTriggers = new HashSet<>();
     private final Map<String, Deque<Fault>> nextFaults = new HashMap<>();
     private final Map<String, Fault> alwaysFaults = new HashMap<>();
     private final List<String> internalErrors = new ArrayList<>();
@@ -126,7 +129,7 @@ public final class FakeSlack implements AutoCloseable {
     /** When the request being handled arrived (System.nanoTime()), 0 outside a request; guarded by lock. */
     private long requestReceivedNanos;
     private volatile Duration awaitTimeout = Eventually.DEFAULT_TIMEOUT;
-    private volatile Duration triggerIdTtl = Duration.ofSeconds(3);
+    volatile Duration triggerIdTtl = Duration.ofSeconds(3);
 
     static {
         // The JDK's HTTP server writes a response's headers and body apart; with Nagle's algorithm on, the body then
@@ -139,7 +142,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private FakeSlack(String botToken) throws IOException {
         this.botToken = botToken;
-        registerMethods();
+        new SlackWebApi(this).registerMethods(methods);
         users.put(BOT_USER_ID, new UserRec(BOT_USER_ID, BOT_NAME, "America/Los_Angeles", true));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         executor = Executors.newCachedThreadPool(r -> {
@@ -1244,666 +1247,10 @@ public final class FakeSlack implements AutoCloseable {
         return body;
     }
 
-    // ------------------------------------------------------------------ Web API methods
-
-    private void registerMethods() {
-        methods.put("auth.test", r -> ok("url", "https://" + TEAM_DOMAIN + ".slack.com/", "team", TEAM_NAME,
-                "user", BOT_NAME, "team_id", TEAM_ID, "user_id", BOT_USER_ID, "bot_id", BOT_ID, "app_id", APP_ID,
-                "app_name", "COE Bot", "is_enterprise_install", false));
-        methods.put("bots.info", this::botsInfo);
-        methods.put("chat.postMessage", this::chatPostMessage);
-        methods.put("chat.update", this::chatUpdate);
-        methods.put("chat.delete", this::chatDelete);
-        methods.put("chat.postEphemeral", this::chatPostEphemeral);
-        methods.put("chat.getPermalink", this::chatGetPermalink);
-        methods.put("conversations.info", this::conversationsInfo);
-        methods.put("conversations.history", this::conversationsHistory);
-        methods.put("conversations.replies", this::conversationsReplies);
-        methods.put("conversations.open", this::conversationsOpen);
-        methods.put("conversations.join", this::conversationsJoin);
-        methods.put("conversations.members", this::conversationsMembers);
-        methods.put("users.info", this::usersInfo);
-        methods.put("users.lookupByEmail", this::usersLookupByEmail);
-        methods.put("views.open", r -> viewsOpenOrPush(r, "views.open"));
-        methods.put("views.push", r -> viewsOpenOrPush(r, "views.push"));
-        methods.put("views.update", this::viewsUpdate);
-        methods.put("views.publish", this::viewsPublish);
-        methods.put("reactions.get", this::reactionsGet);
-        methods.put("reactions.add", this::reactionsAdd);
-        methods.put("reactions.remove", this::reactionsRemove);
-        methods.put("files.getUploadURLExternal", this::filesGetUploadUrlExternal);
-        methods.put("files.completeUploadExternal", this::filesCompleteUploadExternal);
-        methods.put("conversations.canvases.create", this::conversationsCanvasesCreate);
-        methods.put("canvases.create", this::canvasesCreate);
-        methods.put("canvases.edit", this::canvasesEdit);
-        methods.put("canvases.access.set", this::canvasesAccessSet);
-        methods.put("canvases.sections.lookup", this::canvasesSectionsLookup);
-    }
-
-    // Canvases, as documented (docs.slack.dev/reference/methods/canvases.*): a channel has at most one channel canvas
-    // (conversations.info shows it under properties.canvas), a standalone canvas is shared to channels with
-    // canvases.access.set, and canvases.edit "replace" without a section_id replaces the whole document. A plan or
-    // a permission that refuses canvases is a test's failNext/failAlways with Slack's error
-    // (team_tier_cannot_create_channel_canvases, canvas_disabled_user_team, restricted_action).
-
-    private JsonObject conversationsCanvasesCreate(Req r) {
-        ChannelRec ch = visible(r.p("channel_id"));
-        synchronized (lock) {
-            if (ch.canvasId != null) {
-                throw new ApiError("channel_canvas_already_exists");
-            }
-            String id = newId("F");
-            canvases.put(id, new SlackCanvas(id, r.p("title"), markdownOf(r.p("document_content")), ch.id, List.of(ch.id),
-                    "write", 0));
-            ch.canvasId = id;
-            return ok("canvas_id", id);
-        }
-    }
-
-    private JsonObject canvasesCreate(Req r) {
-        synchronized (lock) {
-            String id = newId("F");
-            String channel = r.p("channel_id");
-            if (channel != null) {
-                visible(channel);
-            }
-            canvases.put(id, new SlackCanvas(id, r.p("title"), markdownOf(r.p("document_content")), null,
-                    channel == null ? List.of() : List.of(channel), channel == null ? null : "write", 0));
-            return ok("canvas_id", id);
-        }
-    }
-
-    private JsonObject canvasesEdit(Req r) {
-        synchronized (lock) {
-            SlackCanvas c = canvases.get(Optional.ofNullable(r.p("canvas_id")).orElse(""));
-            if (c == null) {
-                throw new ApiError("canvas_not_found");
-            }
-            JsonElement changes = parseJson(Optional.ofNullable(r.p("changes")).orElseThrow(() -> new ApiError("invalid_arguments")),
-                    "invalid_arguments");
-            if (!changes.isJsonArray() || changes.getAsJsonArray().isEmpty()) {
-                throw new ApiError("invalid_arguments");
-            }
-            String markdown = c.markdown();
-            for (JsonElement e : changes.getAsJsonArray()) {
-                JsonObject change = e.getAsJsonObject();
-                String op = Json.str(change, "operation");
-                JsonObject content = Json.objAt(change, "document_content");
-                String md = content == null ? "" : Optional.ofNullable(Json.str(content, "markdown")).orElse("");
-                if ("replace".equals(op) && Json.str(change, "section_id") == null) {
-                    markdown = md;
-                } else if ("insert_at_end".equals(op)) {
-                    markdown = markdown + md;
-                } else if ("insert_at_start".equals(op)) {
-                    markdown = md + markdown;
-                } else {
-                    // section edits need canvases.sections.lookup, which the bot does not use
-                    throw new ApiError("canvas_editing_failed");
-                }
-            }
-            canvases.put(c.id(), new SlackCanvas(c.id(), c.title(), markdown, c.channelCanvasOf(), c.sharedWith(),
-                    c.accessLevel(), c.edits() + 1));
-            return ok();
-        }
-    }
-
-    private JsonObject canvasesAccessSet(Req r) {
-        synchronized (lock) {
-            SlackCanvas c = canvases.get(Optional.ofNullable(r.p("canvas_id")).orElse(""));
-            if (c == null) {
-                throw new ApiError("canvas_not_found");
-            }
-            String level = r.p("access_level");
-            if (!"read".equals(level) && !"write".equals(level)) {
-                throw new ApiError("invalid_arguments");
-            }
-            List<String> shared = new ArrayList<>(c.sharedWith());
-            for (String channel : idList(r.p("channel_ids"))) {
-                visible(channel);
-                if (!shared.contains(channel)) {
-                    shared.add(channel);
-                }
-            }
-            canvases.put(c.id(), new SlackCanvas(c.id(), c.title(), c.markdown(), c.channelCanvasOf(), shared, level, c.edits()));
-            return ok();
-        }
-    }
-
-    /** The sections holding the text (one section per paragraph here); only contains_text is honoured. */
-    private JsonObject canvasesSectionsLookup(Req r) {
-        synchronized (lock) {
-            SlackCanvas c = canvases.get(Optional.ofNullable(r.p("canvas_id")).orElse(""));
-            if (c == null) {
-                throw new ApiError("canvas_not_found");
-            }
-            JsonElement criteria = parseJson(Optional.ofNullable(r.p("criteria")).orElseThrow(() -> new ApiError("invalid_arguments")),
-                    "invalid_arguments");
-            String text = criteria.isJsonObject() ? Json.str(criteria.getAsJsonObject(), "contains_text") : null;
-            JsonArray sections = new JsonArray();
-            String[] paragraphs = c.markdown().split("\n\n");
-            for (int i = 0; i < paragraphs.length; i++) {
-                if (text != null && paragraphs[i].contains(text)) {
-                    sections.add(Json.obj("id", "temp:C:" + c.id() + i));
-                }
-            }
-            return ok("sections", sections);
-        }
-    }
-
-    /** document_content as the SDK sends it (a JSON object); its markdown. */
-    private String markdownOf(String documentContent) {
-        if (documentContent == null) {
-            return "";
-        }
-        JsonElement e = parseJson(documentContent, "invalid_arguments");
-        if (!e.isJsonObject() || !"markdown".equals(Json.str(e.getAsJsonObject(), "type"))) {
-            throw new ApiError("invalid_arguments");
-        }
-        return Optional.ofNullable(Json.str(e.getAsJsonObject(), "markdown")).orElse("");
-    }
-
-    /** A list of ids as a JSON array (the Java SDK) or comma-separated (other clients). */
-    private List<String> idList(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (value.startsWith("[")) {
-            List<String> out = new ArrayList<>();
-            parseJson(value, "invalid_arguments").getAsJsonArray().forEach(x -> out.add(x.getAsString()));
-            return out;
-        }
-        return List.of(value.split(","));
-    }
-
-    private JsonObject botsInfo(Req r) {
-        if (!BOT_ID.equals(r.p("bot"))) {
-            throw new ApiError("bot_not_found");
-        }
-        return ok("bot", Json.obj("id", BOT_ID, "deleted", false, "name", BOT_NAME, "updated", 1763600000,
-                "app_id", APP_ID, "user_id", BOT_USER_ID, "icons", icons()));
-    }
-
-    private JsonObject chatPostMessage(Req r) {
-        ChannelRec ch = postable(r.p("channel"));
-        JsonObject content = contentFrom(r, true);
-        String threadTs = r.p("thread_ts");
-        Msg parent = threadTs == null ? null : threadParent(ch.id, threadTs);
-        boolean broadcast = parent != null && r.flag("reply_broadcast");
-        Msg m = storeBotMessage(ch, content, parent, broadcast);
-        if (r.p("metadata") != null) {
-            m.json.add("metadata", parseJson(r.p("metadata"), "invalid_metadata_format"));
-        }
-        SlackMessage posted = snapshot(m);
-        fire(BotActivity.Kind.POSTED, posted, null);
-        return ok("channel", ch.id, "ts", m.ts, "message", posted.toJson());
-    }
-
-    private JsonObject chatUpdate(Req r) {
-        ChannelRec ch = postable(r.p("channel"));
-        Msg m = existingMessage(ch, r.p("ts"));
-        if (!BOT_ID.equals(Json.str(m.json, "bot_id"))) {
-            throw new ApiError("cant_update_message");
-        }
-        SlackMessage before = snapshot(m);
-        if (r.params.containsKey("text")) {
-            String text = r.params.get("text");
-            if (text.length() > MESSAGE_TEXT_MAX) {
-                throw new ApiError("msg_too_long");
-            }
-            m.json.addProperty("text", text);
-        }
-        if (r.params.containsKey("blocks")) {
-            JsonArray blocks = parseBlocks(r.params.get("blocks"));
-            replaceBlocks(m.json, blocks);
-        }
-        if (r.params.containsKey("attachments")) {
-            JsonArray attachments = parseArray(r.params.get("attachments"), "invalid_attachments");
-            if (attachments == null || attachments.isEmpty()) {
-                m.json.remove("attachments");
-            } else {
-                m.json.add("attachments", attachments);
-            }
-        }
-        if (Json.str(m.json, "text").isEmpty() && !m.json.has("blocks") && !m.json.has("attachments")) {
-            m.json = before.toJson();
-            throw new ApiError("no_text");
-        }
-        m.json.add("edited", Json.obj("user", BOT_ID, "ts", formatTs(nextTsMicros())));
-        SlackMessage after = snapshot(m);
-        fire(BotActivity.Kind.UPDATED, after, before);
-        return ok("channel", ch.id, "ts", m.ts, "text", Json.str(m.json, "text"), "message", after.toJson());
-    }
-
-    private JsonObject chatDelete(Req r) {
-        ChannelRec ch = postable(r.p("channel"));
-        Msg m = existingMessage(ch, r.p("ts"));
-        if (!BOT_ID.equals(Json.str(m.json, "bot_id"))) {
-            throw new ApiError("cant_delete_message");
-        }
-        SlackMessage before = snapshot(m);
-        remove(m);
-        fire(BotActivity.Kind.DELETED, null, before);
-        return ok("channel", ch.id, "ts", m.ts);
-    }
-
-    private JsonObject chatPostEphemeral(Req r) {
-        ChannelRec ch = postable(r.p("channel"));
-        String user = r.p("user");
-        if (user == null || !users.containsKey(user)) {
-            throw new ApiError("user_not_in_channel");
-        }
-        JsonObject content = contentFrom(r, true);
-        String ts = formatTs(nextTsMicros());
-        ephemerals.add(new Ephemeral(ch.id, user, ts, r.p("thread_ts"), Json.str(content, "text"),
-                blocksText(content), "chat.postEphemeral", Instant.now()));
-        return ok("message_ts", ts);
-    }
-
-    private JsonObject chatGetPermalink(Req r) {
-        ChannelRec ch = visible(r.p("channel"));
-        Msg m = existingMessage(ch, r.p("message_ts"));
-        return ok("channel", ch.id, "permalink", permalink(m));
-    }
-
-    private JsonObject conversationsInfo(Req r) {
-        return ok("channel", channelJson(visible(r.p("channel"))));
-    }
-
-    private JsonObject conversationsHistory(Req r) {
-        ChannelRec ch = readable(r.p("channel"));
-        List<Msg> all = new ArrayList<>();
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            Msg m = messages.get(i);
-            if (m.channel.equals(ch.id) && isTopLevel(m) && inRange(m.ts, r)) {
-                all.add(m);
-            }
-        }
-        return page(r, all, 100, false);
-    }
-
-    private JsonObject conversationsReplies(Req r) {
-        ChannelRec ch = readable(r.p("channel"));
-        String ts = r.p("ts");
-        if (ts == null) {
-            throw new ApiError("invalid_arguments");
-        }
-        Msg first = messageByKey.get(key(ch.id, ts));
-        if (first == null) {
-            throw new ApiError("thread_not_found");
-        }
-        Msg root = threadRoot(first);
-        List<Msg> all = new ArrayList<>();
-        all.add(root);
-        for (Msg m : replies(ch.id, root.ts)) {
-            if (inRange(m.ts, r)) {
-                all.add(m);
-            }
-        }
-        return page(r, all, 1000, true);
-    }
-
-    /** One page of {@code ordered}; the cursor names the first message of the next page, so new posts do not shift pages. */
-    private JsonObject page(Req r, List<Msg> ordered, int defaultLimit, boolean ascending) {
-        int limit = defaultLimit;
-        if (r.p("limit") != null) {
-            try {
-                limit = Integer.parseInt(r.p("limit"));
-            } catch (NumberFormatException e) {
-                throw new ApiError("invalid_limit");
-            }
-            if (limit <= 0) {
-                limit = defaultLimit;
-            }
-            limit = Math.min(limit, 999);
-        }
-        int start = 0;
-        String cursor = r.p("cursor");
-        if (cursor != null) {
-            long from = decodeCursor(cursor);
-            start = ordered.size();
-            for (int i = 0; i < ordered.size(); i++) {
-                long t = parseTs(ordered.get(i).ts);
-                if (ascending ? t >= from : t <= from) {
-                    start = i;
-                    break;
-                }
-            }
-        }
-        int end = Math.min(ordered.size(), start + limit);
-        JsonArray page = new JsonArray();
-        for (int i = start; i < end; i++) {
-            JsonObject message = snapshot(ordered.get(i)).toJson();
-            if (!r.flag("include_all_metadata")) {
-                // as Slack: a message's metadata is only returned to whoever asks for it
-                message.remove("metadata");
-            }
-            page.add(message);
-        }
-        boolean hasMore = end < ordered.size();
-        String next = hasMore ? encodeCursor(ordered.get(end).ts) : "";
-        return ok("messages", page, "has_more", hasMore, "pin_count", 0,
-                "response_metadata", Json.obj("next_cursor", next));
-    }
-
-    private boolean inRange(String ts, Req r) {
-        long t = parseTs(ts);
-        boolean inclusive = r.flag("inclusive");
-        if (r.p("oldest") != null) {
-            long oldest = parseTs(r.p("oldest"));
-            if (inclusive ? t < oldest : t <= oldest) {
-                return false;
-            }
-        }
-        if (r.p("latest") != null) {
-            long latest = parseTs(r.p("latest"));
-            return inclusive ? t <= latest : t < latest;
-        }
-        return true;
-    }
-
-    private JsonObject conversationsOpen(Req r) {
-        if (r.p("channel") != null) {
-            ChannelRec ch = visible(r.p("channel"));
-            return ok("no_op", true, "already_open", true, "channel", channelJson(ch));
-        }
-        String usersParam = r.p("users");
-        if (usersParam == null) {
-            throw new ApiError("users_list_not_supplied");
-        }
-        List<String> ids = List.of(usersParam.split(","));
-        for (String id : ids) {
-            UserRec u = users.get(id.trim());
-            if (u == null) {
-                throw new ApiError("user_not_found");
-            }
-            if (u.deleted) {
-                throw new ApiError("user_disabled");
-            }
-            if (u.id.equals(BOT_USER_ID) && ids.size() == 1) {
-                throw new ApiError("cannot_dm_bot");
-            }
-        }
-        if (ids.size() > 1) {
-            // group DMs are not modelled; say so plainly instead of guessing
-            throw new ApiError("not_supported_by_fake_slack");
-        }
-        String userId = ids.get(0).trim();
-        boolean already = dmByUser.containsKey(userId);
-        ChannelRec ch = dmChannel(userId);
-        return ok("no_op", already, "already_open", already, "channel", channelJson(ch));
-    }
-
-    /** The members of a channel the bot is in, two per page, so callers must follow the cursor as with Slack. */
-    private JsonObject conversationsMembers(Req r) {
-        ChannelRec ch = readable(r.p("channel"));
-        List<String> all = new ArrayList<>();
-        all.add(BOT_USER_ID);
-        all.addAll(ch.members);
-        int from = r.p("cursor") == null || r.p("cursor").isEmpty() ? 0 : Integer.parseInt(r.p("cursor").substring("members:".length()));
-        int to = Math.min(all.size(), from + 2);
-        String next = to < all.size() ? "members:" + to : "";
-        JsonArray page = new JsonArray();
-        all.subList(from, to).forEach(page::add);
-        return ok("members", page, "response_metadata", Json.obj("next_cursor", next));
-    }
-
-    private JsonObject conversationsJoin(Req r) {
-        ChannelRec ch = visible(r.p("channel"));
-        if (!ch.kind.equals("channel")) {
-            throw new ApiError("method_not_supported_for_channel_type");
-        }
-        if (ch.archived) {
-            throw new ApiError("is_archived");
-        }
-        boolean already = ch.botMember;
-        ch.botMember = true;
-        JsonObject answer = ok("channel", channelJson(ch));
-        if (already) {
-            answer.addProperty("warning", "already_in_channel");
-            answer.add("response_metadata", Json.obj("warnings", Json.arr("already_in_channel")));
-        }
-        return answer;
-    }
-
-    private JsonObject usersLookupByEmail(Req r) {
-        String email = Optional.ofNullable(r.p("email")).orElse("");
-        UserRec u;
-        synchronized (lock) {
-            u = users.values().stream().filter(x -> !x.isBot && x.email != null && x.email.equalsIgnoreCase(email))
-                    .findFirst().orElseThrow(() -> new ApiError("users_not_found"));
-        }
-        return usersInfo(new Req(Map.of("user", u.id)));
-    }
-
-    private JsonObject usersInfo(Req r) {
-        UserRec u = users.get(Optional.ofNullable(r.p("user")).orElse(""));
-        if (u == null) {
-            throw new ApiError("user_not_found");
-        }
-        ZoneId zone = ZoneId.of(u.tz);
-        Instant now = Instant.now();
-        TimeZone tz = TimeZone.getTimeZone(zone);
-        boolean dst = zone.getRules().isDaylightSavings(now);
-        JsonObject profile = Json.obj("real_name", u.name, "real_name_normalized", u.name, "display_name", u.name,
-                "display_name_normalized", u.name, "team", TEAM_ID, "status_text", "", "status_emoji", "",
-                "image_48", "https://fake.slack.com/avatars/" + u.id + "_48.png",
-                "image_72", "https://fake.slack.com/avatars/" + u.id + "_72.png");
-        if (u.email != null) {
-            profile.addProperty("email", u.email);
-        }
-        if (u.isBot) {
-            profile.addProperty("bot_id", BOT_ID);
-            profile.addProperty("api_app_id", APP_ID);
-            profile.addProperty("always_active", true);
-        }
-        return ok("user", Json.obj("id", u.id, "team_id", TEAM_ID, "name", u.name, "deleted", u.deleted,
-                "color", "9f69e7", "real_name", u.name, "tz", u.tz,
-                "tz_label", tz.getDisplayName(dst, TimeZone.LONG, Locale.US),
-                "tz_offset", zone.getRules().getOffset(now).getTotalSeconds(),
-                "profile", profile, "is_admin", false, "is_owner", false, "is_primary_owner", false,
-                "is_restricted", false, "is_ultra_restricted", false, "is_bot", u.isBot, "is_app_user", false,
-                "updated", 1763600000L, "is_email_confirmed", true, "who_can_share_contact_card", "EVERYONE"));
-    }
-
-    private JsonObject viewsOpenOrPush(Req r, String method) {
-        String trigger = r.p("trigger_id");
-        if (trigger == null) {
-            throw new ApiError("invalid_arguments", "[ERROR] missing required field: trigger_id");
-        }
-        JsonObject appView = appView(r.p("view"), "modal");
-        if (exchangedTriggers.contains(trigger)) {
-            throw new ApiError("exchanged_trigger_id");
-        }
-        TriggerRec t = triggers.get(trigger);
-        if (t != null && Duration.between(t.issuedAt, Instant.now()).compareTo(triggerIdTtl) > 0) {
-            throw new ApiError("expired_trigger_id");
-        }
-        exchangedTriggers.add(trigger);
-        String userId = t == null ? null : t.userId;
-        String rootId = null;
-        String previousId = null;
-        if (method.equals("views.push")) {
-            ViewRec top = null;
-            for (ViewRec v : views.values()) {
-                if (v.open && "modal".equals(Json.str(v.json, "type")) && Objects.equals(v.userId, userId)) {
-                    top = v;
-                }
-            }
-            if (top != null) {
-                rootId = Json.str(top.json, "root_view_id");
-                previousId = top.id;
-            }
-        }
-        ViewRec v = newView(appView, method, userId, rootId, previousId);
-        return ok("view", v.json.deepCopy());
-    }
-
-    private JsonObject viewsUpdate(Req r) {
-        ViewRec v;
-        if (r.p("view_id") != null) {
-            v = views.get(r.p("view_id"));
-        } else if (r.p("external_id") != null) {
-            v = views.values().stream().filter(x -> r.p("external_id").equals(Json.str(x.json, "external_id")))
-                    .reduce((a, b) -> b).orElse(null);
-        } else {
-            throw new ApiError("invalid_arguments", "[ERROR] view_id or external_id is required");
-        }
-        if (v == null) {
-            throw new ApiError("not_found");
-        }
-        JsonObject appView = appView(r.p("view"), Json.str(v.json, "type"));
-        if (r.p("hash") != null && !r.p("hash").equals(Json.str(v.json, "hash"))) {
-            throw new ApiError("hash_conflict");
-        }
-        v.json = fullView(v.id, appView, Json.str(v.json, "root_view_id"), Json.str(v.json, "previous_view_id"));
-        v.lastMethod = "views.update";
-        v.errors = Map.of();
-        v.at = Instant.now();
-        return ok("view", v.json.deepCopy());
-    }
-
-    private JsonObject viewsPublish(Req r) {
-        String userId = r.p("user_id");
-        UserRec u = userId == null ? null : users.get(userId);
-        if (u == null) {
-            throw new ApiError("user_not_found");
-        }
-        JsonObject appView = appView(r.p("view"), "home");
-        String existing = homeViewByUser.get(userId);
-        ViewRec v = existing == null ? null : views.get(existing);
-        if (v != null && r.p("hash") != null && !r.p("hash").equals(Json.str(v.json, "hash"))) {
-            throw new ApiError("hash_conflict");
-        }
-        if (v == null) {
-            v = newView(appView, "views.publish", userId, null, null);
-            homeViewByUser.put(userId, v.id);
-        } else {
-            v.json = fullView(v.id, appView, v.id, null);
-            v.lastMethod = "views.publish";
-            v.at = Instant.now();
-        }
-        return ok("view", v.json.deepCopy());
-    }
-
-    private JsonObject reactionsGet(Req r) {
-        ChannelRec ch = readable(r.p("channel"));
-        Msg m = existingMessage(ch, r.p("timestamp"));
-        JsonObject message = snapshot(m).toJson();
-        message.addProperty("permalink", permalink(m));
-        return ok("type", "message", "channel", ch.id, "message", message);
-    }
-
-    private JsonObject reactionsAdd(Req r) {
-        ChannelRec ch = readable(r.p("channel"));
-        Msg m = existingMessage(ch, r.p("timestamp"));
-        String name = r.p("name");
-        if (name == null) {
-            throw new ApiError("invalid_name");
-        }
-        if (reactionUsers(m, name).contains(BOT_USER_ID)) {
-            throw new ApiError("already_reacted");
-        }
-        addReaction(m, BOT_USER_ID, name);
-        return ok();
-    }
-
-    private JsonObject reactionsRemove(Req r) {
-        ChannelRec ch = readable(r.p("channel"));
-        Msg m = existingMessage(ch, r.p("timestamp"));
-        String name = r.p("name");
-        if (name == null || !reactionUsers(m, name).contains(BOT_USER_ID)) {
-            throw new ApiError("no_reaction");
-        }
-        removeReaction(m, BOT_USER_ID, name);
-        return ok();
-    }
-
-    private JsonObject filesGetUploadUrlExternal(Req r) {
-        String filename = r.p("filename");
-        String length = r.p("length");
-        if (filename == null || length == null) {
-            throw new ApiError("invalid_arguments", "[ERROR] filename and length are required");
-        }
-        try {
-            Long.parseLong(length);
-        } catch (NumberFormatException e) {
-            throw new ApiError("invalid_arguments", "[ERROR] length must be a number");
-        }
-        String id = newId("F");
-        uploads.put(id, new Upload(id, filename));
-        return ok("upload_url", baseUrl + "upload/" + id, "file_id", id);
-    }
-
-    private JsonObject filesCompleteUploadExternal(Req r) {
-        JsonArray requested = parseArray(r.p("files"), "invalid_arguments");
-        if (requested == null || requested.isEmpty()) {
-            throw new ApiError("invalid_arguments", "[ERROR] files is required");
-        }
-        String channelId = r.p("channel_id");
-        if (channelId == null && r.p("channels") != null) {
-            channelId = r.p("channels").split(",")[0];
-        }
-        if (channelId != null && (channelId.startsWith("U") || channelId.startsWith("W"))) {
-            // unlike chat.postMessage, a user id does not open the DM here (slackapi/bolt-js#2115)
-            throw new ApiError("invalid_arguments", "[ERROR] input must match regex pattern: ^[CGDZ][A-Z0-9]{8,}$ [json-pointer:/channel_id]");
-        }
-        ChannelRec ch = channelId == null ? null : postable(channelId);
-        String threadTs = r.p("thread_ts");
-        Msg parent = ch == null || threadTs == null ? null : threadParent(ch.id, threadTs);
-        List<Upload> done = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        for (JsonElement e : requested) {
-            String id = Json.str(e.getAsJsonObject(), "id");
-            Upload u = id == null ? null : uploads.get(id);
-            if (u == null || u.bytes == null) {
-                throw new ApiError("file_not_found");
-            }
-            done.add(u);
-            titles.add(Optional.ofNullable(Json.str(e.getAsJsonObject(), "title")).orElse(u.filename));
-        }
-        String messageTs = null;
-        JsonArray fileJsons = new JsonArray();
-        for (int i = 0; i < done.size(); i++) {
-            fileJsons.add(fileJson(done.get(i), titles.get(i), ch));
-        }
-        if (ch != null) {
-            JsonObject content = Json.obj("text", Optional.ofNullable(r.p("initial_comment")).orElse(""));
-            Msg m = storeBotMessage(ch, content, parent, false);
-            m.json.add("files", fileJsons.deepCopy());
-            m.json.addProperty("upload", true);
-            messageTs = m.ts;
-            fire(BotActivity.Kind.POSTED, snapshot(m), null);
-        }
-        Instant now = Instant.now();
-        for (int i = 0; i < done.size(); i++) {
-            Upload u = done.get(i);
-            files.add(new UploadedFile(u.id, titles.get(i), u.filename, u.bytes, ch == null ? null : ch.id,
-                    r.p("initial_comment"), parent == null ? null : parent.ts, messageTs, now));
-            uploads.remove(u.id);
-        }
-        return ok("files", fileJsons);
-    }
-
-    private JsonObject fileJson(Upload u, String title, ChannelRec ch) {
-        long now = Instant.now().getEpochSecond();
-        String ext = u.filename.contains(".") ? u.filename.substring(u.filename.lastIndexOf('.') + 1) : "text";
-        return Json.obj("id", u.id, "created", now, "timestamp", now, "name", u.filename, "title", title,
-                "mimetype", ext.equals("md") ? "text/markdown" : ext.equals("png") ? "image/png" : "text/plain",
-                "filetype", ext.equals("md") ? "markdown" : ext,
-                "pretty_type", ext.equals("md") ? "Markdown" : ext.equals("png") ? "PNG" : ext, "user", BOT_USER_ID, "user_team", TEAM_ID,
-                "editable", false, "size", u.bytes.length, "mode", "hosted", "is_external", false, "is_public", ch != null && !ch.isPrivate(),
-                "url_private", baseUrl + "files/" + u.id + "/" + u.filename,
-                "url_private_download", baseUrl + "files/" + u.id + "/download/" + u.filename,
-                "permalink", "https://" + TEAM_DOMAIN + ".slack.com/files/" + BOT_USER_ID + "/" + u.id + "/" + u.filename,
-                "channels", ch != null && ch.kind.equals("channel") ? Json.arr(ch.id) : new JsonArray(),
-                "groups", ch != null && ch.kind.equals("group") ? Json.arr(ch.id) : new JsonArray(),
-                "ims", ch != null && ch.kind.equals("im") ? Json.arr(ch.id) : new JsonArray());
-    }
-
     // ------------------------------------------------------------------ helpers (call with lock held)
 
     /** text/blocks/attachments of a post, validated like Slack. */
-    private JsonObject contentFrom(Req r, boolean required) {
+    JsonObject contentFrom(Req r, boolean required) {
         String text = r.p("text") != null ? r.p("text") : r.p("markdown_text");
         JsonArray blocks = parseBlocks(r.p("blocks"));
         JsonArray attachments = parseArray(r.p("attachments"), "invalid_attachments");
@@ -1925,7 +1272,7 @@ public final class FakeSlack implements AutoCloseable {
         return content;
     }
 
-    private JsonArray parseBlocks(String raw) {
+    JsonArray parseBlocks(String raw) {
         JsonArray blocks = parseArray(raw, "invalid_blocks_format");
         if (blocks == null) {
             return null;
@@ -1938,7 +1285,7 @@ public final class FakeSlack implements AutoCloseable {
         return blocks;
     }
 
-    private static JsonArray parseArray(String raw, String error) {
+    static JsonArray parseArray(String raw, String error) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -1949,7 +1296,7 @@ public final class FakeSlack implements AutoCloseable {
         return e.getAsJsonArray();
     }
 
-    private static JsonElement parseJson(String raw, String error) {
+    static JsonElement parseJson(String raw, String error) {
         try {
             return Json.parse(raw);
         } catch (JsonParseException e) {
@@ -1957,7 +1304,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private JsonObject appView(String raw, String expectedType) {
+    JsonObject appView(String raw, String expectedType) {
         if (raw == null) {
             throw new ApiError("invalid_arguments", "[ERROR] missing required field: view");
         }
@@ -1974,7 +1321,7 @@ public final class FakeSlack implements AutoCloseable {
         return view;
     }
 
-    private ViewRec newView(JsonObject appView, String method, String userId, String rootId, String previousId) {
+    ViewRec newView(JsonObject appView, String method, String userId, String rootId, String previousId) {
         String id = newId("V");
         ViewRec v = new ViewRec(id, userId);
         v.json = fullView(id, appView, rootId == null ? id : rootId, previousId);
@@ -1984,7 +1331,7 @@ public final class FakeSlack implements AutoCloseable {
         return v;
     }
 
-    private JsonObject fullView(String id, JsonObject appView, String rootId, String previousId) {
+    JsonObject fullView(String id, JsonObject appView, String rootId, String previousId) {
         JsonObject v = Json.obj("id", id, "team_id", TEAM_ID, "type", Json.str(appView, "type"));
         for (Map.Entry<String, JsonElement> e : appView.entrySet()) {
             if (!v.has(e.getKey())) {
@@ -2033,7 +1380,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private Msg storeBotMessage(ChannelRec ch, JsonObject content, Msg parent, boolean broadcast) {
+    Msg storeBotMessage(ChannelRec ch, JsonObject content, Msg parent, boolean broadcast) {
         JsonObject json = Json.obj("user", BOT_USER_ID, "type", "message");
         if (broadcast) {
             json.addProperty("subtype", "thread_broadcast");
@@ -2073,7 +1420,7 @@ public final class FakeSlack implements AutoCloseable {
         fire(BotActivity.Kind.POSTED, snapshot(m), null);
     }
 
-    private static void replaceBlocks(JsonObject json, JsonArray blocks) {
+    static void replaceBlocks(JsonObject json, JsonArray blocks) {
         if (blocks == null || blocks.isEmpty()) {
             json.remove("blocks");
         } else {
@@ -2093,7 +1440,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Removes a message; a thread parent with replies leaves Slack's tombstone behind. */
-    private void remove(Msg m) {
+    void remove(Msg m) {
         if (!m.isReply() && !replies(m.channel, m.ts).isEmpty()) {
             m.json = Json.obj("type", "message", "subtype", "tombstone", "text", "This message was deleted.",
                     "user", "USLACKBOT", "hidden", true, "ts", m.ts, "thread_ts", m.ts);
@@ -2103,7 +1450,7 @@ public final class FakeSlack implements AutoCloseable {
         messageByKey.remove(key(m.channel, m.ts));
     }
 
-    private void fire(BotActivity.Kind kind, SlackMessage message, SlackMessage previous) {
+    void fire(BotActivity.Kind kind, SlackMessage message, SlackMessage previous) {
         BotActivity activity = new BotActivity(kind, message, previous,
                 requestReceivedNanos != 0 ? requestReceivedNanos : System.nanoTime());
         for (Consumer<BotActivity> l : botListeners) {
@@ -2111,7 +1458,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private SlackMessage snapshot(Msg m) {
+    SlackMessage snapshot(Msg m) {
         JsonObject json = m.json.deepCopy();
         if (!m.isReply()) {
             List<Msg> replies = replies(m.channel, m.ts);
@@ -2130,7 +1477,7 @@ public final class FakeSlack implements AutoCloseable {
         return new SlackMessage(m.channel, json);
     }
 
-    private List<Msg> replies(String channelId, String threadTs) {
+    List<Msg> replies(String channelId, String threadTs) {
         List<Msg> out = new ArrayList<>();
         for (Msg m : messages) {
             if (m.channel.equals(channelId) && m.isReply() && threadTs.equals(Json.str(m.json, "thread_ts"))) {
@@ -2140,11 +1487,11 @@ public final class FakeSlack implements AutoCloseable {
         return out;
     }
 
-    private static boolean isTopLevel(Msg m) {
+    static boolean isTopLevel(Msg m) {
         return !m.isReply() || m.broadcast;
     }
 
-    private Msg threadParent(String channelId, String threadTs) {
+    Msg threadParent(String channelId, String threadTs) {
         Msg parent = threadRootOrNull(channelId, threadTs);
         if (parent == null) {
             throw new ApiError("thread_not_found");
@@ -2158,7 +1505,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Slack puts a reply to a reply in the parent's thread. */
-    private Msg threadRoot(Msg m) {
+    Msg threadRoot(Msg m) {
         if (!m.isReply()) {
             return m;
         }
@@ -2166,7 +1513,7 @@ public final class FakeSlack implements AutoCloseable {
         return root == null ? m : root;
     }
 
-    private Msg existingMessage(ChannelRec ch, String ts) {
+    Msg existingMessage(ChannelRec ch, String ts) {
         Msg m = ts == null ? null : messageByKey.get(key(ch.id, ts));
         if (m == null) {
             throw new ApiError("message_not_found");
@@ -2174,7 +1521,7 @@ public final class FakeSlack implements AutoCloseable {
         return m;
     }
 
-    private void addReaction(Msg m, String userId, String name) {
+    void addReaction(Msg m, String userId, String name) {
         JsonArray reactions = Json.arrAt(m.json, "reactions");
         if (reactions == null) {
             reactions = new JsonArray();
@@ -2194,7 +1541,7 @@ public final class FakeSlack implements AutoCloseable {
         reactions.add(Json.obj("name", name, "users", Json.arr(userId), "count", 1));
     }
 
-    private void removeReaction(Msg m, String userId, String name) {
+    void removeReaction(Msg m, String userId, String name) {
         JsonArray reactions = Json.arrAt(m.json, "reactions");
         if (reactions == null) {
             return;
@@ -2216,7 +1563,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private List<String> reactionUsers(Msg m, String name) {
+    List<String> reactionUsers(Msg m, String name) {
         JsonArray reactions = Json.arrAt(m.json, "reactions");
         List<String> out = new ArrayList<>();
         if (reactions != null) {
@@ -2229,7 +1576,7 @@ public final class FakeSlack implements AutoCloseable {
         return out;
     }
 
-    private String permalink(Msg m) {
+    String permalink(Msg m) {
         String link = "https://fake.slack.com/archives/" + m.channel + "/p" + m.ts.replace(".", "");
         if (m.isReply()) {
             link += "?thread_ts=" + Json.str(m.json, "thread_ts") + "&cid=" + m.channel;
@@ -2238,7 +1585,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Channel the bot may post in: unknown or hidden → channel_not_found, public without bot → not_in_channel. */
-    private ChannelRec postable(String channelParam) {
+    ChannelRec postable(String channelParam) {
         ChannelRec ch = readable(channelParam);
         if (ch.archived) {
             throw new ApiError("is_archived");
@@ -2247,7 +1594,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Channel whose messages the bot may read (same membership rules as posting). */
-    private ChannelRec readable(String channelParam) {
+    ChannelRec readable(String channelParam) {
         ChannelRec ch = resolve(channelParam, true);
         if (ch == null || (!ch.botMember && !ch.kind.equals("channel"))) {
             throw new ApiError("channel_not_found");
@@ -2259,7 +1606,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Channel the bot can see at all: every public channel, private ones it is in, its DMs. */
-    private ChannelRec visible(String channelParam) {
+    ChannelRec visible(String channelParam) {
         ChannelRec ch = resolve(channelParam, false);
         if (ch == null || (!ch.botMember && !ch.kind.equals("channel"))) {
             throw new ApiError("channel_not_found");
@@ -2324,7 +1671,7 @@ public final class FakeSlack implements AutoCloseable {
         return m;
     }
 
-    private ChannelRec dmChannel(String userId) {
+    ChannelRec dmChannel(String userId) {
         String id = dmByUser.get(userId);
         if (id != null) {
             return channels.get(id);
@@ -2336,7 +1683,7 @@ public final class FakeSlack implements AutoCloseable {
         return ch;
     }
 
-    private JsonObject channelJson(ChannelRec ch) {
+    JsonObject channelJson(ChannelRec ch) {
         if (ch.kind.equals("im")) {
             UserRec u = users.get(ch.dmUser);
             return Json.obj("id", ch.id, "created", ch.created, "is_im", true, "is_org_shared", false,
@@ -2358,7 +1705,7 @@ public final class FakeSlack implements AutoCloseable {
         return json;
     }
 
-    private static JsonObject icons() {
+    static JsonObject icons() {
         return Json.obj("image_36", "https://fake.slack.com/bot_36.png", "image_48", "https://fake.slack.com/bot_48.png",
                 "image_72", "https://fake.slack.com/bot_72.png");
     }
@@ -2370,12 +1717,12 @@ public final class FakeSlack implements AutoCloseable {
                         "elements", Json.arr(Json.obj("type", "text", "text", text))))));
     }
 
-    private static String blocksText(JsonObject body) {
+    static String blocksText(JsonObject body) {
         JsonArray blocks = Json.arrAt(body, "blocks");
         return blocks == null || blocks.isEmpty() ? null : blocks.toString();
     }
 
-    private long nextTsMicros() {
+    long nextTsMicros() {
         long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         lastTsMicros = Math.max(now, lastTsMicros + 1);
         return lastTsMicros;
@@ -2398,11 +1745,11 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static String encodeCursor(String ts) {
+    static String encodeCursor(String ts) {
         return Base64.getEncoder().encodeToString(("next_ts:" + ts.replace(".", "")).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static long decodeCursor(String cursor) {
+    static long decodeCursor(String cursor) {
         try {
             String s = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (!s.startsWith("next_ts:")) {
@@ -2415,7 +1762,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Ids like Slack's: prefix + 10 upper-case alphanumerics, unique within the fake. */
-    private String newId(String prefix) {
+    String newId(String prefix) {
         long n = idSeq++;
         long space = 3_656_158_440_062_976L; // 36^10
         long v = Math.floorMod(n * 2_654_435_761L + 1_000_003L, space); // a bijection: 2654435761 is coprime with 36
@@ -2432,18 +1779,18 @@ public final class FakeSlack implements AutoCloseable {
         return sb.toString();
     }
 
-    private static String key(String channel, String ts) {
+    static String key(String channel, String ts) {
         return channel + "/" + ts;
     }
 
-    private static JsonObject ok(Object... keyValues) {
+    static JsonObject ok(Object... keyValues) {
         JsonObject o = new JsonObject();
         o.addProperty("ok", true);
         Json.obj(keyValues).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         return o;
     }
 
-    private static JsonObject error(String error) {
+    static JsonObject error(String error) {
         return Json.obj("ok", false, "error", error);
     }
 
@@ -2481,7 +1828,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final class ApiError extends RuntimeException {
+    static final class ApiError extends RuntimeException {
         final String error;
         final String[] messages;
 
@@ -2506,7 +1853,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final class Req {
+    static final class Req {
         final Map<String, String> params;
 
         Req(Map<String, String> params) {
@@ -2526,7 +1873,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final class UserRec {
+    static final class UserRec {
         final String id;
         final String name;
         final String tz;
@@ -2543,7 +1890,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final class ChannelRec {
+    static final class ChannelRec {
         final String id;
         final String name;
         final String kind;
@@ -2573,7 +1920,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final class Msg {
+    static final class Msg {
         final String channel;
         final String ts;
         JsonObject json;
@@ -2591,7 +1938,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final class ViewRec {
+    static final class ViewRec {
         final String id;
         final String userId;
         JsonObject json;
@@ -2611,7 +1958,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private static final class Upload {
+    static final class Upload {
         final String id;
         final String filename;
         byte[] bytes;
@@ -2635,7 +1982,7 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private record TriggerRec(String userId, Instant issuedAt) {
+    record TriggerRec(String userId, Instant issuedAt) {
     }
 
     private enum FaultKind { ERROR, RATE_LIMIT, SERVER_ERROR, DELAY, SLOW, PASS }
