@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The action items' line on the COE card, and the button that adds one. */
 @Singleton
-public class ActionCardPart implements CoeCardContributor {
+class ActionCardPart implements CoeCardContributor {
     private final ActionStore store;
     private final RemediationDrafts drafts;
 

@@ -4,7 +4,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.UserZones;
@@ -20,14 +20,14 @@ import java.util.Optional;
  * owner; without one, opens the form with what was typed, so the creator picks the owner.
  */
 @Singleton
-public class ActionCommand implements CoeSubcommand {
+class ActionCommand implements CoeSubcommand {
     private final ActionService actions;
-    private final CoeStore coes;
+    private final Coes coes;
     private final UserZones zones;
 
     private final Clock clock;
 
-    public ActionCommand(ActionService actions, CoeStore coes, UserZones zones, Clock clock) {
+    public ActionCommand(ActionService actions, Coes coes, UserZones zones, Clock clock) {
         this.actions = actions;
         this.clock = clock;
         this.coes = coes;

@@ -13,7 +13,7 @@ import java.util.List;
  * @param lines the action items; with {@code coes}, never both empty
  * @param coes  the COEs to finish (soonest due first), then to review (longest waiting first)
  */
-public record ActionItemDigest(DigestKey key, ZoneId zone, List<DigestLine> lines, List<CoeReminder> coes) {
+record ActionItemDigest(DigestKey key, ZoneId zone, List<DigestLine> lines, List<CoeReminder> coes) {
 
     public ActionItemDigest {
         lines = List.copyOf(lines);

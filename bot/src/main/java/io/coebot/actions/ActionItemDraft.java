@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * @param priority the priority given, or medium
  * @param due      the due date given, or {@value ActionItemRules#DEFAULT_DUE_DAYS} days after today
  */
-public record ActionItemDraft(String text, String owner, Priority priority, LocalDate due) {
+record ActionItemDraft(String text, String owner, Priority priority, LocalDate due) {
 
     /** The named owner, or whoever wrote the item: an item always has exactly one owner. */
     public String ownerOr(String author) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Changing an item (done, won't do, reassign, change date, snooze) is for its owner and the COE owner only:
  * the owner knows the work, the COE owner answers for the COE; anybody else would be deciding for them.
  */
-public final class ActionItemRules {
+final class ActionItemRules {
 
     /** The internal SLA of a COE action item: about two weeks. */
     public static final int DEFAULT_DUE_DAYS = 14;

@@ -2,7 +2,7 @@ package io.coebot.actions;
 
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.TeamRef;
 import io.coebot.whys.CauseRef;
@@ -25,13 +25,13 @@ import java.util.Objects;
 @Singleton
 public class ActionService {
     private final ActionStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final ActionMessages messages;
     private final Clock clock;
     private final List<ItemFollower> followers;
 
-    public ActionService(ActionStore store, CoeStore coes, CoeCard card, ActionMessages messages,
+    public ActionService(ActionStore store, Coes coes, CoeCard card, ActionMessages messages,
                          Clock clock, List<ItemFollower> followers) {
         this.followers = followers;
         this.store = store;

@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.EphemeralReplacement;
 import io.coebot.slack.BlockKit;
@@ -29,17 +29,17 @@ import java.util.Optional;
  * drafts' "Add action item", and the modals they open.
  */
 @Singleton
-public class ActionSlack implements SlackFeature {
+class ActionSlack implements SlackFeature {
     private final ActionService actions;
     private final ActionStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final UserZones zones;
     private final RemediationDrafts drafts;
     private final ActionsCommand list;
     private final EphemeralReplacement ephemerals;
     private final Clock clock;
 
-    public ActionSlack(ActionService actions, ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts,
+    public ActionSlack(ActionService actions, ActionStore store, Coes coes, UserZones zones, RemediationDrafts drafts,
                        ActionsCommand list, EphemeralReplacement ephemerals, Clock clock) {
         this.list = list;
         this.clock = clock;

@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.ChannelAccess;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
@@ -33,19 +33,19 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * `/coe actions mine`: my open items across COEs, leaving out those of private channels I am not in.
  */
 @Singleton
-public class ActionsCommand implements CoeSubcommand {
+class ActionsCommand implements CoeSubcommand {
     /** Room for the header, the drafts and the footer within Slack's 50 blocks. */
     private static final int MAX_BLOCKS = 48;
 
     private final ActionStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final UserZones zones;
     private final RemediationDrafts drafts;
     private final ChannelAccess access;
 
     private final Clock clock;
 
-    public ActionsCommand(ActionStore store, CoeStore coes, UserZones zones, RemediationDrafts drafts, ChannelAccess access,
+    public ActionsCommand(ActionStore store, Coes coes, UserZones zones, RemediationDrafts drafts, ChannelAccess access,
                           Clock clock) {
         this.store = store;
         this.clock = clock;

@@ -7,5 +7,5 @@ import java.time.LocalDate;
  * digest is sent, so a second scheduler run, a second instance, or the repeated hour of a daylight-saving
  * fall-back cannot send it twice.
  */
-public record DigestKey(String owner, LocalDate localDate) {
+record DigestKey(String owner, LocalDate localDate) {
 }

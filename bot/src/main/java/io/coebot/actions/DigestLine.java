@@ -3,7 +3,7 @@ package io.coebot.actions;
 import java.util.Comparator;
 
 /** An item as it is listed in a nudge, with how far it is from its due date for the person it is about. */
-public record DigestLine(ActionItem item, Dueness dueness) {
+record DigestLine(ActionItem item, Dueness dueness) {
 
     /**
      * Most pressing first. Sorting by due date alone already puts overdue items first, most overdue first (their

@@ -47,7 +47,7 @@ import java.util.function.Predicate;
  *       to tell; the service should surface that some other way.</li>
  * </ul>
  */
-public final class DigestPlanner {
+final class DigestPlanner {
 
     private DigestPlanner() {
     }

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param days                   local days of the week on which nudges are sent (default Monday to Friday)
  * @param overdueEscalationDays  an item overdue by MORE than this many days is reported to the COE owner (default 7)
  */
-public record DigestSchedule(LocalTime sendAt, Set<DayOfWeek> days, int overdueEscalationDays) {
+record DigestSchedule(LocalTime sendAt, Set<DayOfWeek> days, int overdueEscalationDays) {
 
     public static final DigestSchedule DEFAULT = new DigestSchedule(LocalTime.of(9, 0),
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 7);

@@ -4,7 +4,7 @@ package io.coebot.actions;
  * The result of asking to change an item: the {@code item} as it should now be stored (possibly unchanged, e.g.
  * a second click on Done), or a {@code refusal} to show to the person as is.
  */
-public record ItemChange(ActionItem item, String refusal) {
+record ItemChange(ActionItem item, String refusal) {
 
     public static ItemChange ok(ActionItem item) {
         return new ItemChange(item, null);

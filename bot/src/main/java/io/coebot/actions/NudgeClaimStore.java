@@ -20,20 +20,26 @@ import java.util.Set;
 // Joins the caller's transaction; a read outside one gets its own.
 @Transactional
 @Singleton
-public class NudgeClaimStore {
+class NudgeClaimStore {
     static final String DIGEST = "digest";
     static final String OVERDUE_REPORT = "overdue-report";
     static final String REASSIGN = "reassign";
     /** Old claims no longer matter to the planner, which only plans for today and this week. */
     private static final Duration LOOK_BACK = Duration.ofDays(10);
 
+    private final NudgeClaimRepository rows;
     private final JdbcOperations jdbc;
 
-    public NudgeClaimStore(JdbcOperations jdbc) {
+    NudgeClaimStore(NudgeClaimRepository rows, JdbcOperations jdbc) {
+        this.rows = rows;
         this.jdbc = jdbc;
     }
 
-    /** @return whether this caller now holds the claim (new, or a failed one whose retry time has come) */
+    /**
+     * Hand-written: an upsert that takes over only a failed claim due for a retry and says whether it did
+     * (ON CONFLICT … WHERE … RETURNING), which Micronaut Data cannot say.
+     *
+     * @return whether this caller now holds the claim (new, or a failed one whose retry time has come) */
     boolean claim(String teamId, String kind, String key, Instant now) {
         return jdbc.prepareStatement("""
                 INSERT INTO nudge_claim (team_id, kind, claim_key, status, claimed_at) VALUES (?, ?, ?, 'SENDING', ?)
@@ -61,28 +67,19 @@ public class NudgeClaimStore {
 
     /** What the planner must not plan again: everything claimed lately, except failures due for a retry. */
     NudgeClaims held(String teamId, Instant now) {
-        return jdbc.prepareStatement("""
-                SELECT kind, claim_key FROM nudge_claim
-                WHERE team_id = ? AND claimed_at > ? AND NOT (status = 'FAILED' AND retry_after <= ?)""", ps -> {
-            ps.setString(1, teamId);
-            ps.setTimestamp(2, Timestamp.from(now.minus(LOOK_BACK)));
-            ps.setTimestamp(3, Timestamp.from(now));
-            Set<DigestKey> digests = new HashSet<>();
-            Set<WeekKey> reports = new HashSet<>();
-            Set<ReassignKey> reassigns = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String[] k = rs.getString(2).split("\\|");
-                    switch (rs.getString(1)) {
-                        case DIGEST -> digests.add(new DigestKey(k[0], LocalDate.parse(k[1])));
-                        case OVERDUE_REPORT -> reports.add(week(k, 0));
-                        case REASSIGN -> reassigns.add(new ReassignKey(Long.parseLong(k[0]), week(k, 1)));
-                        default -> { }
-                    }
-                }
+        Set<DigestKey> digests = new HashSet<>();
+        Set<WeekKey> reports = new HashSet<>();
+        Set<ReassignKey> reassigns = new HashSet<>();
+        for (NudgeClaimRow row : rows.findHeld(teamId, now.minus(LOOK_BACK), now)) {
+            String[] k = row.claimKey().split("\\|");
+            switch (row.kind()) {
+                case DIGEST -> digests.add(new DigestKey(k[0], LocalDate.parse(k[1])));
+                case OVERDUE_REPORT -> reports.add(week(k, 0));
+                case REASSIGN -> reassigns.add(new ReassignKey(Long.parseLong(k[0]), week(k, 1)));
+                default -> { }
             }
-            return new NudgeClaims(digests, reports, reassigns);
-        });
+        }
+        return new NudgeClaims(digests, reports, reassigns);
     }
 
     static String key(DigestKey k) {
@@ -102,14 +99,6 @@ public class NudgeClaimStore {
     }
 
     private void set(String teamId, String kind, String key, String status, Instant retryAfter) {
-        jdbc.prepareStatement("UPDATE nudge_claim SET status = ?, retry_after = ? WHERE team_id = ? AND kind = ? AND claim_key = ?",
-                ps -> {
-                    ps.setString(1, status);
-                    ps.setTimestamp(2, retryAfter == null ? null : Timestamp.from(retryAfter));
-                    ps.setString(3, teamId);
-                    ps.setString(4, kind);
-                    ps.setString(5, key);
-                    return ps.executeUpdate();
-                });
+        rows.settle(teamId, kind, key, status, retryAfter);
     }
 }

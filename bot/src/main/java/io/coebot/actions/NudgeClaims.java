@@ -7,7 +7,7 @@ import java.util.Set;
  * dates and weeks around now. A claimed key is never planned again: retrying a failed send is the outbox's job,
  * not a second plan.
  */
-public record NudgeClaims(Set<DigestKey> digests, Set<WeekKey> overdueReports, Set<ReassignKey> reassignRequests) {
+record NudgeClaims(Set<DigestKey> digests, Set<WeekKey> overdueReports, Set<ReassignKey> reassignRequests) {
 
     public static final NudgeClaims NONE = new NudgeClaims(Set.of(), Set.of(), Set.of());
 

@@ -3,7 +3,7 @@ package io.coebot.actions;
 import java.util.List;
 
 /** Everything that should be sent now. Each element carries the key to claim before sending it. */
-public record NudgePlan(List<ActionItemDigest> digests, List<OverdueReport> overdueReports,
+record NudgePlan(List<ActionItemDigest> digests, List<OverdueReport> overdueReports,
                         List<ReassignRequest> reassignRequests) {
 
     public NudgePlan {

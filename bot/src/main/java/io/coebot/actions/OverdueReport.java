@@ -10,7 +10,7 @@ import java.util.List;
  * @param week     claim this before sending (the COE owner's local ISO week)
  * @param lines    never empty; each phrase is the one the item's owner sees ("overdue by 9 days")
  */
-public record OverdueReport(String coeOwner, WeekKey week, List<DigestLine> lines) {
+record OverdueReport(String coeOwner, WeekKey week, List<DigestLine> lines) {
 
     public OverdueReport {
         lines = List.copyOf(lines);

@@ -1,7 +1,7 @@
 package io.coebot.actions;
 
 /** What {@code /coe action …} said: a {@code draft}, or an {@code error} that can be shown to the person as is. */
-public record ParsedAction(ActionItemDraft draft, String error) {
+record ParsedAction(ActionItemDraft draft, String error) {
 
     public static ParsedAction ok(ActionItemDraft draft) {
         return new ParsedAction(draft, null);

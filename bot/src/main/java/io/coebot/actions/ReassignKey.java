@@ -1,5 +1,5 @@
 package io.coebot.actions;
 
 /** "This item was put before this COE owner for reassignment this week": claimed before the request is sent. */
-public record ReassignKey(long itemId, WeekKey week) {
+record ReassignKey(long itemId, WeekKey week) {
 }

@@ -6,5 +6,5 @@ package io.coebot.actions;
  *
  * @param key claim this before sending (the item + the COE owner's local ISO week)
  */
-public record ReassignRequest(String coeOwner, ActionItem item, ReassignKey key) {
+record ReassignRequest(String coeOwner, ActionItem item, ReassignKey key) {
 }

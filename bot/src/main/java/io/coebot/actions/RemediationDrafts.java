@@ -5,7 +5,7 @@ import io.coebot.whys.Remediation;
 import io.coebot.whys.WhyNode;
 import io.coebot.whys.WhyTree;
 import io.coebot.whys.WhysSession;
-import io.coebot.whys.WhysStore;
+import io.coebot.whys.WhysSessions;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -20,13 +20,13 @@ import java.util.stream.Collectors;
  * {@link CauseRef}, which is how a completed draft stops showing.
  */
 @Singleton
-public class RemediationDrafts {
+class RemediationDrafts {
     /** A fix for a root cause, not yet an action item. */
     public record Draft(CauseRef ref, String text, String causeLabel, String causeText, String session) {}
 
-    private final WhysStore whys;
+    private final WhysSessions whys;
 
-    public RemediationDrafts(WhysStore whys) {
+    public RemediationDrafts(WhysSessions whys) {
         this.whys = whys;
     }
 

@@ -46,4 +46,10 @@ public class CoeService {
         card.post(coe, responseUrl, now);
         return new Started(coe, true, CardState.ON_ITS_WAY);
     }
+
+    /** Published: the channel may open its next COE, and this one keeps its messages for a later re-publish. */
+    @Transactional
+    public void markPublished(long coeId) {
+        store.markPublished(coeId);
+    }
 }

@@ -15,7 +15,7 @@ import java.time.Clock;
 
 /** `/coe start [title]`: open the COE for this channel and post its card. */
 @Singleton
-public class StartCommand implements CoeSubcommand {
+class StartCommand implements CoeSubcommand {
     private static final Logger LOG = LoggerFactory.getLogger(StartCommand.class);
 
     private final CoeService coes;

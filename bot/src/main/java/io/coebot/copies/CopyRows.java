@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,10 +34,12 @@ class CopyRows {
     record Claimed(Row row, long claim) {}
 
     private final JdbcOperations jdbc;
+    private final CopyRepository copies;
     private final SecureRandom claims = new SecureRandom();
 
-    CopyRows(JdbcOperations jdbc) {
+    CopyRows(JdbcOperations jdbc, CopyRepository copies) {
         this.jdbc = jdbc;
+        this.copies = copies;
     }
 
     /**
@@ -46,28 +48,13 @@ class CopyRows {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     void want(String teamId, long coeId, String target, String body, String publishedBy, int version, Instant now) {
-        jdbc.prepareStatement("""
-                INSERT INTO coe_copy (coe_id, team_id, target, body, published_by, version, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (coe_id, target) DO UPDATE SET body = excluded.body, published_by = excluded.published_by,
-                    version = excluded.version, wanted = coe_copy.wanted + 1,
-                    next_attempt_at = CASE WHEN coe_copy.wanted = coe_copy.pushed OR coe_copy.refused
-                                           THEN excluded.next_attempt_at ELSE coe_copy.next_attempt_at END,
-                    refused = FALSE, attempts = CASE WHEN coe_copy.refused THEN 0 ELSE coe_copy.attempts END""", ps -> {
-            ps.setLong(1, coeId);
-            ps.setString(2, teamId);
-            ps.setString(3, target);
-            ps.setString(4, body);
-            ps.setString(5, publishedBy);
-            ps.setInt(6, version);
-            ps.setTimestamp(7, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        copies.want(coeId, teamId, target, body, publishedBy, version, now);
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     Optional<Claimed> claimNext(Instant now, Duration lease) {
         long claim = claims.nextLong();
+        // Hand-written: FOR UPDATE SKIP LOCKED inside an UPDATE … RETURNING, which Micronaut Data cannot say.
         return jdbc.prepareStatement("""
                 WITH next AS (
                   SELECT coe_id, target, sending_until IS NOT NULL AS was_sending FROM coe_copy
@@ -89,52 +76,20 @@ class CopyRows {
     /** The place has the body as claimed: its id, its link and the version, with the check that the claim is ours. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     boolean succeeded(Claimed c, Written w) {
-        return jdbc.prepareStatement("""
-                UPDATE coe_copy SET remote_id = ?, url = ?, pushed = ?, attempts = 0, last_error = NULL, refused = FALSE,
-                       maybe_created = FALSE, sending_until = NULL, sending_claim = NULL
-                WHERE coe_id = ? AND target = ? AND sending_claim = ?""", ps -> {
-            ps.setString(1, w.remoteId());
-            ps.setString(2, w.url());
-            ps.setInt(3, c.row().wanted());
-            ps.setLong(4, c.row().coeId());
-            ps.setString(5, c.row().target());
-            ps.setLong(6, c.claim());
-            return ps.executeUpdate() == 1;
-        });
+        return copies.succeeded(c.row().coeId(), c.row().target(), c.claim(), w.remoteId(), w.url(), c.row().wanted()) == 1;
     }
 
     /** Back to the queue until {@code when}; a wait the remote asked for is not a failed attempt. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     boolean retryAt(Claimed c, Instant when, String error, boolean refused, boolean maybeCreated, boolean countAttempt) {
-        return jdbc.prepareStatement("""
-                UPDATE coe_copy SET next_attempt_at = ?, last_error = ?, refused = ?, maybe_created = maybe_created OR ?,
-                       attempts = attempts - ?, sending_until = NULL, sending_claim = NULL
-                WHERE coe_id = ? AND target = ? AND sending_claim = ?""", ps -> {
-            ps.setTimestamp(1, Timestamp.from(when));
-            ps.setString(2, error);
-            ps.setBoolean(3, refused);
-            ps.setBoolean(4, maybeCreated);
-            ps.setInt(5, countAttempt ? 0 : 1);
-            ps.setLong(6, c.row().coeId());
-            ps.setString(7, c.row().target());
-            ps.setLong(8, c.claim());
-            return ps.executeUpdate() == 1;
-        });
+        return copies.retryAt(c.row().coeId(), c.row().target(), c.claim(), when, error, refused, maybeCreated,
+                countAttempt ? 0 : 1) == 1;
     }
 
     /** A COE's copies, in the order the one message lists them. */
     @Transactional
     List<Row> of(long coeId) {
-        return jdbc.prepareStatement("SELECT *, FALSE AS was_sending FROM coe_copy WHERE coe_id = ? ORDER BY target", ps -> {
-            ps.setLong(1, coeId);
-            List<Row> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs, false));
-                }
-            }
-            return out;
-        });
+        return copies.findByIdCoeId(coeId).stream().map(CopyRow::toRow).sorted(Comparator.comparing(Row::target)).toList();
     }
 
     private static Row read(ResultSet rs, boolean wasSending) throws SQLException {

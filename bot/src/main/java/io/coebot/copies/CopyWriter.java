@@ -1,7 +1,7 @@
 package io.coebot.copies;
 
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.publish.CoeFigure;
 import io.coebot.publish.CoeFigures;
 import io.coebot.publish.MarkdownRendering;
@@ -45,7 +45,7 @@ class CopyWriter {
 
     private final CopyRows rows;
     private final Copies copies;
-    private final CoeStore coes;
+    private final Coes coes;
     private final List<CoeFigures> figures;
     private final PublishService publish;
     private final TransactionOperations<Connection> tx;
@@ -57,7 +57,7 @@ class CopyWriter {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean running;
 
-    CopyWriter(CopyRows rows, Copies copies, CoeStore coes, List<CoeFigures> figures, PublishService publish,
+    CopyWriter(CopyRows rows, Copies copies, Coes coes, List<CoeFigures> figures, PublishService publish,
                TransactionOperations<Connection> tx, Clock clock,
                @Value("${coe.copies.poll-millis:2000}") long pollMillis,
                @Value("${coe.copies.first-backoff-millis:2000}") long firstBackoffMillis,

@@ -4,7 +4,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
 import io.coebot.timeline.TimelineTime;
@@ -23,8 +23,8 @@ import java.util.Optional;
  * restart if need be; the outcome reaches the person through the command's response_url, only to them.
  */
 @Singleton
-public class GraphCommand implements CoeSubcommand {
-    private final CoeStore coes;
+class GraphCommand implements CoeSubcommand {
+    private final Coes coes;
     private final GraphService graphs;
     private final GraphStore store;
     private final PrometheusSettings settings;
@@ -32,7 +32,7 @@ public class GraphCommand implements CoeSubcommand {
     private final GraphRequests requests;
     private final GraphWorkers workers;
 
-    GraphCommand(CoeStore coes, GraphService graphs, GraphStore store, PrometheusSettings settings, Clock clock,
+    GraphCommand(Coes coes, GraphService graphs, GraphStore store, PrometheusSettings settings, Clock clock,
                  GraphRequests requests, GraphWorkers workers) {
         this.coes = coes;
         this.graphs = graphs;

@@ -27,7 +27,7 @@ import java.util.List;
  * answer, is published as it was drawn.
  */
 @Singleton
-public class GraphFigures implements CoeFigures {
+class GraphFigures implements CoeFigures {
     private static final Logger LOG = LoggerFactory.getLogger(GraphFigures.class);
 
     private final GraphStore store;

@@ -24,34 +24,26 @@ class GraphRequests {
     record Claimed(long id, long claim, String teamId, long coeId, String by, GraphRequest.Draw draw, String responseUrl,
                    Instant requestedAt, int attempts) {}
 
+    private static final String WAITING = "waiting";
+
     private final JdbcOperations jdbc;
+    private final GraphRequestRepository requests;
     private final SecureRandom claims = new SecureRandom();
 
-    GraphRequests(JdbcOperations jdbc) {
+    GraphRequests(JdbcOperations jdbc, GraphRequestRepository requests) {
         this.jdbc = jdbc;
+        this.requests = requests;
     }
 
     long add(String teamId, long coeId, String by, GraphRequest.Draw draw, String responseUrl, Instant now) {
-        return jdbc.prepareStatement("""
-                INSERT INTO graph_request (team_id, coe_id, requested_by, query, title, response_url, requested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""", ps -> {
-            ps.setString(1, teamId);
-            ps.setLong(2, coeId);
-            ps.setString(3, by);
-            ps.setString(4, draw.query());
-            ps.setString(5, draw.title());
-            ps.setString(6, responseUrl);
-            ps.setTimestamp(7, Timestamp.from(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return requests.save(new GraphRequestRow(null, teamId, coeId, by, draw.query(), draw.title(), responseUrl,
+                WAITING, null, 0, null, null, now, null)).id();
     }
 
     /** The oldest waiting request nobody holds (never claimed, released, or its holder's lease ran out). */
     Optional<Claimed> claimNext(Instant now, Duration lease) {
         long claim = claims.nextLong();
+        // Hand-written: FOR UPDATE SKIP LOCKED inside an UPDATE … RETURNING, which Micronaut Data cannot say.
         return jdbc.prepareStatement("""
                 WITH next AS (
                   SELECT id FROM graph_request
@@ -74,27 +66,12 @@ class GraphRequests {
      * through it afterwards). False when another worker has taken it over: that one answers.
      */
     boolean end(Claimed c, boolean drawn, String reason, Instant now) {
-        return jdbc.prepareStatement("""
-                UPDATE graph_request SET status = ?, reason = ?, finished_at = ?, response_url = NULL,
-                       claim = NULL, claimed_until = NULL
-                WHERE id = ? AND claim = ? AND status = 'waiting'""", ps -> {
-            ps.setString(1, drawn ? "drawn" : "failed");
-            ps.setString(2, reason);
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setLong(4, c.id());
-            ps.setLong(5, c.claim());
-            return ps.executeUpdate() == 1;
-        });
+        return requests.finish(c.id(), c.claim(), drawn ? "drawn" : "failed", reason, now) == 1;
     }
 
     /** Gives the request back at once (this instance is stopping), for the next start or another instance. */
     void release(Claimed c) {
-        jdbc.prepareStatement("UPDATE graph_request SET claim = NULL, claimed_until = NULL, attempts = GREATEST(attempts - 1, 0) "
-                + "WHERE id = ? AND claim = ? AND status = 'waiting'", ps -> {
-            ps.setLong(1, c.id());
-            ps.setLong(2, c.claim());
-            return ps.executeUpdate();
-        });
+        requests.release(c.id(), c.claim());
     }
 
     private static Claimed read(ResultSet rs) throws SQLException {

@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * lock); only a graph that was drawn is kept and uploaded, so every failure stores nothing.
  */
 @Singleton
-public class GraphService {
+class GraphService {
     private final Timelines timelines;
     private final PrometheusClient prometheus;
     private final PrometheusSettings settings;

@@ -1,7 +1,7 @@
 package io.coebot.graphs;
 
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewMessages;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.Interaction;
@@ -29,18 +29,18 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
  * a graph that was drawn closes the form and appears in the card's thread. {@code /coe graph} waits longer.
  */
 @Singleton
-public class GraphSlack implements SlackFeature {
+class GraphSlack implements SlackFeature {
     static final String VIEW = "graphs.add-view";
     static final String QUERY = "query";
     static final String TITLE = "title";
 
-    private final CoeStore coes;
+    private final Coes coes;
     private final GraphService graphs;
     private final PrometheusSettings settings;
     private final Duration formDeadline;
     private final java.util.concurrent.atomic.AtomicBoolean warmed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public GraphSlack(CoeStore coes, GraphService graphs, PrometheusSettings settings,
+    public GraphSlack(Coes coes, GraphService graphs, PrometheusSettings settings,
                       @Value("${coe.prometheus.form-timeout-millis:2000}") long formTimeoutMillis) {
         this.coes = coes;
         this.graphs = graphs;

@@ -1,5 +1,6 @@
 package io.coebot.graphs;
 
+import io.coebot.coe.Coes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -7,11 +8,9 @@ import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -19,47 +18,36 @@ import java.util.Optional;
 /** The COE's figures and their PNGs ({@code coe_graph}). Joins the caller's transaction; a read outside one gets its own. */
 @Transactional
 @Singleton
-public class GraphStore {
-    private static final String COLUMNS = "id, coe_id, kind, number, title, query, server, window_from, window_to, "
-            + "step_seconds, series, png_sha256, drawn_by, drawn_at";
+class GraphStore {
+    /** The timeline chart first, then the graphs in the order they were drawn. */
+    private static final Comparator<Graph> FIGURE_ORDER =
+            Comparator.comparing((Graph g) -> g.kind() == Graph.Kind.TIMELINE ? 0 : 1).thenComparingInt(Graph::number);
 
+    private final Coes coes;
     private final JdbcOperations jdbc;
+    private final GraphRepository graphs;
 
-    public GraphStore(JdbcOperations jdbc) {
+    GraphStore(JdbcOperations jdbc, GraphRepository graphs, Coes coes) {
+        this.coes = coes;
         this.jdbc = jdbc;
+        this.graphs = graphs;
     }
 
     /** Every figure of the COE: the timeline chart first, then the graphs in the order they were drawn. */
     List<Graph> of(long coeId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM coe_graph WHERE coe_id = ? "
-                + "ORDER BY CASE kind WHEN 'timeline' THEN 0 ELSE 1 END, number", ps -> {
-            ps.setLong(1, coeId);
-            List<Graph> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return out;
-        });
+        return graphs.findByCoeId(coeId).stream().map(GraphFigureRow::toGraph).sorted(FIGURE_ORDER).toList();
     }
 
     Optional<byte[]> png(long graphId) {
-        return jdbc.prepareStatement("SELECT png FROM coe_graph WHERE id = ?", ps -> {
-            ps.setLong(1, graphId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
-            }
-        });
+        return graphs.readById(graphId).map(GraphPng::png);
     }
 
     /** A new graph numbered after the COE's others; the COE's row is locked so two at once get two numbers. */
     Graph addGraph(String teamId, long coeId, String title, String query, String server, IncidentWindow window,
                    int series, byte[] png, String by, Instant now) {
-        jdbc.prepareStatement("SELECT id FROM coe WHERE id = ? FOR UPDATE", ps -> {
-            ps.setLong(1, coeId);
-            return ps.executeQuery().next();
-        });
+        coes.lock(coeId);
+        // Hand-written: the number is computed in the INSERT and the id comes back with RETURNING; Micronaut Data
+        // runs a native INSERT as an update and gives no value back.
         long id = jdbc.prepareStatement("""
                 INSERT INTO coe_graph (team_id, coe_id, kind, number, title, query, server, window_from, window_to,
                                        step_seconds, series, png, png_sha256, drawn_by, drawn_at)
@@ -91,6 +79,7 @@ public class GraphStore {
 
     /** The COE's one timeline chart, drawn anew; {@code by} is null when publishing drew it. */
     Graph putTimelineChart(String teamId, long coeId, String title, byte[] png, String by, Instant now) {
+        // Hand-written: an upsert (ON CONFLICT) whose id comes back with RETURNING, which a native @Query cannot give.
         long id = jdbc.prepareStatement("""
                 INSERT INTO coe_graph (team_id, coe_id, kind, number, title, png, png_sha256, drawn_by, drawn_at)
                 VALUES (?, ?, 'timeline', 0, ?, ?, ?, ?, ?)
@@ -114,41 +103,11 @@ public class GraphStore {
 
     /** A graph drawn again over a new window (its milestones moved); the query and title stay. */
     void redrawn(long graphId, IncidentWindow window, int series, byte[] png, Instant now) {
-        jdbc.prepareStatement("""
-                UPDATE coe_graph SET window_from = ?, window_to = ?, step_seconds = ?, series = ?, png = ?, png_sha256 = ?,
-                                     drawn_at = ?
-                WHERE id = ?""", ps -> {
-            ps.setTimestamp(1, Timestamp.from(window.from()));
-            ps.setTimestamp(2, Timestamp.from(window.to()));
-            ps.setLong(3, window.step().getSeconds());
-            ps.setInt(4, series);
-            ps.setBytes(5, png);
-            ps.setString(6, sha256(png));
-            ps.setTimestamp(7, Timestamp.from(now));
-            ps.setLong(8, graphId);
-            return ps.executeUpdate();
-        });
+        graphs.update(graphId, window.from(), window.to(), window.step().getSeconds(), series, png, sha256(png), now);
     }
 
     private Optional<Graph> byId(long id) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM coe_graph WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        });
-    }
-
-    private static Graph read(ResultSet rs) throws SQLException {
-        Timestamp from = rs.getTimestamp("window_from");
-        Timestamp to = rs.getTimestamp("window_to");
-        long step = rs.getLong("step_seconds");
-        IncidentWindow window = from == null || to == null ? null
-                : new IncidentWindow(from.toInstant(), to.toInstant(), Duration.ofSeconds(Math.max(1, step)));
-        return new Graph(rs.getLong("id"), rs.getLong("coe_id"), Graph.Kind.ofStored(rs.getString("kind")),
-                rs.getInt("number"), rs.getString("title"), rs.getString("query"), rs.getString("server"), window,
-                rs.getInt("series"), rs.getString("png_sha256"), rs.getString("drawn_by"),
-                rs.getTimestamp("drawn_at").toInstant());
+        return graphs.queryById(id).map(GraphFigureRow::toGraph);
     }
 
     static String sha256(byte[] bytes) {

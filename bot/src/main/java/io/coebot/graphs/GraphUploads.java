@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * upload v2) and, after a lost answer, looks for it by its file name before uploading again.
  */
 @Singleton
-public class GraphUploads {
+class GraphUploads {
     private final GraphStore store;
     private final Outbox outbox;
 

@@ -1,7 +1,7 @@
 package io.coebot.graphs;
 
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.EphemeralReplacement;
 import io.coebot.slack.TeamRef;
@@ -45,7 +45,7 @@ class GraphWorkers {
     private static final Duration RESPONSE_URL_LIFE = Duration.ofMinutes(29);
 
     private final GraphRequests requests;
-    private final CoeStore coes;
+    private final Coes coes;
     private final GraphService graphs;
     private final PrometheusSettings settings;
     private final EphemeralReplacement ephemerals;
@@ -59,7 +59,7 @@ class GraphWorkers {
     private final ScheduledExecutorService workers;
     private volatile boolean running;
 
-    GraphWorkers(GraphRequests requests, CoeStore coes, GraphService graphs, PrometheusSettings settings,
+    GraphWorkers(GraphRequests requests, Coes coes, GraphService graphs, PrometheusSettings settings,
                  EphemeralReplacement ephemerals, Outbox outbox, TransactionOperations<Connection> tx, Clock clock,
                  @Value("${coe.graphs.poll-millis:5000}") long pollMillis) {
         this.requests = requests;

@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @param step whole seconds, at least one (Prometheus takes fractions, but no incident graph needs them)
  */
-public record IncidentWindow(Instant from, Instant to, Duration step) {
+record IncidentWindow(Instant from, Instant to, Duration step) {
     static final Duration MARGIN = Duration.ofMinutes(30);
     static final int POINTS = 300;
 

@@ -1,6 +1,5 @@
 package io.coebot.graphs;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -43,7 +42,7 @@ import java.util.Map;
  * thousands of series cannot fill the heap.
  */
 @Singleton
-public class PrometheusClient {
+class PrometheusClient {
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusClient.class);
     static final int MAX_POINTS = 11_000;
     /** Of an error body shown to people: Prometheus's messages are one line; a proxy's page can be anything. */

@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@code user:password@} and query string the URL may carry.
  */
 @Singleton
-public class PrometheusSettings {
+class PrometheusSettings {
     private final URI base;
     private final String problem;
     private final List<Header> headers;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * @param timesMillis epoch milliseconds
  * @param values      NaN where the server said NaN (drawn as a break in the line)
  */
-public record Series(Map<String, String> labels, long[] timesMillis, double[] values) {
+record Series(Map<String, String> labels, long[] timesMillis, double[] values) {
     public Series {
         labels = labels == null ? Map.of() : new TreeMap<>(labels);
         Objects.requireNonNull(timesMillis, "timesMillis");

@@ -43,7 +43,7 @@ import java.util.TimeZone;
  * <p>Three rows on a hidden value axis: phases on top ({@link #PHASE_ROW}), entries in the middle
  * ({@link #ENTRY_ROW}), gaps at the bottom ({@link #GAP_ROW}).
  */
-public final class TimelineChart {
+final class TimelineChart {
     static final int WIDTH = 1000;
     static final int HEIGHT = 360;
 

@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 /** The Slack message that held (part of) an answer was deleted. */
-public record AnswerDeleted(String messageTs) implements InterviewInput {
+record AnswerDeleted(MessageTs messageTs) implements InterviewInput {
 }

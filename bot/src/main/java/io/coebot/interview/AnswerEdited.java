@@ -1,7 +1,9 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import java.time.ZoneId;
 
 /** Someone edited the Slack message that held (part of) an answer. */
-public record AnswerEdited(String userId, String messageTs, String newText, ZoneId userZone) implements InterviewInput {
+record AnswerEdited(String userId, MessageTs messageTs, String newText, ZoneId userZone) implements InterviewInput {
 }

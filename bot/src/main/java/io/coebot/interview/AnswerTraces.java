@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ final class AnswerTraces {
      * The question as {@code asked} (the state in which it was asked, so its words come out the same) at {@code ts},
      * answered by {@code who}: "✅ *SEV2* — chosen by @alice".
      */
-    static Traced answered(InterviewState asked, Question q, String ts, String who, String labels, boolean pressed) {
+    static Traced answered(InterviewState asked, Question q, MessageTs ts, String who, String labels, boolean pressed) {
         boolean heading = asked.previousQuestionId() == null
                 || Questions.byId(asked.previousQuestionId()).section() != q.section();
         String text = Facilitator.ask(asked, q, heading).text();

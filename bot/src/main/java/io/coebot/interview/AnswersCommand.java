@@ -39,7 +39,7 @@ import static com.slack.api.model.view.Views.viewTitle;
  * that opens a modal; a saved edit replaces the answer and is announced in the thread.
  */
 @Singleton
-public class AnswersCommand implements CoeSubcommand, SlackFeature {
+class AnswersCommand implements CoeSubcommand, SlackFeature {
     static final String EDIT = "interview.edit";
     static final String EDIT_VIEW = "interview.edit-answer";
     /** Slack's plain_text_input holds at most 3,000 characters. */

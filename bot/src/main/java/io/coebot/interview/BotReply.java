@@ -1,5 +1,5 @@
 package io.coebot.interview;
 
 /** What the bot posts in the thread; the caller turns these into Slack messages after the state is saved. */
-public sealed interface BotReply permits Ask, Say, Traced {
+sealed interface BotReply permits Ask, Say, Traced {
 }

@@ -1,5 +1,5 @@
 package io.coebot.interview;
 
 /** A button on a question: {@code value} is stored, {@code label} is shown. */
-public record Choice(String value, String label) {
+record Choice(String value, String label) {
 }

@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import java.time.Instant;
 
 /**
@@ -7,5 +9,5 @@ import java.time.Instant;
  * question a few seconds apart. {@code messageTs} is null when it came from the modal or a button, so it
  * cannot be edited or deleted in the thread.
  */
-public record Contribution(String userId, String text, String messageTs, Instant at) {
+public record Contribution(String userId, String text, MessageTs messageTs, Instant at) {
 }

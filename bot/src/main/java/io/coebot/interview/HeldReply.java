@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -10,7 +12,7 @@ import java.time.ZoneId;
  * @param zoneId the writer's zone as an id (plain text, so the state stays plain JSON); null means UTC
  * @param at     when it was written: relative times in it are read from there, not from when it is applied
  */
-public record HeldReply(String userId, String text, String messageTs, String zoneId, Instant at) {
+record HeldReply(String userId, String text, MessageTs messageTs, String zoneId, Instant at) {
 
     static HeldReply of(Reply r, String text, Instant at) {
         return new HeldReply(r.userId(), text, r.messageTs(), r.userZone() == null ? null : r.userZone().getId(), at);

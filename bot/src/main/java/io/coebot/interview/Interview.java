@@ -8,7 +8,7 @@ import static io.coebot.interview.Questions.MITIGATED_AT;
 import static io.coebot.interview.Questions.MITIGATED_CONFIRM;
 import static io.coebot.interview.Questions.SUMMARY;
 
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.WrittenUnder;
 
 import java.time.Instant;
@@ -69,7 +69,7 @@ public final class Interview {
         }
         if (input instanceof QuestionFailed failed) {
             // no ts will ever come; from now on every reply answers this question
-            return posted(state, failed.questionId(), WrittenUnder.NEVER_POSTED);
+            return posted(state, failed.questionId(), MessageTs.NEVER_POSTED);
         }
         throw new IllegalArgumentException("Unknown interview input " + input);
     }
@@ -113,7 +113,7 @@ public final class Interview {
         }
         Answer answer = new Answer(q.id(), List.of(new Contribution(r.userId(), text, r.messageTs(), now)),
                 reading.value());
-        if (AnswerTraces.hasChoices(q) && s.askedTs() != null && !WrittenUnder.neverPosted(s.askedTs())) {
+        if (AnswerTraces.hasChoices(q) && s.askedTs() != null && !s.askedTs().neverPosted()) {
             // typed instead of pressed: the buttons above must not stay pressable as if nothing was said
             Traced trace = AnswerTraces.answered(s, q, s.askedTs(), r.userId(), Facilitator.shown(q, reading.value()), false);
             return answered(s, answer.shownOn(List.of(trace.question())), reading, trace);
@@ -125,12 +125,12 @@ public final class Interview {
      * Two people answer at once: the second message was typed while the previous question was still the one
      * on screen. Answers are held until the current question is posted, so here its ts is known.
      */
-    private static boolean writtenBeforeQuestionShown(InterviewState s, String messageTs) {
+    private static boolean writtenBeforeQuestionShown(InterviewState s, MessageTs messageTs) {
         return WrittenUnder.beforeQuestion(messageTs, s.askedTs());
     }
 
     /** Slack can deliver one message twice under different event ids; it must count once. */
-    private static boolean alreadyHeard(InterviewState s, String messageTs) {
+    private static boolean alreadyHeard(InterviewState s, MessageTs messageTs) {
         return locate(s, messageTs) != null || heldIndex(s, messageTs) >= 0;
     }
 
@@ -138,7 +138,7 @@ public final class Interview {
         return s.withHeldReplies(WrittenUnder.hold(s.heldReplies(), reply, HeldReply::messageTs));
     }
 
-    private static int heldIndex(InterviewState s, String messageTs) {
+    private static int heldIndex(InterviewState s, MessageTs messageTs) {
         return WrittenUnder.indexOf(s.heldReplies(), messageTs, HeldReply::messageTs);
     }
 
@@ -252,8 +252,8 @@ public final class Interview {
         }
         String pressed = Facilitator.labelsOf(q, p.values());
         Answer answer = new Answer(q.id(), List.of(new Contribution(p.userId(), pressed, null, now)), reading.value());
-        String on = p.messageTs() != null ? p.messageTs() : s.askedTs();
-        if (on == null || WrittenUnder.neverPosted(on)) {
+        MessageTs on = p.messageTs() != null ? p.messageTs() : s.askedTs();
+        if (on == null || on.neverPosted()) {
             return answered(s, answer, reading, null);
         }
         Traced trace = AnswerTraces.answered(s, q, on, p.userId(), pressed, true);
@@ -399,7 +399,7 @@ public final class Interview {
      * The current question's message is in the thread at {@code ts}: replies held until now are judged against
      * it, oldest first, as if they had arrived just after it.
      */
-    private static Step posted(InterviewState s, String questionId, String ts) {
+    private static Step posted(InterviewState s, String questionId, MessageTs ts) {
         // only the first post counts: a re-ask after resume must not make earlier answers look late
         if (s.status() == COMPLETE || !Objects.equals(questionId, s.currentQuestionId()) || s.askedTs() != null) {
             return quiet(s);
@@ -510,7 +510,7 @@ public final class Interview {
     private record Located(Question question, Answer answer, int index) {
     }
 
-    private static Located locate(InterviewState s, String messageTs) {
+    private static Located locate(InterviewState s, MessageTs messageTs) {
         if (messageTs == null) {
             return null;
         }
@@ -520,7 +520,7 @@ public final class Interview {
                 continue;
             }
             for (int i = 0; i < a.contributions().size(); i++) {
-                if (SlackTs.same(messageTs, a.contributions().get(i).messageTs())) {
+                if (messageTs.equals(a.contributions().get(i).messageTs())) {
                     return new Located(q, a, i);
                 }
             }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The interview's part of the COE card: where it stands, progress per section, Pause/Resume. */
 @Singleton
-public class InterviewCardPart implements CoeCardContributor {
+class InterviewCardPart implements CoeCardContributor {
     private final InterviewStore store;
 
     public InterviewCardPart(InterviewStore store) {

@@ -1,7 +1,7 @@
 package io.coebot.interview;
 
 /** Everything that can move the interview: what people do in the thread, and the bot's own posts landing in Slack. */
-public sealed interface InterviewInput
+sealed interface InterviewInput
         permits Reply, Pressed, Picked, AnswerEdited, AnswerDeleted, AnswerReplaced, QuestionPosted,
         QuestionFailed {
 }

@@ -76,7 +76,7 @@ public class InterviewMessages {
                 blocks.add(context(c -> c.blockId("interview|" + coe.id() + "|" + traced.question().questionId())
                         .elements(List.of(markdownText(EchoedText.mrkdwn(traced.line()))))));
                 // an edit of a message already in the thread, by its ts: no thread to resolve, nothing new posted
-                outbox.enqueue(OutboundMessage.updateMessage(coe.teamId(), coe.channelId(), traced.question().ts(), text,
+                outbox.enqueue(OutboundMessage.updateMessage(coe.teamId(), coe.channelId(), traced.question().ts().value(), text,
                         BlockKit.json(blocks)), now);
                 continue;
             } else {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Progress per section for the COE card. Follow-ups that don't apply are not counted at all. */
-public final class InterviewProgress {
+final class InterviewProgress {
 
     private InterviewProgress() {
     }

@@ -3,8 +3,8 @@ package io.coebot.interview;
 import io.coebot.coe.CardPosted;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
-import io.coebot.slack.SlackTs;
+import io.coebot.coe.Coes;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.TeamRef;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -25,14 +25,14 @@ import java.util.Optional;
 @Singleton
 public class InterviewService {
     private final InterviewStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final InterviewMessages messages;
     private final ProcessedEvents processed;
     private final io.micronaut.context.event.ApplicationEventPublisher<AnswersChanged> answersChanged;
     private final Clock clock;
 
-    public InterviewService(InterviewStore store, CoeStore coes, CoeCard card, InterviewMessages messages,
+    public InterviewService(InterviewStore store, Coes coes, CoeCard card, InterviewMessages messages,
                             ProcessedEvents processed,
                             io.micronaut.context.event.ApplicationEventPublisher<AnswersChanged> answersChanged,
                             Clock clock) {
@@ -80,7 +80,7 @@ public class InterviewService {
      */
     private static Instant writtenAt(InterviewInput input, Instant now) {
         if (input instanceof Reply r) {
-            return SlackTs.toInstant(r.messageTs()).filter(at -> at.isBefore(now)).orElse(now);
+            return Optional.ofNullable(r.messageTs()).map(MessageTs::toInstant).filter(at -> at.isBefore(now)).orElse(now);
         }
         return now;
     }

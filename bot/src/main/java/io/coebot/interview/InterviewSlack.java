@@ -2,8 +2,8 @@ package io.coebot.interview;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import io.coebot.slack.Interaction;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.TeamRef;
 import io.coebot.slack.SlackRegistry;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Messages in the card's thread reach the interview through {@link InterviewThread}.
  */
 @Singleton
-public class InterviewSlack implements SlackFeature {
+class InterviewSlack implements SlackFeature {
     private final InterviewService interviews;
 
     public InterviewSlack(InterviewService interviews) {
@@ -30,7 +30,7 @@ public class InterviewSlack implements SlackFeature {
         slack.blockAction(Pattern.compile("^" + Pattern.quote(InterviewMessages.PICK) + ":.+"), (req, ctx) -> {
             // coeId|questionId|choice
             Interaction in = Interaction.of(req);
-            press(req, ctx, in.id(0), in.word(1), new Picked(in.userId(), in.word(1), List.of(in.word(2)), in.messageTs()));
+            press(req, ctx, in.id(0), in.word(1), new Picked(in.userId(), in.word(1), List.of(in.word(2)), MessageTs.parse(in.messageTs()).orElse(null)));
             return ctx.ack();
         });
         slack.blockAction(InterviewMessages.PICK_MANY, (req, ctx) -> {
@@ -40,7 +40,7 @@ public class InterviewSlack implements SlackFeature {
             List<String> values = action.getSelectedOptions() == null ? List.of()
                     : action.getSelectedOptions().stream().map(o -> o.getValue()).filter(v -> v != null && !v.isEmpty()).toList();
             if (!values.isEmpty()) {
-                press(req, ctx, block.id(1), block.word(2), new Picked(block.userId(), block.word(2), values, block.messageTs()));
+                press(req, ctx, block.id(1), block.word(2), new Picked(block.userId(), block.word(2), values, MessageTs.parse(block.messageTs()).orElse(null)));
             }
             return ctx.ack();
         });

@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ import java.util.Map;
 public record InterviewState(
         InterviewStatus status,
         String currentQuestionId,
-        String askedTs,
+        MessageTs askedTs,
         String previousQuestionId,
         Map<String, Answer> answers,
         List<String> skipped,
@@ -42,14 +44,14 @@ public record InterviewState(
     }
 
     /** A state with nothing held, as written before replies could be held. */
-    public InterviewState(InterviewStatus status, String currentQuestionId, String askedTs, String previousQuestionId,
+    public InterviewState(InterviewStatus status, String currentQuestionId, MessageTs askedTs, String previousQuestionId,
                           Map<String, Answer> answers, List<String> skipped, List<String> trail, boolean revisiting,
                           List<String> revisit) {
         this(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped, trail, revisiting, revisit,
                 List.of());
     }
 
-    public InterviewState(InterviewStatus status, String currentQuestionId, String askedTs, String previousQuestionId,
+    public InterviewState(InterviewStatus status, String currentQuestionId, MessageTs askedTs, String previousQuestionId,
                           Map<String, Answer> answers, List<String> skipped, List<String> trail, boolean revisiting,
                           List<String> revisit, List<HeldReply> heldReplies) {
         this(status, currentQuestionId, askedTs, previousQuestionId, answers, skipped, trail, revisiting, revisit,
@@ -100,7 +102,7 @@ public record InterviewState(
                 trail, revisiting, List.of(), List.of(), false);
     }
 
-    InterviewState withAskedTs(String ts) {
+    InterviewState withAskedTs(MessageTs ts) {
         return new InterviewState(status, currentQuestionId, ts, previousQuestionId, answers, skipped,
                 trail, revisiting, revisit, heldReplies, pauseExplained);
     }

@@ -1,5 +1,5 @@
 package io.coebot.interview;
 
-public enum InterviewStatus {
+enum InterviewStatus {
     IN_PROGRESS, PAUSED, COMPLETE
 }

@@ -1,6 +1,7 @@
 package io.coebot.interview;
 
 import io.coebot.slack.Conversation;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.ThreadMessage;
 import io.coebot.slack.UserZones;
 import io.coebot.store.OwnerKind;
@@ -30,15 +31,15 @@ final class InterviewThread implements Conversation {
         String team = m.teamId();
         switch (m.change()) {
             case POSTED -> interviews.apply(coeId, team, m.eventId(), new Reply(m.userId(), m.text() == null ? "" : m.text(),
-                    m.ts(), zones.zoneOf(team, m.userId())));
+                    m.messageTs(), zones.zoneOf(team, m.userId())));
             case EDITED -> interviews.apply(coeId, team, m.eventId(),
-                    new AnswerEdited(m.userId(), m.ts(), m.text(), zones.zoneOf(team, m.userId())));
-            case DELETED -> interviews.apply(coeId, team, m.eventId(), new AnswerDeleted(m.ts()));
+                    new AnswerEdited(m.userId(), m.messageTs(), m.text(), zones.zoneOf(team, m.userId())));
+            case DELETED -> interviews.apply(coeId, team, m.eventId(), new AnswerDeleted(m.messageTs()));
         }
     }
 
     @Override
-    public void onQuestionPosted(String teamId, long coeId, String questionId, String ts) {
+    public void onQuestionPosted(String teamId, long coeId, String questionId, MessageTs ts) {
         interviews.apply(coeId, teamId, null, new QuestionPosted(questionId, ts));
     }
 

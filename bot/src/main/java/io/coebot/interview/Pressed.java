@@ -1,5 +1,5 @@
 package io.coebot.interview;
 
 /** A control button (on the question or the COE card). */
-public record Pressed(String userId, Control control) implements InterviewInput {
+record Pressed(String userId, Control control) implements InterviewInput {
 }

@@ -4,5 +4,5 @@ package io.coebot.interview;
  * The current question's message could not be posted at all (Slack refused it for good). Replies can't be
  * judged against a ts that will never exist, so from now on every reply answers this question.
  */
-public record QuestionFailed(String questionId) implements InterviewInput {
+record QuestionFailed(String questionId) implements InterviewInput {
 }

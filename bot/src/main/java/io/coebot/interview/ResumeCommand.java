@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /** `/coe resume`: pick a paused interview up where it stopped (the card also has a button). */
 @Singleton
-public class ResumeCommand implements CoeSubcommand {
+class ResumeCommand implements CoeSubcommand {
     private final InterviewService interviews;
 
     public ResumeCommand(InterviewService interviews) {

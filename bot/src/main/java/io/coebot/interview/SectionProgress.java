@@ -1,7 +1,7 @@
 package io.coebot.interview;
 
 /** How far one section of the interview has got, for the COE card. */
-public record SectionProgress(Section section, int answered, int applicable, int skipped) {
+record SectionProgress(Section section, int answered, int applicable, int skipped) {
 
     /** Every question that applies has an answer; a skipped question is still open. */
     public boolean done() {

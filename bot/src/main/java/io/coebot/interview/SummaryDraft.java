@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * its own for an executive: what happened to whom, when, how it was found and fixed, and how it won't
  * happen again. Whatever was not answered is left out rather than guessed.
  */
-public final class SummaryDraft {
+final class SummaryDraft {
 
     /** "1200", "about 1,200", "~3k", "over 500": a count that reads well followed by "customers". */
     private static final Pattern A_COUNT = Pattern.compile(

@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the search statement over coe_search, the table the database keeps current (V19__learning.sql). */
+/**
+ * Runs the search statement over coe_search, the table the database keeps current (V19__learning.sql). Hand-written:
+ * full-text search (tsquery, ts_rank, ts_headline) built from the words asked, which Micronaut Data cannot say.
+ */
 @Transactional
 @Singleton
 class CoeSearch {

@@ -3,7 +3,7 @@ package io.coebot.learning;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import io.coebot.actions.ActionItem;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.actions.CoeReminder;
 import io.coebot.actions.CoeReminders;
 import io.coebot.slack.ChannelAccess;
@@ -34,11 +34,11 @@ import java.util.function.BiFunction;
  * the newest drawing is the only one worth sending and one that failed is simply drawn again by the next refresh.
  */
 @Singleton
-public class HomeService {
+class HomeService {
     private static final Logger LOG = LoggerFactory.getLogger(HomeService.class);
 
     private final HomeStore store;
-    private final ActionStore items;
+    private final ActionItems items;
     private final CoeReminders reminders;
     private final ChannelAccess access;
     private final SlackGateway slack;
@@ -46,7 +46,7 @@ public class HomeService {
     private final Duration keep;
     private final Clock clock;
 
-    public HomeService(HomeStore store, ActionStore items, CoeReminders reminders, ChannelAccess access, SlackGateway slack,
+    public HomeService(HomeStore store, ActionItems items, CoeReminders reminders, ChannelAccess access, SlackGateway slack,
                        UserZones zones, @Value("${coe.home.keep-days:7}") int keepDays, Clock clock) {
         this.store = store;
         this.items = items;

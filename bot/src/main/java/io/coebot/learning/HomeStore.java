@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the Home is drawn from, read in as few statements as the Home has parts. */
+/**
+ * What the Home is drawn from, read in as few statements as the Home has parts. The lists and the fingerprint stay
+ * hand-written: each is one read joining several features' tables (coe_search, coe, coe_review, action_item), which a
+ * repository of one entity cannot say without a statement per table; who opened their Home is {@link HomeViewRepository}.
+ */
 @Transactional
 @Singleton
 class HomeStore {
@@ -24,9 +27,11 @@ class HomeStore {
     private static final String FROM = " FROM coe_search s JOIN coe c ON c.id = s.coe_id LEFT JOIN coe_review r ON r.coe_id = s.coe_id ";
 
     private final JdbcOperations jdbc;
+    private final HomeViewRepository views;
 
-    HomeStore(JdbcOperations jdbc) {
+    HomeStore(JdbcOperations jdbc, HomeViewRepository views) {
         this.jdbc = jdbc;
+        this.views = views;
     }
 
     /** The workspace's COEs not yet published, most recently active first. */
@@ -64,50 +69,24 @@ class HomeStore {
 
     /** The person opened their Home: from now on the refresh job keeps it current. */
     void opened(String teamId, String userId, Instant now) {
-        jdbc.prepareStatement("""
-                INSERT INTO home_view (team_id, user_id, opened_at) VALUES (?, ?, ?)
-                ON CONFLICT (team_id, user_id) DO UPDATE SET opened_at = excluded.opened_at""", ps -> {
-            ps.setString(1, teamId);
-            ps.setString(2, userId);
-            ps.setTimestamp(3, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        views.opened(teamId, userId, now);
     }
 
     /** Whether this person of this workspace opened their Home: only then has it a *More* to press. */
     boolean hasOpened(String teamId, String userId) {
-        return jdbc.prepareStatement("SELECT 1 FROM home_view WHERE team_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, teamId);
-            ps.setString(2, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return views.existsById(new HomeViewRow.Key(teamId, userId));
     }
 
     record Viewer(String teamId, String userId, String fingerprint) {}
 
     /** People who opened their Home since {@code since}, with the digest of what it showed. */
     List<Viewer> viewersSince(Instant since) {
-        return jdbc.prepareStatement("SELECT team_id, user_id, fingerprint FROM home_view WHERE opened_at >= ? ORDER BY opened_at DESC", ps -> {
-            ps.setTimestamp(1, Timestamp.from(since));
-            List<Viewer> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Viewer(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return out;
-        });
+        return views.findByOpenedAtGreaterThanEqualsOrderByOpenedAtDesc(since).stream()
+                .map(v -> new Viewer(v.id().teamId(), v.id().userId(), v.fingerprint())).toList();
     }
 
     void drawn(String teamId, String userId, String fingerprint) {
-        jdbc.prepareStatement("UPDATE home_view SET fingerprint = ? WHERE team_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, fingerprint);
-            ps.setString(2, teamId);
-            ps.setString(3, userId);
-            return ps.executeUpdate();
-        });
+        views.update(new HomeViewRow.Key(teamId, userId), fingerprint);
     }
 
     /**

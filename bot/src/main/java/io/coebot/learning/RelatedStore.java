@@ -15,7 +15,7 @@ import java.util.List;
  * Earlier COEs most like one COE, by PostgreSQL full-text similarity: every word of its title, services, underlying and
  * root causes and summary (coe_search.gist) is looked for in the others' same words, ranked by ts_rank. Full-text
  * rather than pg_trgm: no extension to install on a managed PostgreSQL, and stemmed words match "exhausted" to
- * "exhaustion", which trigrams of whole texts do not.
+ * "exhaustion", which trigrams of whole texts do not. Hand-written: full-text similarity, which Micronaut Data cannot say.
  */
 @Transactional
 @Singleton

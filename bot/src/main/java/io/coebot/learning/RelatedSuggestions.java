@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.model.block.LayoutBlock;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.AnswerReplaced;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.Questions;
@@ -52,7 +52,7 @@ class RelatedSuggestions implements SlackFeature, StatusExtras {
     private static final Logger LOG = LoggerFactory.getLogger(RelatedSuggestions.class);
 
     private final RelatedStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final InterviewService interviews;
     private final ChannelAccess access;
     private final Outbox outbox;
@@ -62,7 +62,7 @@ class RelatedSuggestions implements SlackFeature, StatusExtras {
     private final ExecutorService background;
     private final Clock clock;
 
-    RelatedSuggestions(RelatedStore store, CoeStore coes, InterviewService interviews, ChannelAccess access, Outbox outbox,
+    RelatedSuggestions(RelatedStore store, Coes coes, InterviewService interviews, ChannelAccess access, Outbox outbox,
                        TransactionOperations<java.sql.Connection> tx, UserZones zones, Slack slack, Clock clock) {
         this.store = store;
         this.coes = coes;

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What the weekly report counts, read from the COEs, their publications, action items and search documents. */
+/**
+ * What the weekly report counts, read from the COEs, their publications, action items and search documents.
+ * Hand-written: a read-only report over other features' tables (counts, DISTINCT, date windows), with no entity of
+ * its own to hang a repository on.
+ */
 // Joins the caller's transaction; a read outside one gets its own.
 @Singleton
 @Transactional

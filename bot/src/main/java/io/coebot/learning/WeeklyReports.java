@@ -2,9 +2,9 @@ package io.coebot.learning;
 
 import com.slack.api.model.block.LayoutBlock;
 import io.coebot.actions.ActionItem;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.graphs.TrendChart;
 import io.coebot.review.Deadlines;
 import io.coebot.slack.BlockKit;
@@ -40,12 +40,12 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * across instances; checked every COE_REMINDER_EVERY, so a run missed at the send time (a restart) sends it later.
  */
 @Singleton
-public class WeeklyReports {
+class WeeklyReports {
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReports.class);
 
     private final ReportStore store;
-    private final CoeStore coes;
-    private final ActionStore actions;
+    private final Coes coes;
+    private final ActionItems actions;
     private final Deadlines deadlines;
     private final Timelines timelines;
     private final UserZones zones;
@@ -55,7 +55,7 @@ public class WeeklyReports {
     private final ReportWeek.Schedule schedule;
     private final Clock clock;
 
-    WeeklyReports(ReportStore store, CoeStore coes, ActionStore actions, Deadlines deadlines, Timelines timelines,
+    WeeklyReports(ReportStore store, Coes coes, ActionItems actions, Deadlines deadlines, Timelines timelines,
                   UserZones zones, ChannelAccess access, ReportPost post,
                   @Value("${coe.report.channel:}") String channel, @Value("${coe.report.at:`MONDAY 09:00`}") String at,
                   @Value("${coe.report.zone:UTC}") String zone, Clock clock) {

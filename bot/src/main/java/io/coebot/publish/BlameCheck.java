@@ -8,6 +8,7 @@ import io.coebot.interview.Questions;
 import io.coebot.timeline.TimelineEntry;
 import io.coebot.timeline.TimelineGap;
 import io.coebot.timeline.TimelineTime;
+import io.coebot.whys.BlamingWords;
 import io.coebot.whys.Remediation;
 import io.coebot.whys.WhyNode;
 import io.coebot.whys.WhyTree;
@@ -26,53 +27,24 @@ import java.util.regex.Pattern;
  * The blame-free language check: finds sentences of a COE that put the blame on a person, so the team can rewrite
  * them before publishing. A COE that names a culprit teaches people to hide the next mistake.
  *
- * <p>A sentence is flagged when it holds one of the {@link #PHRASES} and a person is its subject or object: a user
+ * <p>A sentence is flagged when it holds one of the blaming words ({@link BlamingWords}, the one list the 5 Whys
+ * guard reads too) and a person is its subject or object: a user
  * mention ({@code <@U…>}), a pronoun ({@code he, she, they, you, someone, I}…), a word for a person ("engineer",
  * "on-call", "new hire"…) within a few words of the phrase in the same clause, or a capitalised name right next to
  * it ("Bob messed up", "sloppy work by Dave", "Dave's fault"). Possessive blame ("his mistake", "<@U1>'s fault")
  * needs nothing else. "We" and "our" do not count: a team owning a mistake together is what a COE asks for.
  *
  * <p>5 Whys causes are also checked by {@code whys.HumanErrorGuard}, the session's own judge of whether a cause stops
- * at a person (it knows the team's names and the slips, "typo", "forgot to", that condemn nobody but end no why):
+ * at a person (it knows the team's names and the slips, "typo", "forgot to", that condemn nobody but still end a why):
  * a cause it flags is reported here too, so {@code /coe status} and publishing warn about what the tree flags.
  * Like it, this check errs on the side of not firing: the words alone are not enough, because "the fault injection test", "the careless-mode flag",
  * "git blame" and "the migration messed up the index" are ordinary sentences. A warning never blocks publishing.
  */
 public final class BlameCheck {
 
-    /**
-     * A way of blaming. {@code alone}: the phrase itself names the person ("his mistake"); otherwise a person must be
-     * next to it.
-     */
-    record Phrase(String name, Pattern pattern, boolean alone) {}
-
-    /**
-     * Someone's: a pronoun, a mention, a word for a person or a capitalised name, before a word for a mistake.
-     * "Monday's mistake" is about a day, so days, months and "today" are not names here.
-     */
-    private static final String POSSESSOR = "(?:\\b(?:his|her|their|my|your|someone's|somebody's"
-            + "|(?:engineer|developer|on-?call|intern|contractor)'s)"
-            + "|<@[UW][A-Z0-9]+>'s"
-            + "|\\b(?!(?:Today|Yesterday|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
-            + "|February|March|April|May|June|July|August|September|October|November|December)')(?-i:\\p{Lu}\\p{Ll}+)'s)";
-
-    /**
-     * The list of blaming words for free text (the guard keeps the list of slips that end a why; the two answer
-     * different questions, so they are not merged). Each is matched case-insensitively on word boundaries; an adjective joined to
-     * the next word by a hyphen ("careless-mode", "blame-free") names a thing, so it does not count.
-     */
-    static final List<Phrase> PHRASES = List.of(
-            alone("someone's mistake", POSSESSOR + " (?:own )?(?:fault|mistake|screw-?up|blunder|negligence|carelessness)\\b"),
-            near("at fault", "\\b(?:at fault|fault (?:lies|lay|was) with|the fault of)\\b"),
-            near("blame", "(?<!\\bgit )\\b(?:blame[sd]?|blaming|to blame)\\b(?![-‐]?free)"),
-            near("careless", "\\bcareless(?:ly|ness)?\\b(?![-‐])"),
-            near("negligent", "\\bnegligen(?:t|tly|ce)\\b(?![-‐])"),
-            near("sloppy", "\\bslopp(?:y|ily|iness)\\b(?![-‐])"),
-            near("incompetent", "\\bincompeten(?:t|tly|ce)\\b(?![-‐])"),
-            near("reckless", "\\breckless(?:ly|ness)?\\b(?![-‐])"),
-            near("messed up", "\\b(?:mess(?:ed|es)? up|screw(?:ed|s)? up|dropped the ball|botched)\\b"),
-            near("should have known", "\\b(?:should|ought to) (?:have|'ve) known\\b|\\bshould've known\\b"),
-            near("didn't bother", "\\b(?:didn't|did not|couldn't|could not|never) (?:bother(?:ed)?|be bothered)\\b"));
+    /** The blaming words read in free text ({@link BlamingWords}: the one list, which the 5 Whys guard reads too). */
+    private static final List<BlamingWords.Word> IN_FREE_TEXT = BlamingWords.WORDS.stream()
+            .filter(w -> w.freeText() != BlamingWords.FreeText.NO).toList();
 
     /** Who can be blamed, unambiguously: a mention, a pronoun for a person, a word for a person. */
     private static final Pattern PERSON = Pattern.compile("<@[UW][A-Z0-9]+>"
@@ -100,7 +72,6 @@ public final class BlameCheck {
     private static final int WORDS_AFTER = 3;
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|(?<=[。！？])\\s*|\\n+");
-    private static final Pattern LABELLED_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)\\|[^>]*>");
 
     /**
      * A 5 Whys cause the session's guard ({@code whys.HumanErrorGuard}, which also knows the team's names) takes for
@@ -137,13 +108,12 @@ public final class BlameCheck {
         if (sentence == null || sentence.isBlank()) {
             return Optional.empty();
         }
-        // one form for mentions and apostrophes, so the patterns stay readable
-        String text = LABELLED_MENTION.matcher(sentence.replace('’', '\'')).replaceAll("<@$1>");
+        String text = BlamingWords.plain(sentence);
         for (String clause : CLAUSE.split(text)) {
-            for (Phrase p : PHRASES) {
-                Matcher m = p.pattern().matcher(clause);
+            for (BlamingWords.Word w : IN_FREE_TEXT) {
+                Matcher m = w.pattern().matcher(clause);
                 while (m.find()) {
-                    if (p.alone() || personNear(clause, m.start(), m.end())) {
+                    if (w.freeText() == BlamingWords.FreeText.ALONE || personNear(clause, m.start(), m.end())) {
                         return Optional.of(m.group());
                     }
                 }
@@ -264,13 +234,5 @@ public final class BlameCheck {
             out.add(new Passage("Reason for publishing anyway", d.publishedAnywayReason()));
         }
         return out;
-    }
-
-    private static Phrase alone(String name, String regex) {
-        return new Phrase(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), true);
-    }
-
-    private static Phrase near(String name, String regex) {
-        return new Phrase(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), false);
     }
 }

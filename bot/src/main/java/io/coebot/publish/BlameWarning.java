@@ -8,5 +8,5 @@ package io.coebot.publish;
  * @param sentence the sentence as stored (Slack mrkdwn), so it can be quoted back
  * @param hint     how to rewrite it, naming the words that blame
  */
-public record BlameWarning(String where, String sentence, String hint) {
+record BlameWarning(String where, String sentence, String hint) {
 }

@@ -1,11 +1,11 @@
 package io.coebot.publish;
 
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coe;
 import io.coebot.interview.InterviewState;
-import io.coebot.interview.InterviewStore;
+import io.coebot.interview.Interviews;
 import io.coebot.timeline.Timelines;
-import io.coebot.whys.WhysStore;
+import io.coebot.whys.WhysSessions;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -16,14 +16,14 @@ import java.util.Map;
 /** Gathers everything a COE says from each feature's store, in one read transaction, so it is one moment's COE. */
 @Singleton
 public class CoeDocuments {
-    private final InterviewStore interviews;
+    private final Interviews interviews;
     private final Timelines timelines;
-    private final WhysStore whys;
-    private final ActionStore actions;
+    private final WhysSessions whys;
+    private final ActionItems actions;
     private final PublishStore publications;
     private final List<CoeFigures> figures;
 
-    public CoeDocuments(InterviewStore interviews, Timelines timelines, WhysStore whys, ActionStore actions,
+    public CoeDocuments(Interviews interviews, Timelines timelines, WhysSessions whys, ActionItems actions,
                         PublishStore publications, List<CoeFigures> figures) {
         this.figures = List.copyOf(figures);
         this.interviews = interviews;

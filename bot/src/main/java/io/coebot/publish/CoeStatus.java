@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Where each section of the COE stands, in the order a reader meets them, for {@code /coe status}. It agrees with
  * the quality bar on what "done" means, and adds the parts the bar does not judge (basics, related items).
  */
-public final class CoeStatus {
+final class CoeStatus {
 
     private CoeStatus() {
     }

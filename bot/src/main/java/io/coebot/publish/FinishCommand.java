@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.ChannelAccess;
 import io.coebot.slack.CoeSubcommand;
@@ -27,8 +27,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * COE owner to publish anyway with a stated reason, which the published COE shows.
  */
 @Singleton
-public class FinishCommand implements CoeSubcommand {
-    private final CoeStore coes;
+class FinishCommand implements CoeSubcommand {
+    private final Coes coes;
     private final CoeDocuments documents;
     private final PublishService publisher;
     private final ChannelAccess access;
@@ -37,7 +37,7 @@ public class FinishCommand implements CoeSubcommand {
     private final Clock clock;
     private final List<CoeFigures> figures;
 
-    public FinishCommand(CoeStore coes, CoeDocuments documents, PublishService publisher, ChannelAccess access,
+    public FinishCommand(Coes coes, CoeDocuments documents, PublishService publisher, ChannelAccess access,
                          CoeNames names, ReviewGate review, Clock clock, List<CoeFigures> figures) {
         this.figures = List.copyOf(figures);
         this.coes = coes;

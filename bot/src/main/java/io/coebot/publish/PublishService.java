@@ -2,7 +2,8 @@ package io.coebot.publish;
 
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.CoeService;
+import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
 import io.coebot.store.MessageOwner;
@@ -38,7 +39,8 @@ public class PublishService implements Outbox.Owner {
 
     private final CoeDocuments documents;
     private final PublishStore store;
-    private final CoeStore coes;
+    private final Coes coes;
+    private final CoeService coeService;
     private final CoeCard card;
     private final Outbox outbox;
     private final ThreadRoutes routes;
@@ -48,7 +50,8 @@ public class PublishService implements Outbox.Owner {
     private final List<CoeFigures> figures;
     private final List<CoeCopies> copies;
 
-    public PublishService(CoeDocuments documents, PublishStore store, CoeStore coes, CoeCard card, Outbox outbox,
+    public PublishService(CoeDocuments documents, PublishStore store, Coes coes, CoeService coeService, CoeCard card,
+                          Outbox outbox,
                           ThreadRoutes routes, @Value("${coe.publish.review-channel:}") String reviewChannel,
                           ReviewGate review, Clock clock, List<CoeFigures> figures, List<CoeCopies> copies) {
         this.copies = List.copyOf(copies);
@@ -57,6 +60,7 @@ public class PublishService implements Outbox.Owner {
         this.documents = documents;
         this.store = store;
         this.coes = coes;
+        this.coeService = coeService;
         this.card = card;
         this.outbox = outbox;
         this.routes = routes;
@@ -131,7 +135,7 @@ public class PublishService implements Outbox.Owner {
             outbox.enqueue(OutboundMessage.post(coe.teamId(), reviewChannel, text,
                     BlockKit.json(List.of(section(s -> s.text(markdownText(text)))))), now);
         }
-        coes.markPublished(coe.id());
+        coeService.markPublished(coe.id());
         card.refresh(coes.byId(coe.id()).orElseThrow(), now);
         return new Publication(times, parts.size(), fileName, images);
     }

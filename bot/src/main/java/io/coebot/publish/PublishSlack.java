@@ -1,7 +1,7 @@
 package io.coebot.publish;
 
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.Interaction;
@@ -23,14 +23,14 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 /** "Publish anyway…": the COE owner states why, and the COE is published with that reason in it. */
 @Singleton
-public class PublishSlack implements SlackFeature {
+class PublishSlack implements SlackFeature {
     static final String ANYWAY = "publish.anyway";
     static final String ANYWAY_VIEW = "publish.anyway-reason";
 
-    private final CoeStore coes;
+    private final Coes coes;
     private final FinishCommand finish;
 
-    public PublishSlack(CoeStore coes, FinishCommand finish) {
+    public PublishSlack(Coes coes, FinishCommand finish) {
         this.coes = coes;
         this.finish = finish;
     }

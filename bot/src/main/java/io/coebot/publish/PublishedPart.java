@@ -12,7 +12,7 @@ import java.util.List;
  * @param fallbackText the message's {@code text}: what notifications and screen readers without blocks show
  * @param blocks       within every Block Kit limit of a message (see {@link SlackRendering})
  */
-public record PublishedPart(String key, String fallbackText, List<LayoutBlock> blocks) {
+record PublishedPart(String key, String fallbackText, List<LayoutBlock> blocks) {
 
     public PublishedPart {
         blocks = List.copyOf(blocks);

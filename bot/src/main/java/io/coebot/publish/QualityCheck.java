@@ -7,7 +7,7 @@ package io.coebot.publish;
  *               Slack view may match on it
  * @param fix    what to do about it, as one or two mrkdwn sentences naming the command or button; null when passed
  */
-public record QualityCheck(String name, boolean passed, String fix) {
+record QualityCheck(String name, boolean passed, String fix) {
 
     static QualityCheck pass(String name) {
         return new QualityCheck(name, true, null);

@@ -7,7 +7,7 @@ package io.coebot.publish;
  * @param state   {@link #DONE}, {@link #MISSING} or {@link #SKIPPED}
  * @param detail  one short line: what is there, and what is still open
  */
-public record SectionStatus(String section, String state, String detail) {
+record SectionStatus(String section, String state, String detail) {
     public static final String DONE = "done";
     /** Something is still to be written, asked or added. */
     public static final String MISSING = "missing";

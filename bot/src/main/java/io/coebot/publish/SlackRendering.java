@@ -45,7 +45,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  * (never a broadcast, links by their address); notes and gap explanations come from modals and are escaped by
  * {@link TimelineText}.
  */
-public final class SlackRendering {
+final class SlackRendering {
 
     /** Slack refuses a message with more blocks than this. */
     public static final int MAX_BLOCKS = 50;

@@ -4,7 +4,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
 import jakarta.inject.Singleton;
@@ -15,14 +15,14 @@ import java.util.Optional;
 
 /** `/coe status`: what is done, missing and skipped, and the quality bar's verdict, only to whoever asked. */
 @Singleton
-public class StatusCommand implements CoeSubcommand {
-    private final CoeStore coes;
+class StatusCommand implements CoeSubcommand {
+    private final Coes coes;
     private final CoeDocuments documents;
     private final ReviewGate review;
     private final Clock clock;
     private final java.util.List<StatusExtras> extras;
 
-    public StatusCommand(CoeStore coes, CoeDocuments documents, ReviewGate review, Clock clock, java.util.List<StatusExtras> extras) {
+    public StatusCommand(Coes coes, CoeDocuments documents, ReviewGate review, Clock clock, java.util.List<StatusExtras> extras) {
         this.coes = coes;
         this.extras = extras;
         this.review = review;

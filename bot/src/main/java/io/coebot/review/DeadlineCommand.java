@@ -6,7 +6,7 @@ import com.slack.api.bolt.response.Response;
 import io.coebot.actions.ActionCommandParser;
 import io.coebot.actions.Dueness;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.CoeSubcommand;
 import jakarta.inject.Singleton;
 
@@ -17,12 +17,12 @@ import java.util.Optional;
 /** `/coe deadline <date> <reason>`: the owner moves the COE's due date, saying why; without a date, shows it. */
 @Singleton
 class DeadlineCommand implements CoeSubcommand {
-    private final CoeStore coes;
+    private final Coes coes;
     private final ReviewService reviews;
     private final Deadlines deadlines;
     private final Clock clock;
 
-    DeadlineCommand(CoeStore coes, ReviewService reviews, Deadlines deadlines, Clock clock) {
+    DeadlineCommand(Coes coes, ReviewService reviews, Deadlines deadlines, Clock clock) {
         this.coes = coes;
         this.reviews = reviews;
         this.deadlines = deadlines;

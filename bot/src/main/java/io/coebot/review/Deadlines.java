@@ -3,7 +3,7 @@ package io.coebot.review;
 import io.coebot.coe.Coe;
 import io.coebot.interview.Answer;
 import io.coebot.interview.InterviewState;
-import io.coebot.interview.InterviewStore;
+import io.coebot.interview.Interviews;
 import io.coebot.interview.Questions;
 import io.coebot.slack.UserZones;
 import io.micronaut.context.annotation.Value;
@@ -19,11 +19,11 @@ import java.time.ZoneId;
 @Singleton
 public class Deadlines {
     private final ReviewStore store;
-    private final InterviewStore interviews;
+    private final Interviews interviews;
     private final UserZones people;
     private final DeadlinePolicy policy;
 
-    Deadlines(ReviewStore store, InterviewStore interviews, UserZones people,
+    Deadlines(ReviewStore store, Interviews interviews, UserZones people,
               @Value("${coe.deadline.sev1:P5D}") String sev1, @Value("${coe.deadline.sev2:P7D}") String sev2,
               @Value("${coe.deadline.sev3:P14D}") String sev3, @Value("${coe.deadline.sev4:P14D}") String sev4) {
         this.store = store;

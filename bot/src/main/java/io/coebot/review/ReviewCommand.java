@@ -4,7 +4,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.SlackText;
 import jakarta.inject.Singleton;
@@ -16,10 +16,10 @@ import java.util.Optional;
 /** `/coe review @alice @bob`: the owner asks named people to review; without names, a picker opens. */
 @Singleton
 class ReviewCommand implements CoeSubcommand {
-    private final CoeStore coes;
+    private final Coes coes;
     private final ReviewSlack slack;
 
-    ReviewCommand(CoeStore coes, ReviewSlack slack) {
+    ReviewCommand(Coes coes, ReviewSlack slack) {
         this.coes = coes;
         this.slack = slack;
     }

@@ -4,7 +4,7 @@ import io.coebot.actions.Dueness;
 import io.coebot.actions.NudgeQueue;
 import io.coebot.actions.WeekKey;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.ChannelAccess;
 import io.coebot.slack.EchoedText;
@@ -35,7 +35,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
  * daily digest: {@link ReviewService#of}.)
  */
 @Singleton
-public class ReviewReminders {
+class ReviewReminders {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewReminders.class);
     static final int LONG_WAIT_BUSINESS_DAYS = 3;
     static final String AGENDA = "review-agenda";
@@ -43,7 +43,7 @@ public class ReviewReminders {
     /** What one run did. */
     public record Report(int cardsMarkedOverdue, int agendas) {}
 
-    private final CoeStore coes;
+    private final Coes coes;
     private final ReviewStore store;
     private final ReviewService reviews;
     private final Deadlines deadlines;
@@ -54,7 +54,7 @@ public class ReviewReminders {
     private final boolean enabled;
     private final Clock clock;
 
-    public ReviewReminders(CoeStore coes, ReviewStore store, ReviewService reviews, Deadlines deadlines,
+    public ReviewReminders(Coes coes, ReviewStore store, ReviewService reviews, Deadlines deadlines,
                            NudgeQueue queue, ChannelAccess access,
                            @Value("${coe.publish.review-channel:}") String reviewChannel,
                            @Value("${coe.nudge.send-at}") String sendAt,

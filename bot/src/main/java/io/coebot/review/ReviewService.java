@@ -2,7 +2,7 @@ package io.coebot.review;
 
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.Answer;
 import io.coebot.interview.Questions;
 import io.coebot.actions.CoeReminder;
@@ -37,9 +37,9 @@ import java.util.Optional;
  * two reviewers at the same instant leave one consistent status and a crash leaves no half-told step.
  */
 @Singleton
-public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
+class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
     private final ReviewStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final CoeDocuments documents;
     private final ReviewMessages messages;
@@ -50,7 +50,7 @@ public class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
     private final String reviewChannel;
     private final Clock clock;
 
-    public ReviewService(ReviewStore store, CoeStore coes, CoeCard card, CoeDocuments documents,
+    public ReviewService(ReviewStore store, Coes coes, CoeCard card, CoeDocuments documents,
                          ReviewMessages messages, io.coebot.slack.ChannelAccess access, ThreadRoutes routes,
                          Deadlines deadlines, @Value("${coe.review.approvals:1}") int approvalsNeeded,
                          @Value("${coe.publish.review-channel:}") String reviewChannel, Clock clock) {

@@ -5,7 +5,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.ChannelAccess;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.FormValues;
@@ -27,11 +27,11 @@ import java.util.Optional;
 @Singleton
 class ReviewSlack implements SlackFeature {
     private final ReviewService reviews;
-    private final CoeStore coes;
+    private final Coes coes;
     private final ChannelAccess access;
     private final UserZones people;
 
-    ReviewSlack(ReviewService reviews, CoeStore coes, ChannelAccess access, UserZones people) {
+    ReviewSlack(ReviewService reviews, Coes coes, ChannelAccess access, UserZones people) {
         this.reviews = reviews;
         this.coes = coes;
         this.access = access;

@@ -20,6 +20,9 @@ import java.time.Clock;
  *
  * <p>Bound once the app has started, not as a MeterBinder: binders are built with the registry, before the embedded
  * PostgreSQL is known, and would open the database pool against the wrong address.
+ *
+ * <p>Hand-written: aggregates (count, min) over the store's queue tables, one statement a gauge; they belong behind
+ * read methods of the outbox and inbox once those have their repositories (io.coebot.store, io.coebot.slack).
  */
 @Singleton
 @Requires(beans = MeterRegistry.class)

@@ -14,7 +14,7 @@ import java.util.List;
 
 /** Builds the one Bolt {@link App} and lets every feature register on it. */
 @Factory
-public class BoltAppFactory {
+class BoltAppFactory {
     private static final Logger LOG = LoggerFactory.getLogger(BoltAppFactory.class);
     /** Bolt needs some token to stay in single-workspace mode; requests are refused until a real one is set. */
     private static final String NOT_CONFIGURED = "xoxb-not-configured-see-manifest";

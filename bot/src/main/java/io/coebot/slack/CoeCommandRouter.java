@@ -16,7 +16,7 @@ import java.util.Map;
  * so adding a feature touches nothing here. Unknown sub-commands get the help.
  */
 @Singleton
-public class CoeCommandRouter implements SlackFeature {
+class CoeCommandRouter implements SlackFeature {
     public static final String COMMAND = "/coe";
 
     private final Map<String, CoeSubcommand> byName = new LinkedHashMap<>();

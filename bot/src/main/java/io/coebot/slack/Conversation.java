@@ -17,15 +17,20 @@ public interface Conversation extends Outbox.Owner {
     void onMessage(long ownerId, ThreadMessage message);
 
     /** Slack has the question's message, at {@code ts}: replies older than it were written under an earlier one. */
-    void onQuestionPosted(String teamId, long ownerId, String questionId, String ts);
+    void onQuestionPosted(String teamId, long ownerId, String questionId, MessageTs ts);
 
     /** The question will never be in Slack: replies held for it answer it, as nothing can date them. */
     void onQuestionRefused(String teamId, long ownerId, String questionId);
 
-    /** The conversation's messages that report back are its questions, named by {@link MessageOwner#part()}. */
+    /**
+     * The conversation's messages that report back are its questions, named by {@link MessageOwner#part()}. A ts that
+     * is not one (Slack always sends one) dates nothing, like a question never shown.
+     */
     @Override
     default void sent(MessageOwner owner, Outbox.PendingMessage message, String ts) {
-        onQuestionPosted(message.message().teamId(), owner.id(), owner.part(), ts);
+        MessageTs.parse(ts).ifPresentOrElse(
+                at -> onQuestionPosted(message.message().teamId(), owner.id(), owner.part(), at),
+                () -> onQuestionRefused(message.message().teamId(), owner.id(), owner.part()));
     }
 
     @Override

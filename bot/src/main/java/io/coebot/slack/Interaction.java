@@ -142,10 +142,6 @@ public final class Interaction {
         }
     }
 
-    public int partCount() {
-        return parts().length;
-    }
-
     /** The value as a JSON object (what the bot keeps in a form's private_metadata). */
     public Fields fields() {
         try {

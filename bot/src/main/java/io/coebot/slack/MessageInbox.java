@@ -16,6 +16,8 @@ import java.util.Optional;
  * Message events kept between Slack's ack and their handling: one INSERT, committed before the ack, so nothing
  * acknowledged is lost; then claimed one at a time, in order per channel (a thread's replies are answers in the order
  * people wrote them), by the inbox's workers, possibly in several instances.
+ * Its statements stay hand-written: an insert that skips a redelivered event (ON CONFLICT), a claim that picks and holds
+ * in one statement (FOR UPDATE SKIP LOCKED … RETURNING), and the lease's release, on the hottest path there is.
  */
 @Singleton
 class MessageInbox {

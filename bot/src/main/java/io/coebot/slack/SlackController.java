@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * handler runs on the blocking executor because features touch the database.
  */
 @Controller("/slack")
-public class SlackController {
+class SlackController {
     private static final Logger LOG = LoggerFactory.getLogger(SlackController.class);
 
     private final App app;

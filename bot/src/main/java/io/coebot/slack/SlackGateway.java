@@ -90,8 +90,17 @@ public class SlackGateway {
 
     /** The bot's Web API client, for the few calls that must happen while a person waits (views.open, users.info). */
     public MethodsClient methods() {
-        return slack.methods(settings.botToken());
+        String token = settings.botToken();
+        SlackMethods client = methods;
+        if (client == null || !client.isFor(token)) {
+            client = new SlackMethods(slack.getHttpClient(), token);
+            methods = client;
+        }
+        return client;
     }
+
+    /** One client (and so one Gson) for as long as the token stays the same; see {@link SlackMethods}. */
+    private volatile SlackMethods methods;
 
     @EventListener
     void onStartup(StartupEvent event) {
@@ -416,7 +425,7 @@ public class SlackGateway {
         if (m.kind() == OutboundMessage.Kind.UPDATE) {
             return java.util.Optional.empty();
         }
-        String oldest = SlackTs.of(pending.createdAt().minusSeconds(2));
+        String oldest = MessageTs.of(pending.createdAt().minusSeconds(2)).value();
         try {
             String channel = m.channelId();
             if (isUser(channel)) {

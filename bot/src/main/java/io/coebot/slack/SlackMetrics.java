@@ -16,7 +16,7 @@ import java.util.Optional;
  * a token, an id or anything a person wrote.
  */
 @Singleton
-public class SlackMetrics {
+class SlackMetrics {
     private final MeterRegistry registry;
 
     public SlackMetrics(Optional<MeterRegistry> registry) {

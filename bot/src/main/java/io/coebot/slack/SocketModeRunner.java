@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The same Bolt App handles it, so features behave identically in both modes.
  */
 @Singleton
-public class SocketModeRunner {
+class SocketModeRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SocketModeRunner.class);
 
     private final SlackSettings settings;

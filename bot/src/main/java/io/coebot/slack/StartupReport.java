@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /** One clear line at start-up: how Slack reaches us, or exactly what is missing and where to get it. */
 @Singleton
-public class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
+class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
     private final SlackSettings settings;
 

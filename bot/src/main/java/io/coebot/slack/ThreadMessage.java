@@ -15,6 +15,14 @@ public record ThreadMessage(Change change, String teamId, String channelId, Stri
 
     public enum Change { POSTED, EDITED, DELETED }
 
+    /**
+     * The message's ts as a value (ordered and compared as Slack means it); {@code ts} is its text as Slack sent it,
+     * which the inbox stores. Null when the event carried none.
+     */
+    public MessageTs messageTs() {
+        return MessageTs.parse(ts).orElse(null);
+    }
+
     /** A message inside a thread, not the message the thread hangs from. */
     public boolean isReply() {
         return threadTs != null && !threadTs.equals(ts);

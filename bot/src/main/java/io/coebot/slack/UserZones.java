@@ -1,13 +1,10 @@
 package io.coebot.slack;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -26,13 +23,13 @@ public class UserZones {
     private static final Logger LOG = LoggerFactory.getLogger(UserZones.class);
     private static final Duration FRESH = Duration.ofDays(1);
 
-    private final JdbcOperations jdbc;
+    private final SlackUserRepository users;
     private final SlackGateway slack;
 
     private final Clock clock;
 
-    public UserZones(JdbcOperations jdbc, SlackGateway slack, Clock clock) {
-        this.jdbc = jdbc;
+    UserZones(SlackUserRepository users, SlackGateway slack, Clock clock) {
+        this.users = users;
         this.slack = slack;
         this.clock = clock;
     }
@@ -91,17 +88,9 @@ public class UserZones {
 
     @Transactional
     protected Optional<SlackPerson> cached(String teamId, String userId, Instant now) {
-        return jdbc.prepareStatement("SELECT tz, fetched_at, deactivated, display_name, real_name, email FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, teamId);
-            ps.setString(2, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getTimestamp(2).toInstant().plus(FRESH).isAfter(now)) {
-                    return Optional.of(new SlackPerson(parse(rs.getString(1)), rs.getBoolean(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
-                }
-                return Optional.empty();
-            }
-        });
+        return users.findByTeamIdAndUserId(teamId, userId)
+                .filter(u -> u.fetchedAt().plus(FRESH).isAfter(now))
+                .map(u -> new SlackPerson(parse(u.tz()), u.deactivated(), u.displayName(), u.realName(), u.email()));
     }
 
     /**
@@ -110,44 +99,19 @@ public class UserZones {
      */
     @Transactional
     public ZoneId knownZone(String teamId, String userId) {
-        return jdbc.prepareStatement("SELECT tz FROM slack_user WHERE team_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, teamId);
-            ps.setString(2, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? parse(rs.getString(1)) : ZoneOffset.UTC;
-            }
-        });
+        return users.findTzByTeamIdAndUserId(teamId, userId).map(UserZones::parse).orElse(ZoneOffset.UTC);
     }
 
     /** Ask Slack again next time: a DM that could not be delivered may mean the account was deactivated. */
     @Transactional
     public void forget(String teamId, String userId) {
-        jdbc.prepareStatement("UPDATE slack_user SET fetched_at = 'epoch' WHERE team_id = ? AND user_id = ?", ps -> {
-            ps.setString(1, teamId);
-            ps.setString(2, userId);
-            return ps.executeUpdate();
-        });
+        users.forget(teamId, userId);
     }
 
     @Transactional
     protected void remember(String teamId, String userId, String tz, boolean deactivated, String displayName,
                             String realName, String email, Instant now) {
-        jdbc.prepareStatement("""
-                INSERT INTO slack_user (team_id, user_id, tz, deactivated, display_name, real_name, email, fetched_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (team_id, user_id) DO UPDATE
-                SET tz = excluded.tz, deactivated = excluded.deactivated, display_name = excluded.display_name,
-                    real_name = excluded.real_name, email = excluded.email, fetched_at = excluded.fetched_at""", ps -> {
-            ps.setString(1, teamId);
-            ps.setString(2, userId);
-            ps.setString(3, tz);
-            ps.setBoolean(4, deactivated);
-            ps.setString(5, displayName);
-            ps.setString(6, realName);
-            ps.setString(7, email);
-            ps.setTimestamp(8, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        users.remember(teamId, userId, tz, deactivated, displayName, realName, email, now);
     }
 
     /**

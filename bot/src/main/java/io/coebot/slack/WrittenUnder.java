@@ -11,33 +11,26 @@ import java.util.function.Predicate;
  * Which question a reply in a conversation's thread was written under. A question's message reaches Slack a moment
  * after it is decided; a reply written in that moment was typed with the previous question on screen. So a reply
  * is dated against the questions' ts, and while the newest question has none yet, replies are held and replayed
- * once it has. Pure (no Slack calls, no clock): the interview and the 5 Whys keep their own states and replies,
+ * once it has; a question Slack will never show is dated {@link MessageTs#NEVER_POSTED}. Pure (no Slack calls, no clock): the interview and the 5 Whys keep their own states and replies,
  * and name here how to read a ts from them.
  */
 public final class WrittenUnder {
-    /**
-     * The ts given to a question Slack will never show: older than every message, so every later reply is written
-     * under it. Sessions saved before this value was shared hold "0", which reads the same ({@link #neverPosted}).
-     */
-    public static final String NEVER_POSTED = "0.000000";
-
     private WrittenUnder() {
     }
 
-    public static boolean neverPosted(String questionTs) {
-        return SlackTs.same(questionTs, NEVER_POSTED);
-    }
-
-    /** Whether the reply was typed before the question at {@code questionTs} was on screen (so under the one before). */
-    public static boolean beforeQuestion(String replyTs, String questionTs) {
-        return SlackTs.isBefore(replyTs, questionTs);
+    /**
+     * Whether the reply was typed before the question at {@code questionTs} was on screen (so under the one before);
+     * not while either ts is unknown.
+     */
+    public static boolean beforeQuestion(MessageTs replyTs, MessageTs questionTs) {
+        return replyTs != null && questionTs != null && replyTs.isBefore(questionTs);
     }
 
     /** The newest of the questions asked (in the order asked) that Slack had shown before the reply was written. */
-    public static <Q> Optional<Q> question(List<Q> asked, String replyTs, Function<Q, String> tsOf) {
+    public static <Q> Optional<Q> question(List<Q> asked, MessageTs replyTs, Function<Q, MessageTs> tsOf) {
         Q found = null;
         for (Q q : asked) {
-            if (tsOf.apply(q) != null && SlackTs.isBefore(tsOf.apply(q), replyTs)) {
+            if (beforeQuestion(tsOf.apply(q), replyTs)) {
                 found = q;
             }
         }
@@ -45,10 +38,10 @@ public final class WrittenUnder {
     }
 
     /** Held replies stay in ts order: that is the order they were written in, and the order they apply in. */
-    public static <R> List<R> hold(List<R> held, R reply, Function<R, String> tsOf) {
+    public static <R> List<R> hold(List<R> held, R reply, Function<R, MessageTs> tsOf) {
         List<R> more = new ArrayList<>(held);
         int i = 0;
-        while (i < more.size() && !SlackTs.isBefore(tsOf.apply(reply), tsOf.apply(more.get(i)))) {
+        while (i < more.size() && !beforeQuestion(tsOf.apply(reply), tsOf.apply(more.get(i)))) {
             i++;
         }
         more.add(i, reply);
@@ -56,9 +49,9 @@ public final class WrittenUnder {
     }
 
     /** Where the reply written at {@code ts} is held, or -1 (Slack can deliver one message twice: it counts once). */
-    public static <R> int indexOf(List<R> held, String ts, Function<R, String> tsOf) {
+    public static <R> int indexOf(List<R> held, MessageTs ts, Function<R, MessageTs> tsOf) {
         for (int i = 0; i < held.size(); i++) {
-            if (SlackTs.same(ts, tsOf.apply(held.get(i)))) {
+            if (ts != null && ts.equals(tsOf.apply(held.get(i)))) {
                 return i;
             }
         }

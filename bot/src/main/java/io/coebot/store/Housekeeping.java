@@ -13,10 +13,11 @@ import java.time.Instant;
 /**
  * Keeps the bookkeeping tables small. Slack stops retrying an event after minutes, a
  * response_url dies after 30 minutes, and a sent message is only of use for diagnosis for a while.
- * Idempotent, so several instances may run it.
+ * Idempotent, so several instances may run it. Hand-written deletes by age across several features' tables
+ * (bulk statements, no rows read), kept together so one place says how long each kind of record lives.
  */
 @Singleton
-public class Housekeeping {
+class Housekeeping {
     private final JdbcOperations jdbc;
 
     private final Clock clock;

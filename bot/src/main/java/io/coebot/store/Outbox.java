@@ -19,6 +19,10 @@ import java.util.Optional;
  * the change, and {@code io.coebot.slack.SlackGateway} sends it after commit. A crash between the
  * two loses nothing (the row is still pending at restart), and a failed send never rolls back or
  * repeats the change that decided it.
+ *
+ * <p>Its statements stay hand-written: a queue's leases (claims and superseded edits taken with FOR UPDATE SKIP
+ * LOCKED, compare-and-set on the claim, RETURNING what was taken), which Micronaut Data's repositories cannot say; the
+ * insert and the plain updates stay beside them, so the queue's whole life reads in one place on the hottest path.
  */
 @Singleton
 public class Outbox {

@@ -1,11 +1,9 @@
 package io.coebot.store;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -15,10 +13,10 @@ import java.time.Instant;
  */
 @Singleton
 public class ProcessedEvents {
-    private final JdbcOperations jdbc;
+    private final ProcessedEventRepository rows;
 
-    public ProcessedEvents(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ProcessedEvents(ProcessedEventRepository rows) {
+        this.rows = rows;
     }
 
     /** @return true the first time this event is seen; call it inside the transaction of the change. */
@@ -27,13 +25,6 @@ public class ProcessedEvents {
         if (eventId == null || eventId.isBlank()) {
             return true;
         }
-        return jdbc.prepareStatement(
-                "INSERT INTO processed_event (team_id, event_id, processed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                ps -> {
-                    ps.setString(1, teamId);
-                    ps.setString(2, eventId);
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    return ps.executeUpdate() == 1;
-                });
+        return rows.record(teamId, eventId, now) == 1;
     }
 }

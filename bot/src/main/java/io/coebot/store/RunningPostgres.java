@@ -102,6 +102,7 @@ final class RunningPostgres implements AutoCloseable {
     public void close() {
         try {
             postgres.close();
+            LOG.info("Embedded PostgreSQL stopped cleanly");
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }

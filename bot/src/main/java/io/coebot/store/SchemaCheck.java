@@ -113,7 +113,10 @@ class SchemaCheck implements BeanCreatedEventListener<DataSource>, ApplicationEv
         return Optional.ofNullable(newest);
     }
 
-    /** The newest version applied; empty when there is no history yet, or a failed migration Flyway must report. */
+    /**
+     * The newest version applied; empty when there is no history yet, or a failed migration Flyway must report.
+     * Plain JDBC: it runs while the data source is being created, before any repository can exist.
+     */
     private static Optional<SchemaVersion> appliedNewest(DataSource ds, FlywayConfigurationProperties flyway) {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history")) {

@@ -5,8 +5,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.SlackGateway;
-import io.coebot.slack.SlackTs;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link ReadFailure}s that say whether and when to try again.
  */
 @Singleton
-public class ChannelReader {
+class ChannelReader {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelReader.class);
 
     private final SlackGateway gateway;
@@ -57,12 +57,16 @@ public class ChannelReader {
      * conversations.replies (which accepts the ts of any message of a thread). Empty when it no longer exists.
      */
     public Optional<TimelineStore.SeenMessage> message(String channelId, String ts) throws ReadFailure {
+        Optional<MessageTs> wanted = MessageTs.parse(ts);
+        if (wanted.isEmpty()) {
+            return Optional.empty(); // no message is written at a time that is not one
+        }
         MethodsClient api = gateway.methods();
         ConversationsHistoryResponse h = call(() -> api.conversationsHistory(r -> r.channel(channelId).latest(ts).oldest(ts)
                 .inclusive(true).limit(1)));
         if (h.isOk() && h.getMessages() != null) {
             for (Message m : h.getMessages()) {
-                if (SlackTs.same(m.getTs(), ts)) {
+                if (MessageTs.parse(m.getTs()).equals(wanted)) {
                     return Optional.of(seen(channelId, m));
                 }
             }
@@ -78,7 +82,7 @@ public class ChannelReader {
             throw refusal(rr.getError());
         }
         return rr.getMessages() == null ? Optional.empty() : rr.getMessages().stream()
-                .filter(m -> SlackTs.same(m.getTs(), ts)).findFirst().map(m -> seen(channelId, m));
+                .filter(m -> MessageTs.parse(m.getTs()).equals(wanted)).findFirst().map(m -> seen(channelId, m));
     }
 
     public Page history(String channelId, String oldest, String latest, String cursor, int limit) throws ReadFailure {

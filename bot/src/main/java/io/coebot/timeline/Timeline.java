@@ -1,6 +1,7 @@
 package io.coebot.timeline;
 
-import java.math.BigDecimal;
+import io.coebot.slack.MessageTs;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Timeline {
      */
     private static final Comparator<TimelineEntry> ORDER = Comparator
             .comparing(TimelineEntry::occurredAt)
-            .thenComparing(e -> tsNumber(e.messageTs()), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(e -> MessageTs.parse(e.messageTs()).orElse(null), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(TimelineEntry::id);
 
     private final List<TimelineEntry> entries;
@@ -123,14 +124,4 @@ public final class Timeline {
         return gaps;
     }
 
-    private static BigDecimal tsNumber(String ts) {
-        if (ts == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(ts);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

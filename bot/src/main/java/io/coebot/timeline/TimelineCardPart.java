@@ -14,7 +14,7 @@ import java.util.List;
  * `/coe timeline` to whoever presses it.
  */
 @Singleton
-public class TimelineCardPart implements CoeCardContributor {
+class TimelineCardPart implements CoeCardContributor {
     static final String SHOW = "timeline.show";
 
     private final Timelines timelines;

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * outside Slack; `/coe timeline import [from] [to]` imports the channel's messages of the incident window.
  */
 @Singleton
-public class TimelineCommand implements CoeSubcommand {
+class TimelineCommand implements CoeSubcommand {
     /** A time is at most this many words ("yesterday at 2:05 pm Europe/Paris"); the rest is the entry's text. */
     private static final int MAX_TIME_WORDS = 6;
     private static final Pattern TO = Pattern.compile("(?i)\\s+(?:to|until|-|–)\\s+");

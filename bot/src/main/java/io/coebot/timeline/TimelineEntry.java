@@ -1,6 +1,6 @@
 package io.coebot.timeline;
 
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -42,7 +42,7 @@ public record TimelineEntry(
     /** An entry for a Slack message, dated exactly (to the microsecond) by its ts rather than by when it was added. */
     public static TimelineEntry fromMessage(long id, String messageTs, String text, String author,
                                             TimelineSource source, String permalink) {
-        Instant at = SlackTs.toInstant(messageTs)
+        Instant at = MessageTs.parse(messageTs).map(MessageTs::toInstant)
                 .orElseThrow(() -> new IllegalArgumentException("Not a Slack message ts: " + messageTs));
         return new TimelineEntry(id, at, messageTs, text, author, source, permalink, null, null);
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param cursor  Slack's cursor of the next page of the current phase (or thread), null at its start
  * @param threads thread ts still to read, the one being read first
  */
-public record TimelineImport(long id, String teamId, long coeId, String channelId, String teamDomain, String requestedBy,
+record TimelineImport(long id, String teamId, long coeId, String channelId, String teamDomain, String requestedBy,
                              Instant from, Instant to, Status status, Phase phase, String cursor, List<String> threads,
                              int scanned, int added, int calls, Instant lastProgressAt) {
     public enum Status { RUNNING, DONE, FAILED }

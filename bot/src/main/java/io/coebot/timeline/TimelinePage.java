@@ -8,7 +8,7 @@ import java.util.List;
  * @param number    1-based
  * @param pageCount how many pages the timeline has
  */
-public record TimelinePage(int number, int pageCount, List<TimelineBlock> blocks) {
+record TimelinePage(int number, int pageCount, List<TimelineBlock> blocks) {
 
     public TimelinePage {
         blocks = List.copyOf(blocks);

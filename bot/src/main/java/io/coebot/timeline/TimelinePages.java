@@ -9,7 +9,7 @@ import java.util.List;
  * paging buttons), every section within 3,000 characters. Nothing is dropped: a long entry continues in further
  * sections, and an entry that would not fit on a page even alone continues on the next page.
  */
-public final class TimelinePages {
+final class TimelinePages {
 
     public static final int DEFAULT_ENTRIES_PER_PAGE = 20;
     /** 20 entries and the 19 gaps between them, leaving room in a 50-block message for the header and buttons. */

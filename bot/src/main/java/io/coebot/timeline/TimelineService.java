@@ -2,8 +2,8 @@ package io.coebot.timeline;
 
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
-import io.coebot.slack.SlackTs;
+import io.coebot.coe.Coes;
+import io.coebot.slack.MessageTs;
 import io.coebot.store.ProcessedEvents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,13 +26,13 @@ public class TimelineService {
     private static final String EVENT_SUFFIX = ":timeline";
 
     private final TimelineStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final ProcessedEvents processed;
     private final Timelines timelines;
     private final Clock clock;
 
-    public TimelineService(TimelineStore store, CoeStore coes, CoeCard card, ProcessedEvents processed,
+    public TimelineService(TimelineStore store, Coes coes, CoeCard card, ProcessedEvents processed,
                            Timelines timelines, Clock clock) {
         this.store = store;
         this.coes = coes;
@@ -60,13 +60,13 @@ public class TimelineService {
 
     /** Remembers a message of a channel with an open COE, so that a reaction on it needs no Web API call. */
     @Transactional
-    public void seen(String teamId, TimelineStore.SeenMessage m) {
+    void seen(String teamId, TimelineStore.SeenMessage m) {
         if (coes.openIn(teamId, m.channelId()).isPresent()) {
             store.remember(teamId, m, clock.instant());
         }
     }
 
-    public Optional<TimelineStore.SeenMessage> seenMessage(String teamId, String channelId, String ts) {
+    Optional<TimelineStore.SeenMessage> seenMessage(String teamId, String channelId, String ts) {
         return store.seen(teamId, channelId, ts);
     }
 
@@ -77,13 +77,13 @@ public class TimelineService {
      * @param eventId the Slack event that asked for it, or null
      */
     @Transactional
-    public Outcome addMessage(Coe coe, TimelineStore.SeenMessage m, TimelineSource source, String permalink, String note,
+    Outcome addMessage(Coe coe, TimelineStore.SeenMessage m, TimelineSource source, String permalink, String note,
                               Milestone milestone, String addedBy, String eventId) {
         Instant now = clock.instant();
         if (eventId != null && !processed.firstDelivery(coe.teamId(), eventId + EVENT_SUFFIX, now)) {
             return new Outcome(false, null, null);
         }
-        Instant at = SlackTs.toInstant(m.ts()).orElse(null);
+        Instant at = MessageTs.parse(m.ts()).map(MessageTs::toInstant).orElse(null);
         if (at == null) {
             return Outcome.refused("That message has no readable time, so it cannot be dated.");
         }

@@ -8,29 +8,27 @@ import java.time.Duration;
 /**
  * The timeline's knobs (see README, Configuration). The import's pace defaults to a little under Slack's Tier 3
  * (about 50 calls a minute): commercially distributed apps outside the Marketplace get far less and must slow it
- * down with {@code coe.timeline.import.pace-millis}.
+ * down with {@code coe.timeline.import.pace-millis}. How often due imports are looked for,
+ * {@code coe.timeline.import.poll-millis}, is read by {@link TimelineImportJob}'s schedule.
  */
 @Singleton
-public class TimelineSettings {
+class TimelineSettings {
     private final String reaction;
     private final Duration gapThreshold;
     private final Duration importPace;
     private final int importPageSize;
     private final Duration importProgressEvery;
-    private final Duration importPoll;
 
     public TimelineSettings(@Value("${coe.timeline.reaction:pushpin}") String reaction,
                             @Value("${coe.timeline.gap-minutes:15}") long gapMinutes,
                             @Value("${coe.timeline.import.pace-millis:1200}") long paceMillis,
                             @Value("${coe.timeline.import.page-size:200}") int pageSize,
-                            @Value("${coe.timeline.import.progress-seconds:30}") long progressSeconds,
-                            @Value("${coe.timeline.import.poll-millis:1000}") long pollMillis) {
+                            @Value("${coe.timeline.import.progress-seconds:30}") long progressSeconds) {
         this.reaction = reaction == null || reaction.isBlank() ? "pushpin" : reaction.strip().replace(":", "");
         this.gapThreshold = Duration.ofMinutes(Math.max(0, gapMinutes));
         this.importPace = Duration.ofMillis(Math.max(0, paceMillis));
         this.importPageSize = Math.max(1, Math.min(999, pageSize));
         this.importProgressEvery = Duration.ofSeconds(Math.max(0, progressSeconds));
-        this.importPoll = Duration.ofMillis(Math.max(10, pollMillis));
     }
 
     /** The emoji (name without colons) that pins a message to the timeline. */
@@ -39,5 +37,4 @@ public class TimelineSettings {
     public Duration importPace() { return importPace; }
     public int importPageSize() { return importPageSize; }
     public Duration importProgressEvery() { return importProgressEvery; }
-    public Duration importPoll() { return importPoll; }
 }

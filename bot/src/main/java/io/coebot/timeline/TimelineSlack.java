@@ -12,7 +12,7 @@ import com.slack.api.model.event.ReactionRemovedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.EchoedText;
 import io.coebot.slack.Interaction;
@@ -44,12 +44,12 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 /**
  * The timeline's thin Slack layer: the pin reaction, the "Add to COE timeline" shortcut and its modal, the
- * milestone menus, gap buttons and paging of `/coe timeline`, and "Show timeline" on
- * the card. Parsing here, decisions in {@link TimelineService}; the channel's messages arrive through
+ * entries' menus (mark a milestone, clear it, remove the entry), gap buttons and paging of `/coe timeline`, and
+ * "Show timeline" on the card. Parsing here, decisions in {@link TimelineService}; the channel's messages arrive through
  * {@link ChannelCapture}.
  */
 @Singleton
-public class TimelineSlack implements SlackFeature {
+class TimelineSlack implements SlackFeature {
     private static final Logger LOG = LoggerFactory.getLogger(TimelineSlack.class);
     public static final String SHORTCUT = "add_to_coe_timeline";
     static final String SHORTCUT_VIEW = "timeline.add-message";
@@ -60,11 +60,11 @@ public class TimelineSlack implements SlackFeature {
     private final TimelineService timelines;
     private final TimelineSettings settings;
     private final ChannelReader reader;
-    private final CoeStore coes;
+    private final Coes coes;
     private final SlackGateway gateway;
     private final Slack slack;
 
-    public TimelineSlack(TimelineService timelines, TimelineSettings settings, ChannelReader reader, CoeStore coes,
+    public TimelineSlack(TimelineService timelines, TimelineSettings settings, ChannelReader reader, Coes coes,
                          SlackGateway gateway, Slack slack) {
         this.timelines = timelines;
         this.settings = settings;
@@ -76,6 +76,15 @@ public class TimelineSlack implements SlackFeature {
 
     @Override
     public void register(SlackRegistry r) {
+        registerPins(r);
+        registerShortcut(r);
+        registerReading(r);
+        registerMilestoneMenus(r);
+        registerGapNotes(r);
+    }
+
+    /** The pin reaction added or taken off a message. */
+    private void registerPins(SlackRegistry r) {
         r.event(ReactionAddedEvent.class, (payload, ctx) -> {
             ReactionAddedEvent e = payload.getEvent();
             if (isPin(e.getReaction()) && e.getItem() != null && "message".equals(e.getItem().getType())) {
@@ -90,6 +99,10 @@ public class TimelineSlack implements SlackFeature {
             }
             return ctx.ack();
         });
+    }
+
+    /** The "Add to COE timeline" message shortcut and its form. */
+    private void registerShortcut(SlackRegistry r) {
         r.messageShortcut(SHORTCUT, (req, ctx) -> {
             var p = req.getPayload();
             Optional<Coe> coe = timelines.openIn(p.getTeam().getId(), p.getChannel().getId());
@@ -146,6 +159,10 @@ public class TimelineSlack implements SlackFeature {
                     + ". `/coe timeline` shows it.", null, false);
             return ctx.ack();
         });
+    }
+
+    /** "Show timeline" on the card, and paging through `/coe timeline`. */
+    private void registerReading(SlackRegistry r) {
         r.blockAction(TimelineCardPart.SHOW, (req, ctx) -> {
             Coe coe = coes.find(Interaction.of(req).id(0)).orElse(null);
             if (coe != null) {
@@ -164,10 +181,18 @@ public class TimelineSlack implements SlackFeature {
             });
             return ctx.ack();
         });
+    }
+
+    /** Each entry's menu: mark a milestone, clear it, or remove the entry. */
+    private void registerMilestoneMenus(SlackRegistry r) {
         r.blockAction(Pattern.compile("^" + Pattern.quote(TimelineView.MARK_PREFIX) + "\\d+$"), (req, ctx) -> {
             mark(req, ctx);
             return ctx.ack();
         });
+    }
+
+    /** A gap's "Explain" button and the form that explains it. */
+    private void registerGapNotes(SlackRegistry r) {
         r.blockAction(Pattern.compile("^" + Pattern.quote(TimelineView.GAP_PREFIX) + "\\d+-\\d+$"), (req, ctx) -> {
             // coeId|gapKey
             Interaction in = Interaction.of(req);
@@ -277,7 +302,7 @@ public class TimelineSlack implements SlackFeature {
     }
 
     private void mark(BlockActionRequest req, ActionContext ctx) throws IOException {
-        // coeId|entryId|milestone (or none)
+        // coeId|entryId|milestone key, "none" (clear the mark) or "remove" (take the entry out)
         Interaction in = Interaction.of(req);
         long entryId = in.id(1).id();
         String picked = in.word(2);
@@ -358,7 +383,7 @@ public class TimelineSlack implements SlackFeature {
         }
         String shown = EchoedText.mrkdwn(m.text());
         String quote = shown.isBlank() ? "_(no text)_" : shown.length() > 500 ? shown.substring(0, 500) + "…" : shown;
-        String when = TimelineTime.slackDate(io.coebot.slack.SlackTs.toInstant(m.ts()).orElseThrow());
+        String when = TimelineTime.slackDate(io.coebot.slack.MessageTs.parse(m.ts()).orElseThrow().toInstant());
         var options = new ArrayList<com.slack.api.model.block.composition.OptionObject>();
         for (Milestone x : Milestone.values()) {
             options.add(option(plainText(TimelineText.tag(x)), x.key()));

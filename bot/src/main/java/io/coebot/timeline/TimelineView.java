@@ -23,7 +23,7 @@ import static com.slack.api.model.block.element.BlockElements.staticSelect;
  * durations, each entry with a menu (its milestone, or removal), each flagged gap with "Explain this gap", and Previous/Next.
  * A page stays within Slack's 50 blocks: header, context, 40 sections, paging.
  */
-public final class TimelineView {
+final class TimelineView {
     static final String MARK_PREFIX = "timeline.mark.";
     static final String GAP_PREFIX = "timeline.gap.";
     static final String PAGE_PREFIX = "timeline.page.";

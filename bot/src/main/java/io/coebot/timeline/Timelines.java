@@ -1,7 +1,7 @@
 package io.coebot.timeline;
 
 import io.coebot.interview.Answer;
-import io.coebot.interview.InterviewStore;
+import io.coebot.interview.Interviews;
 import io.coebot.interview.Questions;
 import jakarta.inject.Singleton;
 
@@ -16,10 +16,10 @@ import java.util.Map;
 @Singleton
 public class Timelines {
     private final TimelineStore store;
-    private final InterviewStore interviews;
+    private final Interviews interviews;
     private final TimelineSettings settings;
 
-    public Timelines(TimelineStore store, InterviewStore interviews, TimelineSettings settings) {
+    public Timelines(TimelineStore store, Interviews interviews, TimelineSettings settings) {
         this.store = store;
         this.interviews = interviews;
         this.settings = settings;

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 /* the order trackers are offered in, and the first configured one with a target is the workspace default */
 @io.micronaut.core.annotation.Order(1)
 @Singleton
-public class GitHubTracker implements Tracker {
+class GitHubTracker implements Tracker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     /** https://github.com/owner/name/issues/12 (or a GitHub Enterprise host). */

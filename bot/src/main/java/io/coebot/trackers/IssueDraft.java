@@ -9,5 +9,5 @@ import java.util.List;
  * @param marker   found again by the tracker's search after a create whose answer never came
  * @param assignee the owner as the tracker's user (found by email), or null: the issue is left unassigned
  */
-public record IssueDraft(String title, String body, List<String> labels, String marker, boolean closed,
+record IssueDraft(String title, String body, List<String> labels, String marker, boolean closed,
                          boolean notPlanned, java.time.LocalDate due, String assignee) {}

@@ -20,7 +20,6 @@ final class IssueText {
 
     /** The owner as Slack knows them, and as the tracker does (null: no tracker user has their email). */
     record Owner(String name, String email, String assignee) {
-        static final Owner UNKNOWN = new Owner(null, null, null);
     }
 
     static IssueDraft of(String teamId, ActionItem item, Owner owner, String trackerName) {

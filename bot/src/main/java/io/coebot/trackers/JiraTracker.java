@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  */
 @io.micronaut.core.annotation.Order(2)
 @Singleton
-public class JiraTracker implements Tracker {
+class JiraTracker implements Tracker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PROJECT = Pattern.compile("[A-Z][A-Z0-9_]{0,9}");
     private static final Pattern NOT_PLANNED = Pattern.compile("(?i).*(won.?t|cancel|declin|reject|obsolete|duplicate).*");

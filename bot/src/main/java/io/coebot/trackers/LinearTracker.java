@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  */
 @io.micronaut.core.annotation.Order(3)
 @Singleton
-public class LinearTracker implements Tracker {
+class LinearTracker implements Tracker {
     private static final Logger LOG = LoggerFactory.getLogger(LinearTracker.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TEAM = Pattern.compile("[A-Z][A-Z0-9]{0,6}");

@@ -16,7 +16,7 @@ import java.time.Instant;
  *                   not said
  * @param assigneeEmail that person's email when the tracker said it, or null
  */
-public record RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt,
+record RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt,
                           java.time.LocalDate due, String assignee, String assigneeEmail) {
     public RemoteIssue(String remoteId, IssueRef ref, boolean closed, boolean notPlanned, Instant updatedAt) {
         this(remoteId, ref, closed, notPlanned, updatedAt, null, null, null);

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>{@code target} is where items go: a GitHub repository ({@code owner/name}), a Jira project key, a Linear team key.
  */
-public interface Tracker {
+interface Tracker {
     /** The stored word: "github", "jira", "linear". Never rename it (rows hold it). */
     String id();
 

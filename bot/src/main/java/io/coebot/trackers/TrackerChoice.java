@@ -1,11 +1,8 @@
 package io.coebot.trackers;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +12,7 @@ import java.util.Optional;
  * (the first configured tracker that names a target in the environment), else nowhere.
  */
 @Singleton
-public class TrackerChoice {
+class TrackerChoice {
     /** A tracker and the repository, project or team in it. */
     public record Destination(Tracker tracker, String target) {
         public String label() {
@@ -29,11 +26,11 @@ public class TrackerChoice {
     static final String NONE = "none";
 
     private final List<Tracker> trackers;
-    private final JdbcOperations jdbc;
+    private final TrackerChannelRepository channels;
 
-    public TrackerChoice(List<Tracker> trackers, JdbcOperations jdbc) {
+    TrackerChoice(List<Tracker> trackers, TrackerChannelRepository channels) {
         this.trackers = trackers;
-        this.jdbc = jdbc;
+        this.channels = channels;
     }
 
     /** The configured trackers, in the order they are offered. */
@@ -52,14 +49,8 @@ public class TrackerChoice {
 
     @Transactional
     public ChannelChoice of(String teamId, String channelId) {
-        Optional<String[]> own = jdbc.prepareStatement(
-                "SELECT tracker, target FROM tracker_channel WHERE team_id = ? AND channel_id = ?", ps -> {
-                    ps.setString(1, teamId);
-                    ps.setString(2, channelId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(new String[]{rs.getString(1), rs.getString(2)}) : Optional.empty();
-                    }
-                });
+        Optional<String[]> own = channels.findById(new TrackerChannelRow.Key(teamId, channelId))
+                .map(c -> new String[]{c.tracker(), c.target()});
         if (own.isEmpty()) {
             return new ChannelChoice(workspaceDefault(), false);
         }
@@ -77,19 +68,7 @@ public class TrackerChoice {
     /** @param trackerId a tracker's id, or {@link #NONE} */
     @Transactional
     public void choose(String teamId, String channelId, String trackerId, String target, String by, Instant now) {
-        jdbc.prepareStatement("""
-                INSERT INTO tracker_channel (team_id, channel_id, tracker, target, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (team_id, channel_id) DO UPDATE
-                SET tracker = excluded.tracker, target = excluded.target, set_by = excluded.set_by, set_at = excluded.set_at""",
-                ps -> {
-                    ps.setString(1, teamId);
-                    ps.setString(2, channelId);
-                    ps.setString(3, trackerId);
-                    ps.setString(4, target == null ? "" : target);
-                    ps.setString(5, by);
-                    ps.setTimestamp(6, Timestamp.from(now));
-                    return ps.executeUpdate();
-                });
+        channels.choose(teamId, channelId, trackerId, target == null ? "" : target, by, now);
     }
 
     /** "Action items go to GitHub acme/checkout (this channel's choice)." */

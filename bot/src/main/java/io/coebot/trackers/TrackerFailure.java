@@ -6,7 +6,7 @@ import java.time.Instant;
  * A tracker call that did not succeed. {@link #reason()} is written for the person who created the item and never
  * quotes a token or a request (only the tracker's own error message and the HTTP status).
  */
-public final class TrackerFailure extends Exception {
+final class TrackerFailure extends Exception {
     public enum Kind {
         /** 429, or GitHub's secondary limit (403 with Retry-After): wait as asked, which is no failed attempt. */
         RATE_LIMITED,

@@ -1,7 +1,7 @@
 package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.actions.ItemFollower;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -20,10 +20,10 @@ class TrackerFollower implements ItemFollower {
 
     private final TrackerChoice choice;
     private final TrackerIssues issues;
-    private final ActionStore items;
+    private final ActionItems items;
     private final ApplicationEventPublisher<Queued> events;
 
-    TrackerFollower(TrackerChoice choice, TrackerIssues issues, ActionStore items, ApplicationEventPublisher<Queued> events) {
+    TrackerFollower(TrackerChoice choice, TrackerIssues issues, ActionItems items, ApplicationEventPublisher<Queued> events) {
         this.choice = choice;
         this.issues = issues;
         this.items = items;

@@ -4,12 +4,10 @@ import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionService;
 import io.coebot.actions.ActionStatus;
 import io.coebot.actions.Dueness;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,15 +18,15 @@ import java.util.Optional;
  * applied over it.
  */
 @Singleton
-public class TrackerInbound {
+class TrackerInbound {
     private final TrackerIssues issues;
     private final ActionService actions;
-    private final JdbcOperations jdbc;
+    private final TrackerDeliveryRepository deliveries;
 
-    public TrackerInbound(TrackerIssues issues, ActionService actions, JdbcOperations jdbc) {
+    TrackerInbound(TrackerIssues issues, ActionService actions, TrackerDeliveryRepository deliveries) {
         this.issues = issues;
         this.actions = actions;
-        this.jdbc = jdbc;
+        this.deliveries = deliveries;
     }
 
     /** @return the item after the change; empty when the issue is no item's or nothing changes */
@@ -88,13 +86,6 @@ public class TrackerInbound {
     /** Records a webhook delivery; false when it was handled before (the sender retried it). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean firstDelivery(String tracker, String deliveryId, Instant now) {
-        return jdbc.prepareStatement("""
-                INSERT INTO tracker_delivery (tracker, delivery_id, received_at) VALUES (?, ?, ?)
-                ON CONFLICT DO NOTHING""", ps -> {
-            ps.setString(1, tracker);
-            ps.setString(2, deliveryId);
-            ps.setTimestamp(3, Timestamp.from(now));
-            return ps.executeUpdate() == 1;
-        });
+        return deliveries.record(tracker, deliveryId, now) == 1;
     }
 }

@@ -1,5 +1,6 @@
 package io.coebot.trackers;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ import java.util.Optional;
  * claim number so a late answer cannot overwrite the work of whoever took over.
  */
 @Singleton
-public class TrackerIssues {
+class TrackerIssues {
     /** One row; {@code wasSending}: a previous sender's lease ran out while it held the row (it may have created the issue). */
     public record Row(long itemId, String teamId, String tracker, String target, String remoteId, String key, String url,
                       boolean linked, int wanted, int pushed, int attempts, boolean maybeCreated, String lastError,
@@ -40,10 +40,12 @@ public class TrackerIssues {
     public record Claimed(Row row, long claim) {}
 
     private final JdbcOperations jdbc;
+    private final TrackerIssueRepository issues;
     private final SecureRandom claims = new SecureRandom();
 
-    public TrackerIssues(JdbcOperations jdbc) {
+    TrackerIssues(JdbcOperations jdbc, TrackerIssueRepository issues) {
         this.jdbc = jdbc;
+        this.issues = issues;
     }
 
     /** A new item to create as an issue; pushed by the worker after this transaction commits. */
@@ -64,22 +66,7 @@ public class TrackerIssues {
 
     private void insert(String teamId, long itemId, String tracker, String target, String key, String url, String creator,
                         Instant now) {
-        jdbc.prepareStatement("""
-                INSERT INTO tracker_issue (item_id, team_id, tracker, target, issue_key, issue_url, linked, next_attempt_at,
-                                           creator, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_id) DO NOTHING""", ps -> {
-            ps.setLong(1, itemId);
-            ps.setString(2, teamId);
-            ps.setString(3, tracker);
-            ps.setString(4, target);
-            ps.setString(5, key);
-            ps.setString(6, url);
-            ps.setBoolean(7, key != null);
-            ps.setTimestamp(8, Timestamp.from(now));
-            ps.setString(9, creator);
-            ps.setTimestamp(10, Timestamp.from(now));
-            return ps.executeUpdate();
-        });
+        issues.add(itemId, teamId, tracker, target, key, url, key != null, creator, now);
     }
 
     /**
@@ -88,19 +75,13 @@ public class TrackerIssues {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean bump(long itemId, Instant now) {
-        return jdbc.prepareStatement("""
-                UPDATE tracker_issue SET wanted = wanted + 1,
-                       next_attempt_at = CASE WHEN wanted = pushed THEN ? ELSE next_attempt_at END
-                WHERE item_id = ?""", ps -> {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, itemId);
-            return ps.executeUpdate() == 1;
-        });
+        return issues.bump(itemId, now) == 1;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Claimed> claimNext(Instant now, Duration lease) {
         long claim = claims.nextLong();
+        // Hand-written: FOR UPDATE SKIP LOCKED inside an UPDATE … RETURNING, which Micronaut Data cannot say.
         return jdbc.prepareStatement("""
                 WITH next AS (
                   SELECT item_id, sending_until IS NOT NULL AS was_sending FROM tracker_issue
@@ -125,18 +106,8 @@ public class TrackerIssues {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean succeeded(Claimed c, RemoteIssue issue) {
-        return jdbc.prepareStatement("""
-                UPDATE tracker_issue SET remote_id = ?, issue_key = ?, issue_url = COALESCE(issue_url, ?), pushed = ?,
-                       attempts = 0, last_error = NULL, maybe_created = FALSE, sending_until = NULL, sending_claim = NULL
-                WHERE item_id = ? AND sending_claim = ?""", ps -> {
-            ps.setString(1, issue.remoteId());
-            ps.setString(2, issue.ref().key());
-            ps.setString(3, issue.ref().url());
-            ps.setInt(4, c.row().wanted());
-            ps.setLong(5, c.row().itemId());
-            ps.setLong(6, c.claim());
-            return ps.executeUpdate() == 1;
-        });
+        return issues.succeeded(c.row().itemId(), c.claim(), issue.remoteId(), issue.ref().key(), issue.ref().url(),
+                c.row().wanted()) == 1;
     }
 
     /**
@@ -145,102 +116,45 @@ public class TrackerIssues {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean retryAt(Claimed c, Instant when, String error, boolean maybeCreated, boolean countAttempt) {
-        return jdbc.prepareStatement("""
-                UPDATE tracker_issue SET next_attempt_at = ?, last_error = ?, maybe_created = maybe_created OR ?,
-                       attempts = attempts - ?, sending_until = NULL, sending_claim = NULL
-                WHERE item_id = ? AND sending_claim = ?""", ps -> {
-            ps.setTimestamp(1, Timestamp.from(when));
-            ps.setString(2, error);
-            ps.setBoolean(3, maybeCreated);
-            ps.setInt(4, countAttempt ? 0 : 1);
-            ps.setLong(5, c.row().itemId());
-            ps.setLong(6, c.claim());
-            return ps.executeUpdate() == 1;
-        });
+        return issues.retryAt(c.row().itemId(), c.claim(), when, error, maybeCreated, countAttempt ? 0 : 1) == 1;
     }
 
     /** The creator has been told why the item is not in the tracker yet; they are told once. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void told(long itemId) {
-        jdbc.prepareStatement("UPDATE tracker_issue SET told_creator = TRUE WHERE item_id = ?", ps -> {
-            ps.setLong(1, itemId);
-            return ps.executeUpdate();
-        });
+        issues.update(itemId, true);
     }
 
     @Transactional
     public Optional<Row> ofItem(long itemId) {
-        return one("SELECT *, FALSE AS was_sending FROM tracker_issue WHERE item_id = ?", ps -> ps.setLong(1, itemId));
+        return issues.findById(itemId).map(TrackerIssueRow::toRow);
     }
 
     /** The item an issue belongs to, locked: a webhook and the reconcile reporting one change apply it once. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<Row> lockByKey(String tracker, String target, String key) {
-        return one("SELECT *, FALSE AS was_sending FROM tracker_issue WHERE tracker = ? AND lower(target) = lower(?) AND issue_key = ? FOR UPDATE",
-                ps -> {
-                    ps.setString(1, tracker);
-                    ps.setString(2, target);
-                    ps.setString(3, key);
-                });
+        return issues.lockByKey(tracker, target, key).map(TrackerIssueRow::toRow);
     }
 
     /** Whether an issue is an item's (the reconcile sees every issue of a repository that changed). */
     @Transactional
     public boolean tracked(String tracker, String target, String key) {
-        return jdbc.prepareStatement("SELECT 1 FROM tracker_issue WHERE tracker = ? AND lower(target) = lower(?) AND issue_key = ?",
-                ps -> {
-                    ps.setString(1, tracker);
-                    ps.setString(2, target);
-                    ps.setString(3, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next();
-                    }
-                });
+        return issues.tracked(tracker, target, key);
     }
 
     /** A tracker and target that holds issues of items, and the oldest of them (the reconcile's first look). */
+    @Introspected
     public record SyncTarget(String tracker, String target, Instant oldest) {}
 
     @Transactional
     public List<SyncTarget> targets() {
-        return jdbc.prepareStatement("""
-                SELECT tracker, target, min(created_at) FROM tracker_issue WHERE issue_key IS NOT NULL
-                GROUP BY tracker, target""", ps -> {
-            List<SyncTarget> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SyncTarget(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
-                }
-            }
-            return out;
-        });
+        return issues.targets();
     }
 
     /** How many of a channel's items are not in their tracker yet (for the card). */
     @Transactional
     public int notYetCreated(long coeId) {
-        return jdbc.prepareStatement("""
-                SELECT count(*) FROM tracker_issue t JOIN action_item a ON a.id = t.item_id
-                WHERE a.coe_id = ? AND t.remote_id IS NULL""", ps -> {
-            ps.setLong(1, coeId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-    }
-
-    private interface Binder {
-        void bind(java.sql.PreparedStatement ps) throws SQLException;
-    }
-
-    private Optional<Row> one(String sql, Binder binder) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs, rs.getBoolean("was_sending"))) : Optional.empty();
-            }
-        });
+        return issues.notYetCreated(coeId);
     }
 
     private static Row read(ResultSet rs, boolean wasSending) throws SQLException {

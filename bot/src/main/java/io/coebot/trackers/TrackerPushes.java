@@ -1,7 +1,7 @@
 package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Started after each commit that queued work and by a poll (retries that fell due, another instance's work).
  */
 @Singleton
-public class TrackerPushes {
+class TrackerPushes {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerPushes.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
     /** A refusal (bad token, missing repository) is fixed by a person, so it is asked again slowly. */
@@ -37,7 +37,7 @@ public class TrackerPushes {
 
     private final TrackerIssues issues;
     private final TrackerChoice choice;
-    private final ActionStore items;
+    private final ActionItems items;
     private final TrackerPeople people;
     private final TrackerMessages messages;
     private final TransactionOperations<Connection> tx;
@@ -49,7 +49,7 @@ public class TrackerPushes {
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean running;
 
-    public TrackerPushes(TrackerIssues issues, TrackerChoice choice, ActionStore items, TrackerPeople people,
+    public TrackerPushes(TrackerIssues issues, TrackerChoice choice, ActionItems items, TrackerPeople people,
                          TrackerMessages messages, TransactionOperations<Connection> tx, Clock clock,
                          @Value("${coe.trackers.poll-millis:2000}") long pollMillis,
                          @Value("${coe.trackers.first-backoff-millis:2000}") long firstBackoffMillis,

@@ -24,7 +24,7 @@ import java.util.Optional;
  * lease), and a run that finished less than half a period ago is not repeated by another instance.
  */
 @Singleton
-public class TrackerReconcile {
+class TrackerReconcile {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerReconcile.class);
     /** Tracker clocks and search indexes lag a little: each run looks this far before the last one's start. */
     private static final Duration OVERLAP = Duration.ofMinutes(2);
@@ -38,13 +38,14 @@ public class TrackerReconcile {
     private final TrackerInbound inbound;
     private final TrackerPeople people;
     private final JdbcOperations jdbc;
+    private final TrackerSyncRepository syncs;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
     private final Duration every;
     private final boolean enabled;
 
-    public TrackerReconcile(TrackerIssues issues, TrackerChoice choice, TrackerInbound inbound, TrackerPeople people,
-                            JdbcOperations jdbc,
+    TrackerReconcile(TrackerIssues issues, TrackerChoice choice, TrackerInbound inbound, TrackerPeople people,
+                            JdbcOperations jdbc, TrackerSyncRepository syncs,
                             TransactionOperations<Connection> tx, Clock clock,
                             @Value("${coe.trackers.sync-every:10m}") Duration every,
                             @Value("${coe.trackers.sync-enabled:true}") boolean enabled) {
@@ -53,6 +54,7 @@ public class TrackerReconcile {
         this.inbound = inbound;
         this.people = people;
         this.jdbc = jdbc;
+        this.syncs = syncs;
         this.tx = tx;
         this.clock = clock;
         this.every = every;
@@ -113,11 +115,9 @@ public class TrackerReconcile {
     /** @return since when to ask, when this instance may run the target now */
     private Optional<Instant> claim(TrackerIssues.SyncTarget t, Instant now) {
         return tx.executeWrite(s -> {
-            jdbc.prepareStatement("INSERT INTO tracker_sync (tracker, target) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
-                ps.setString(1, t.tracker());
-                ps.setString(2, t.target());
-                return ps.executeUpdate();
-            });
+            syncs.ensure(t.tracker(), t.target());
+            // Hand-written: a conditional UPDATE … RETURNING (the lease is taken only if free), whose value a native
+            // @Query cannot give back.
             return jdbc.prepareStatement("""
                     UPDATE tracker_sync SET running_until = ?
                     WHERE tracker = ? AND target = ? AND (running_until IS NULL OR running_until <= ?)
@@ -141,13 +141,9 @@ public class TrackerReconcile {
 
     /** @param syncedUntil the run's start when it finished, null when it failed (the next run asks from the same time) */
     private void release(TrackerIssues.SyncTarget t, Instant syncedUntil) {
-        tx.executeWrite(s -> jdbc.prepareStatement("""
-                UPDATE tracker_sync SET running_until = NULL, synced_until = COALESCE(?, synced_until)
-                WHERE tracker = ? AND target = ?""", ps -> {
-            ps.setTimestamp(1, syncedUntil == null ? null : Timestamp.from(syncedUntil));
-            ps.setString(2, t.tracker());
-            ps.setString(3, t.target());
-            return ps.executeUpdate();
-        }));
+        tx.executeWrite(s -> {
+            syncs.release(t.tracker(), t.target(), syncedUntil);
+            return null;
+        });
     }
 }

@@ -9,7 +9,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
@@ -48,20 +48,20 @@ import static com.slack.api.model.view.Views.viewTitle;
  * or a workspace admin may change it. The card shows the choice.
  */
 @Singleton
-public class TrackerSlack implements SlackFeature, CoeSubcommand {
+class TrackerSlack implements SlackFeature, CoeSubcommand {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerSlack.class);
     static final String OPEN = "trackers.open";
     static final String FORM = "trackers.choose";
 
     private final TrackerChoice choice;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final SlackGateway slack;
     private final Outbox outbox;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    public TrackerSlack(TrackerChoice choice, CoeStore coes, CoeCard card, SlackGateway slack, Outbox outbox,
+    public TrackerSlack(TrackerChoice choice, Coes coes, CoeCard card, SlackGateway slack, Outbox outbox,
                         TransactionOperations<Connection> tx, Clock clock) {
         this.choice = choice;
         this.coes = coes;

@@ -32,7 +32,7 @@ import java.util.Optional;
  * input gets a 4xx that says what is wrong, never a 5xx.
  */
 @Controller("/webhooks")
-public class TrackerWebhooks {
+class TrackerWebhooks {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerWebhooks.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,7 +10,7 @@ import static io.coebot.whys.WhysMessage.Action.REMOVE;
 import static io.coebot.whys.WhysMessage.Action.ROOT_CAUSE;
 import static io.coebot.whys.WhysMessage.Action.USE_PROPOSAL;
 
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.WrittenUnder;
 import io.coebot.whys.WhysInput.AnotherCause;
 import io.coebot.whys.WhysInput.Back;
@@ -38,7 +38,7 @@ import java.util.Optional;
  * why (a button pressed too late, a person's mistake offered as a root cause) comes back as a refusal, shown
  * only to whoever pressed.
  */
-public final class FiveWhys {
+final class FiveWhys {
 
     static final String HOW_IT_WORKS = "Each reply in this thread answers the current why. Press *Root cause* when a "
             + "cause goes as deep as it can, *Another cause* when something else also led to it, and say `back` to "
@@ -240,7 +240,7 @@ public final class FiveWhys {
     }
 
     /** The newest question Slack had shown before this reply was written (questions are kept in the order asked). */
-    private static Optional<Asked> writtenUnder(WhysState s, String ts) {
+    private static Optional<Asked> writtenUnder(WhysState s, MessageTs ts) {
         return WrittenUnder.question(s.asked(), ts, Asked::ts);
     }
 
@@ -309,7 +309,7 @@ public final class FiveWhys {
                 after = after.with(t.change(node.get().id(), WhyNode::unmarked), after.pending());
                 notes.add("It now puts the cause on a person, so it is no longer a root cause: why was that possible?");
             }
-        } else if (SlackTs.same(t.problemTs(), e.ts())) {
+        } else if (e.ts() != null && e.ts().equals(t.problemTs())) {
             notes.add("Updated the problem to match your edit.");
         } else if (t.remediationWrittenAt(e.ts()).isPresent()) {
             notes.add("Updated the fix for root cause " + t.label(t.remediationWrittenAt(e.ts()).get().id()) + ".");
@@ -319,7 +319,7 @@ public final class FiveWhys {
         return settle(s, after, notes);
     }
 
-    private static WhysStep deleted(WhysState s, String ts) {
+    private static WhysStep deleted(WhysState s, MessageTs ts) {
         WhyTree t = s.tree();
         Optional<WhyNode> node = t.nodeWrittenAt(ts);
         if (node.isPresent()) {

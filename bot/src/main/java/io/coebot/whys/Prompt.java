@@ -6,7 +6,7 @@ import java.util.Optional;
  * What the session is waiting for, derived from the tree: the problem, the next why, another cause of a node,
  * the three checks before a root cause, a remediation, or nothing (finished).
  */
-public record Prompt(Kind kind, int nodeId) {
+record Prompt(Kind kind, int nodeId) {
     public enum Kind { PROBLEM, WHY, ANOTHER_CAUSE, CHECKS, REMEDIATION, FINISHED }
 
     static Prompt of(WhyTree tree, WhysState.Pending pending) {

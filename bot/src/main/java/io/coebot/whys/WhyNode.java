@@ -1,5 +1,7 @@
 package io.coebot.whys;
 
+import io.coebot.slack.MessageTs;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,14 +11,14 @@ import java.util.List;
  * the team's answer to the three checks (null when marked after the fifth why, where they are not asked)
  * and its remediations, each of which becomes an action-item draft.
  */
-public record WhyNode(int id, int parentId, String text, String author, String ts, boolean rootCause,
-                      String checks, String checksTs, List<Remediation> remediations) {
+public record WhyNode(int id, int parentId, String text, String author, MessageTs ts, boolean rootCause,
+                      String checks, MessageTs checksTs, List<Remediation> remediations) {
 
     public WhyNode {
         remediations = remediations == null ? List.of() : List.copyOf(remediations);
     }
 
-    static WhyNode answer(int id, int parentId, String text, String author, String ts) {
+    static WhyNode answer(int id, int parentId, String text, String author, MessageTs ts) {
         return new WhyNode(id, parentId, text, author, ts, false, null, null, List.of());
     }
 
@@ -24,7 +26,7 @@ public record WhyNode(int id, int parentId, String text, String author, String t
         return new WhyNode(id, parentId, newText, author, ts, rootCause, checks, checksTs, remediations);
     }
 
-    WhyNode markedRootCause(String checksAnswer, String answerTs) {
+    WhyNode markedRootCause(String checksAnswer, MessageTs answerTs) {
         return new WhyNode(id, parentId, text, author, ts, true, checksAnswer, answerTs, remediations);
     }
 

@@ -1,6 +1,6 @@
 package io.coebot.whys;
 
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  * <p>The walk is depth first and derived, never stored: the cause being asked about is the first one, in
  * reading order, that has no cause yet and is not a root cause. When there is none, every branch has ended.
  */
-public record WhyTree(String problem, String problemTs, List<WhyNode> nodes, int nextId) {
+public record WhyTree(String problem, MessageTs problemTs, List<WhyNode> nodes, int nextId) {
     public static final int PROBLEM = 0;
     /** Marking a root cause before this many whys first asks the three checks. */
     public static final int CHECKS_BEFORE_DEPTH = 5;
@@ -101,11 +101,11 @@ public record WhyTree(String problem, String problemTs, List<WhyNode> nodes, int
         return false;
     }
 
-    WhyTree withProblem(String text, String ts) {
+    WhyTree withProblem(String text, MessageTs ts) {
         return new WhyTree(text, ts, nodes, nextId);
     }
 
-    WhyTree plus(int parentId, String text, String author, String ts) {
+    WhyTree plus(int parentId, String text, String author, MessageTs ts) {
         List<WhyNode> list = new ArrayList<>(nodes);
         list.add(WhyNode.answer(nextId, parentId, text, author, ts));
         return new WhyTree(problem, problemTs, list, nextId + 1);
@@ -133,42 +133,47 @@ public record WhyTree(String problem, String problemTs, List<WhyNode> nodes, int
         return new WhyTree(problem, problemTs, nodes.stream().filter(n -> !gone.contains(n.id())).toList(), nextId);
     }
 
-    Optional<WhyNode> nodeWrittenAt(String ts) {
-        return nodes.stream().filter(n -> SlackTs.same(n.ts(), ts)).findFirst();
+    Optional<WhyNode> nodeWrittenAt(MessageTs ts) {
+        return nodes.stream().filter(n -> same(n.ts(), ts)).findFirst();
     }
 
-    Optional<WhyNode> checksWrittenAt(String ts) {
-        return nodes.stream().filter(n -> SlackTs.same(n.checksTs(), ts)).findFirst();
+    Optional<WhyNode> checksWrittenAt(MessageTs ts) {
+        return nodes.stream().filter(n -> same(n.checksTs(), ts)).findFirst();
     }
 
-    Optional<WhyNode> remediationWrittenAt(String ts) {
-        return nodes.stream().filter(n -> n.remediations().stream().anyMatch(r -> SlackTs.same(r.ts(), ts))).findFirst();
+    Optional<WhyNode> remediationWrittenAt(MessageTs ts) {
+        return nodes.stream().filter(n -> n.remediations().stream().anyMatch(r -> same(r.ts(), ts))).findFirst();
     }
 
     /** Whether any text in the tree came from this message: a redelivered reply is not a new answer. */
-    boolean heard(String ts) {
-        return SlackTs.same(problemTs, ts) || nodeWrittenAt(ts).isPresent() || checksWrittenAt(ts).isPresent()
+    boolean heard(MessageTs ts) {
+        return same(problemTs, ts) || nodeWrittenAt(ts).isPresent() || checksWrittenAt(ts).isPresent()
                 || remediationWrittenAt(ts).isPresent();
     }
 
     /** Applies an edited message to whatever it wrote. */
-    WhyTree edited(String ts, String text) {
-        WhyTree t = SlackTs.same(problemTs, ts) ? withProblem(text, ts) : this;
+    WhyTree edited(MessageTs ts, String text) {
+        WhyTree t = same(problemTs, ts) ? withProblem(text, ts) : this;
         List<WhyNode> list = new ArrayList<>();
         for (WhyNode n : t.nodes) {
-            WhyNode changed = SlackTs.same(n.ts(), ts) ? n.withText(text) : n;
-            if (SlackTs.same(changed.checksTs(), ts)) {
+            WhyNode changed = same(n.ts(), ts) ? n.withText(text) : n;
+            if (same(changed.checksTs(), ts)) {
                 changed = changed.withChecks(text);
             }
             changed = changed.withRemediations(changed.remediations().stream()
-                    .map(r -> SlackTs.same(r.ts(), ts) ? r.withText(text) : r).toList());
+                    .map(r -> same(r.ts(), ts) ? r.withText(text) : r).toList());
             list.add(changed);
         }
         return new WhyTree(t.problem, t.problemTs, list, nextId);
     }
 
-    WhyTree withoutRemediationWrittenAt(String ts) {
+    WhyTree withoutRemediationWrittenAt(MessageTs ts) {
         return new WhyTree(problem, problemTs, nodes.stream().map(n -> n.withRemediations(
-                n.remediations().stream().filter(r -> !SlackTs.same(r.ts(), ts)).toList())).toList(), nextId);
+                n.remediations().stream().filter(r -> !same(r.ts(), ts)).toList())).toList(), nextId);
+    }
+
+    /** The message at {@code ts} wrote this part; an unknown ts (null) wrote none. */
+    private static boolean same(MessageTs part, MessageTs ts) {
+        return part != null && part.equals(ts);
     }
 }

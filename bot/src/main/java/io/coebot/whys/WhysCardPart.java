@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The 5 Whys' line on the COE card, and the button that starts a session. */
 @Singleton
-public class WhysCardPart implements CoeCardContributor {
+class WhysCardPart implements CoeCardContributor {
     private final WhysStore store;
 
     public WhysCardPart(WhysStore store) {

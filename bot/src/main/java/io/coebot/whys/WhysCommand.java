@@ -4,7 +4,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.BlockKit;
 import io.coebot.slack.CoeSubcommand;
 import io.coebot.slack.EchoedText;
@@ -18,11 +18,11 @@ import java.util.Optional;
  * (so a second person doesn't open a duplicate), or opens one that proposes the interview's impact.
  */
 @Singleton
-public class WhysCommand implements CoeSubcommand {
+class WhysCommand implements CoeSubcommand {
     private final WhysService whys;
-    private final CoeStore coes;
+    private final Coes coes;
 
-    public WhysCommand(WhysService whys, CoeStore coes) {
+    public WhysCommand(WhysService whys, Coes coes) {
         this.whys = whys;
         this.coes = coes;
     }

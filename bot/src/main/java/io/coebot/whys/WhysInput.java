@@ -1,9 +1,11 @@
 package io.coebot.whys;
 
+import io.coebot.slack.MessageTs;
+
 /** What can happen to a 5 Whys session, from Slack or from the outbox. */
-public sealed interface WhysInput {
+sealed interface WhysInput {
     /** A human reply in the session's thread. */
-    record Reply(String userId, String text, String ts) implements WhysInput {}
+    record Reply(String userId, String text, MessageTs ts) implements WhysInput {}
 
     /** "Root cause" on the why about {@code nodeId}. */
     record MarkRootCause(String userId, int nodeId) implements WhysInput {}
@@ -19,9 +21,9 @@ public sealed interface WhysInput {
     /** Start from the proposed problem (the interview's impact). */
     record UseProposal(String userId) implements WhysInput {}
 
-    record Edited(String ts, String text) implements WhysInput {}
+    record Edited(MessageTs ts, String text) implements WhysInput {}
 
-    record Deleted(String ts) implements WhysInput {}
+    record Deleted(MessageTs ts) implements WhysInput {}
 
     /** The deletion of the message behind {@code nodeId} is confirmed: remove the node and its subtree. */
     record RemoveConfirmed(String userId, int nodeId) implements WhysInput {}
@@ -30,5 +32,5 @@ public sealed interface WhysInput {
     record KeepDeleted(String userId, int nodeId) implements WhysInput {}
 
     /** Slack has question {@code seq}; replies older than {@code ts} were written before it was visible. */
-    record QuestionPosted(int seq, String ts) implements WhysInput {}
+    record QuestionPosted(int seq, MessageTs ts) implements WhysInput {}
 }

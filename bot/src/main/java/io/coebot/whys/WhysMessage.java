@@ -6,7 +6,7 @@ import java.util.List;
  * One message in the session's thread. A question has a {@code seq} (its ts comes back through the outbox) and
  * buttons; each button names the node it acts on, so a press after the session moved on is recognised.
  */
-public record WhysMessage(String text, Integer seq, List<Button> buttons) {
+record WhysMessage(String text, Integer seq, List<Button> buttons) {
     public WhysMessage {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
     }

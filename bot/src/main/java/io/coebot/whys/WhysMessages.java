@@ -28,7 +28,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
  * edited in place as it grows) and the questions in its thread, with their buttons.
  */
 @Singleton
-public class WhysMessages {
+class WhysMessages {
     /** Thread owner kind in thread_route and the outbox. */
     public static final io.coebot.store.OwnerKind THREAD = io.coebot.store.OwnerKind.WHYS;
     /** The card's and the Prevention question's "Start 5 Whys" button; its value is the COE id. */

@@ -2,7 +2,7 @@ package io.coebot.whys;
 
 import io.coebot.coe.Coe;
 import io.coebot.coe.CoeCard;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.Answer;
 import io.coebot.interview.AnswerReplaced;
 import io.coebot.interview.InterviewService;
@@ -27,7 +27,7 @@ import java.util.Optional;
 @Singleton
 public class WhysService {
     private final WhysStore store;
-    private final CoeStore coes;
+    private final Coes coes;
     private final CoeCard card;
     private final WhysMessages messages;
     private final ProcessedEvents processed;
@@ -35,7 +35,7 @@ public class WhysService {
     private final InterviewService interviews;
     private final Clock clock;
 
-    public WhysService(WhysStore store, CoeStore coes, CoeCard card, WhysMessages messages, ProcessedEvents processed,
+    public WhysService(WhysStore store, Coes coes, CoeCard card, WhysMessages messages, ProcessedEvents processed,
                        ThreadRoutes routes, InterviewService interviews, Clock clock) {
         this.store = store;
         this.coes = coes;

@@ -3,7 +3,7 @@ package io.coebot.whys;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.Interaction;
 import io.coebot.slack.SlackFeature;
 import io.coebot.slack.TeamRef;
@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  * "Start 5 Whys" button opens a session. Messages in a session's thread reach it through {@link WhysThread}.
  */
 @Singleton
-public class WhysSlack implements SlackFeature {
+class WhysSlack implements SlackFeature {
     private final WhysService whys;
-    private final CoeStore coes;
+    private final Coes coes;
 
-    public WhysSlack(WhysService whys, CoeStore coes) {
+    public WhysSlack(WhysService whys, Coes coes) {
         this.whys = whys;
         this.coes = coes;
     }

@@ -1,6 +1,6 @@
 package io.coebot.whys;
 
-import io.coebot.slack.SlackTs;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.WrittenUnder;
 
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     }
 
     /** A question the bot posted: its number, what it asked, and its ts once posted. */
-    public record Asked(int seq, Prompt.Kind kind, int nodeId, String ts) {}
+    public record Asked(int seq, Prompt.Kind kind, int nodeId, MessageTs ts) {}
 
     /** The session before one answer, and what that answer was, for {@code back}. */
     public record Snapshot(WhyTree tree, Pending pending, String undoes) {}
@@ -100,7 +100,7 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
         return new WhysState(tree, proposal, pending, a, nextSeq + 1, history, held, people);
     }
 
-    WhysState posted(int seq, String ts) {
+    WhysState posted(int seq, MessageTs ts) {
         return new WhysState(tree, proposal, pending,
                 asked.stream().map(q -> q.seq() == seq ? new Asked(q.seq(), q.kind(), q.nodeId(), ts) : q).toList(),
                 nextSeq, history, held, people);
@@ -120,9 +120,9 @@ public record WhysState(WhyTree tree, String proposal, Pending pending, List<Ask
     }
 
     /** An edit reaches the text wherever it is kept, so a later {@code back} does not bring the old words back. */
-    WhysState edited(String ts, String text) {
+    WhysState edited(MessageTs ts, String text) {
         return new WhysState(tree.edited(ts, text), proposal, pending, asked, nextSeq,
                 history.stream().map(s -> new Snapshot(s.tree().edited(ts, text), s.pending(), s.undoes())).toList(),
-                held.stream().map(r -> SlackTs.same(r.ts(), ts) ? new WhysInput.Reply(r.userId(), text, r.ts()) : r).toList(), people);
+                held.stream().map(r -> ts.equals(r.ts()) ? new WhysInput.Reply(r.userId(), text, r.ts()) : r).toList(), people);
     }
 }

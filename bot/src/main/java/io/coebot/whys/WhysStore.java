@@ -1,5 +1,6 @@
 package io.coebot.whys;
 
+import io.coebot.coe.Coes;
 import com.google.gson.Gson;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -9,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,21 +17,26 @@ import java.util.Optional;
 // Joins the caller's transaction; a read outside one gets its own.
 @Transactional
 @Singleton
-public class WhysStore {
+class WhysStore {
     private static final Gson GSON = new Gson();
 
+    private final Coes coes;
+    private final WhysRepository rows;
     private final JdbcOperations jdbc;
 
-    public WhysStore(JdbcOperations jdbc) {
+    WhysStore(WhysRepository rows, JdbcOperations jdbc, Coes coes) {
+        this.coes = coes;
+        this.rows = rows;
         this.jdbc = jdbc;
     }
 
-    /** Numbered after the COE's other sessions; the COE row lock keeps two sessions opened at once apart. */
+    /**
+     * Numbered after the COE's other sessions; the COE row lock keeps two sessions opened at once apart.
+     * Hand-written: the number is taken inside the INSERT, in a snapshot taken after the lock, and the row comes back
+     * with RETURNING, which a repository method cannot say in one statement.
+     */
     WhysSession create(long coeId, String teamId, String channelId, String createdBy, WhysState state, Instant now) {
-        jdbc.prepareStatement("SELECT 1 FROM coe WHERE id = ? FOR UPDATE", ps -> {
-            ps.setLong(1, coeId);
-            return ps.executeQuery().next();
-        });
+        coes.lock(coeId);
         return jdbc.prepareStatement("""
                 INSERT INTO whys_session (team_id, coe_id, channel_id, number, state, finished, created_by, created_at, updated_at)
                 VALUES (?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM whys_session WHERE coe_id = ?), ?, ?, ?, ?, ?)
@@ -54,52 +59,29 @@ public class WhysStore {
 
     /** Locks the session: two people answering at once are applied one after the other. */
     Optional<WhysSession> lock(long id) {
-        return one("SELECT * FROM whys_session WHERE id = ? FOR UPDATE", id);
+        return rows.findByIdForUpdate(id).map(WhysStore::session);
     }
 
-    public Optional<WhysSession> find(long id) {
-        return one("SELECT * FROM whys_session WHERE id = ?", id);
+    Optional<WhysSession> find(long id) {
+        return rows.findById(id).map(WhysStore::session);
     }
 
     /** The COE's sessions, oldest first. */
-    public List<WhysSession> ofCoe(long coeId) {
-        return jdbc.prepareStatement("SELECT * FROM whys_session WHERE coe_id = ? ORDER BY number", ps -> {
-            ps.setLong(1, coeId);
-            List<WhysSession> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return out;
-        });
+    List<WhysSession> ofCoe(long coeId) {
+        return rows.findByCoeIdOrderByNumber(coeId).stream().map(WhysStore::session).toList();
     }
 
     void save(long id, WhysState state, Instant now) {
-        jdbc.prepareStatement("UPDATE whys_session SET state = ?, finished = ?, updated_at = ? WHERE id = ?", ps -> {
-            ps.setString(1, GSON.toJson(state));
-            ps.setBoolean(2, state.finished());
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setLong(4, id);
-            return ps.executeUpdate();
-        });
+        rows.update(id, GSON.toJson(state), state.finished(), now);
     }
 
     void rootPosted(long id, String ts) {
-        jdbc.prepareStatement("UPDATE whys_session SET root_ts = ? WHERE id = ? AND root_ts IS NULL", ps -> {
-            ps.setString(1, ts);
-            ps.setLong(2, id);
-            return ps.executeUpdate();
-        });
+        rows.rootPosted(id, ts);
     }
 
-    private Optional<WhysSession> one(String sql, long id) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        });
+    private static WhysSession session(WhysRow r) {
+        return new WhysSession(r.id(), r.teamId(), r.coeId(), r.channelId(), r.number(), r.rootTs(),
+                GSON.fromJson(r.state(), WhysState.class), r.createdBy(), r.createdAt());
     }
 
     private static WhysSession read(ResultSet rs) throws SQLException {

@@ -1,8 +1,8 @@
 package io.coebot.whys;
 
 import io.coebot.slack.Conversation;
+import io.coebot.slack.MessageTs;
 import io.coebot.slack.ThreadMessage;
-import io.coebot.slack.WrittenUnder;
 import io.coebot.store.MessageOwner;
 import io.coebot.store.Outbox;
 import io.coebot.store.OwnerKind;
@@ -31,11 +31,11 @@ final class WhysThread implements Conversation {
     public void onMessage(long sessionId, ThreadMessage m) {
         String team = m.teamId();
         switch (m.change()) {
-            case POSTED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Reply(m.userId(), m.text(), m.ts()),
+            case POSTED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Reply(m.userId(), m.text(), m.messageTs()),
                     people.of(team, sessionId, m.userId(), m.ourBotUserId()));
-            case EDITED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Edited(m.ts(), m.text()),
+            case EDITED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Edited(m.messageTs(), m.text()),
                     people.of(team, sessionId, m.userId(), m.ourBotUserId()));
-            case DELETED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Deleted(m.ts()));
+            case DELETED -> whys.apply(sessionId, team, m.eventId(), null, new WhysInput.Deleted(m.messageTs()));
         }
     }
 
@@ -57,12 +57,12 @@ final class WhysThread implements Conversation {
     }
 
     @Override
-    public void onQuestionPosted(String teamId, long sessionId, String questionId, String ts) {
+    public void onQuestionPosted(String teamId, long sessionId, String questionId, MessageTs ts) {
         whys.apply(sessionId, teamId, null, null, new WhysInput.QuestionPosted(Integer.parseInt(questionId), ts));
     }
 
     @Override
     public void onQuestionRefused(String teamId, long sessionId, String questionId) {
-        whys.apply(sessionId, teamId, null, null, new WhysInput.QuestionPosted(Integer.parseInt(questionId), WrittenUnder.NEVER_POSTED));
+        whys.apply(sessionId, teamId, null, null, new WhysInput.QuestionPosted(Integer.parseInt(questionId), MessageTs.NEVER_POSTED));
     }
 }

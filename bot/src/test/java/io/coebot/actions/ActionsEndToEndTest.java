@@ -1,6 +1,6 @@
 package io.coebot.actions;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackResponse;
@@ -36,7 +36,7 @@ class ActionsEndToEndTest extends EndToEnd {
             channel = ws.channel(channelName);
             owner.runs("/coe start Checkout 500s", channel);
             card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+            coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         }
 
         List<ActionItem> items() {

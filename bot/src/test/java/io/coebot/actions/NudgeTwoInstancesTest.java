@@ -1,6 +1,6 @@
 package io.coebot.actions;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.slack.UserZones;
 import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.testing.RunningApp;
@@ -47,7 +47,7 @@ class NudgeTwoInstancesTest {
                 var incident = ws.channel("inc-two-instances");
                 alice.runs("/coe start Two instances", incident);
                 incident.awaitMessageFromBot(m -> m.visibleText().contains("Two instances"));
-                long coeId = one.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+                long coeId = one.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
                 String due = LocalDate.now().plusDays(20).toString();
                 alice.runs("/coe action Add the pool alarm <@" + bob.id() + "> due " + due, incident);
                 alice.runs("/coe action Rewrite the failover runbook <@" + erin.id() + "> due " + due, incident);

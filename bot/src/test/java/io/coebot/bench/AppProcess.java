@@ -171,6 +171,19 @@ final class AppProcess implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
     }
 
+    /** SIGTERM, without waiting: what the app does meanwhile is the test's to watch ({@link #close} still tidies up). */
+    void sendSigterm() {
+        process.destroy();
+    }
+
+    boolean exitedWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    String log() throws IOException {
+        return Files.readString(dataDir.resolve("app.log"));
+    }
+
     /** Stops the app as a deployment would (SIGTERM: Micronaut closes the pools, then PostgreSQL). */
     @Override
     public void close() throws InterruptedException {

@@ -1,6 +1,6 @@
 package io.coebot.copies;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackCanvas;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -77,7 +77,7 @@ class CopiesEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-copies-git");
         alice.runs("/coe start Checkout 500s", channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         new CompleteCoe(ws, slack, app, channel, card, coeId, alice, bob, DAY).build();
 
         int before = channel.messages().size();

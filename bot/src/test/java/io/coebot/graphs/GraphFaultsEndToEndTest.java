@@ -1,6 +1,6 @@
 package io.coebot.graphs;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackResponse;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -60,7 +60,7 @@ class GraphFaultsEndToEndTest extends EndToEnd {
         Person erin = ws.user("U0ERIN020", "erin", "UTC");
         Channel channel = ws.channel("inc-graph-faults");
         coeWithATrigger(erin, channel, "Slow metrics");
-        long coeId = app.bean(CoeStore.class).latestIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).latestIn(slack.teamId(), channel.id()).orElseThrow().id();
 
         prometheus.answering(FakePrometheus.Mode.SLOW).slowFor(4_000);
         long start = System.nanoTime();

@@ -1,13 +1,13 @@
 package io.coebot.graphs;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewMessages;
 import io.coebot.sandbox.slack.SlackMessage;
-import io.coebot.slack.SlackTs;
 import io.coebot.sandbox.slack.SlackResponse;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import io.coebot.sandbox.slack.UploadedFile;
+import io.coebot.slack.MessageTs;
 import io.coebot.testing.EndToEnd;
 import io.coebot.testing.RealPrometheus;
 import org.junit.jupiter.api.AfterAll;
@@ -206,7 +206,7 @@ class GraphsEndToEndTest extends EndToEnd {
             SlackMessage before = channel.thread(card.ts()).get(channel.thread(card.ts()).size() - 1);
             who.repliesInThread(channel, card.ts(), times[i].toString());
             String expected = next[i];
-            channel.awaitReplyFromBot(card.ts(), m -> SlackTs.isBefore(before.ts(), m.ts())
+            channel.awaitReplyFromBot(card.ts(), m -> new MessageTs(before.ts()).isBefore(new MessageTs(m.ts()))
                     && m.visibleText().toLowerCase().contains(expected));
         }
     }
@@ -247,9 +247,9 @@ class GraphsEndToEndTest extends EndToEnd {
             }
             if (latest.isFromBot() && latest.buttons().stream().anyMatch(b -> b.label().equals("Skip"))) {
                 who.clicks("Skip", latest, channel);
-                channel.awaitReplyFromBot(card.ts(), m -> SlackTs.isBefore(latest.ts(), m.ts()) && !m.buttons().isEmpty());
+                channel.awaitReplyFromBot(card.ts(), m -> new MessageTs(latest.ts()).isBefore(new MessageTs(m.ts())) && !m.buttons().isEmpty());
             } else {
-                channel.awaitReplyFromBot(card.ts(), m -> SlackTs.isBefore(latest.ts(), m.ts()));
+                channel.awaitReplyFromBot(card.ts(), m -> new MessageTs(latest.ts()).isBefore(new MessageTs(m.ts())));
             }
         }
         throw new AssertionError("the interview never reached the Metrics question: " + channel.thread(card.ts()));
@@ -278,6 +278,6 @@ class GraphsEndToEndTest extends EndToEnd {
     }
 
     private long coeId(Channel channel) {
-        return app.bean(CoeStore.class).latestIn(slack.teamId(), channel.id()).orElseThrow().id();
+        return app.bean(Coes.class).latestIn(slack.teamId(), channel.id()).orElseThrow().id();
     }
 }

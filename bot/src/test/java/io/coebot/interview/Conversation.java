@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import io.coebot.testing.TeamAnswers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,12 +61,12 @@ final class Conversation {
 
     Step reply(String user, String text) {
         lastReplyTs = nextTs();
-        return send(new Reply(user, text, lastReplyTs, zone));
+        return send(new Reply(user, text, at(lastReplyTs), zone));
     }
 
     Step replyAt(String user, String text, String ts) {
         lastReplyTs = ts;
-        return send(new Reply(user, text, ts, zone));
+        return send(new Reply(user, text, at(ts), zone));
     }
 
     Step press(Control control) {
@@ -76,11 +78,11 @@ final class Conversation {
     }
 
     Step edit(String ts, String text) {
-        return send(new AnswerEdited("U1", ts, text, zone));
+        return send(new AnswerEdited("U1", at(ts), text, zone));
     }
 
     Step delete(String ts) {
-        return send(new AnswerDeleted(ts));
+        return send(new AnswerDeleted(at(ts)));
     }
 
     Step replace(String questionId, String text) {
@@ -95,7 +97,7 @@ final class Conversation {
     Step post() {
         String ts = nextTs();
         postedTs.put(current(), ts);
-        return send(new QuestionPosted(current(), ts));
+        return send(new QuestionPosted(current(), at(ts)));
     }
 
     /** The replies of a step, then of the posts of the questions it asked: all of it shows in the thread. */
@@ -109,7 +111,7 @@ final class Conversation {
                 if (postQuestions) {
                     String ts = nextTs();
                     postedTs.put(ask.questionId(), ts);
-                    Step posted = Interview.next(state, new QuestionPosted(ask.questionId(), ts), now);
+                    Step posted = Interview.next(state, new QuestionPosted(ask.questionId(), at(ts)), now);
                     state = posted.state();
                     shown.addAll(posted.replies());
                 }
@@ -117,6 +119,11 @@ final class Conversation {
         }
         last = new Step(state, shown);
         return last;
+    }
+
+    /** The ts the tests write as text, as the interview reads it. */
+    static MessageTs at(String ts) {
+        return ts == null ? null : new MessageTs(ts);
     }
 
     String nextTs() {

@@ -61,7 +61,7 @@ class InterviewConcurrencyTest {
         Conversation c = servicesJustAnswered();
         String questionTs = c.nextTs(); // Slack has the question; the bot hears of it after the reply
         c.reply("U2", "about 300");
-        c.send(new QuestionPosted("customers_affected", questionTs));
+        c.send(new QuestionPosted("customers_affected", Conversation.at(questionTs)));
 
         assertEquals("about 300", c.value("customers_affected"));
         assertEquals("checkout", c.value("services"));
@@ -77,13 +77,13 @@ class InterviewConcurrencyTest {
         String experienceTs = c.nextTs();
         c.reply("U3", "checkout failed with an error page");
 
-        c.send(new QuestionPosted("customers_affected", customersTs));
+        c.send(new QuestionPosted("customers_affected", Conversation.at(customersTs)));
         assertEquals("about 300", c.value("customers_affected"));
         assertEquals(List.of("customer_experience"), c.askedIds());
         assertNull(c.value("customer_experience"), "its question is not posted yet");
         assertEquals(1, c.state.heldReplies().size());
 
-        c.send(new QuestionPosted("customer_experience", experienceTs));
+        c.send(new QuestionPosted("customer_experience", Conversation.at(experienceTs)));
         assertEquals("checkout failed with an error page", c.value("customer_experience"));
         assertEquals("about 300", c.value("customers_affected"));
         assertEquals(List.of("impact_severity"), c.askedIds());
@@ -98,7 +98,7 @@ class InterviewConcurrencyTest {
         String secondTs = c.nextTs();
         c.replyAt("U3", "checkout failed with an error page", secondTs);
         c.replyAt("U2", "about 300", firstTs);
-        c.send(new QuestionPosted("customers_affected", questionTs));
+        c.send(new QuestionPosted("customers_affected", Conversation.at(questionTs)));
 
         assertEquals("about 300", c.value("customers_affected"));
     }
@@ -113,11 +113,11 @@ class InterviewConcurrencyTest {
     })
     void repliesAreOrderedAgainstTheQuestionByTsAsDecimals(String questionTs, String replyTs, String answered) {
         Conversation postedFirst = servicesJustAnswered();
-        postedFirst.send(new QuestionPosted("customers_affected", questionTs));
+        postedFirst.send(new QuestionPosted("customers_affected", Conversation.at(questionTs)));
         postedFirst.replyAt("U2", "about 300", replyTs);
         Conversation heldFirst = servicesJustAnswered();
         heldFirst.replyAt("U2", "about 300", replyTs);
-        heldFirst.send(new QuestionPosted("customers_affected", questionTs));
+        heldFirst.send(new QuestionPosted("customers_affected", Conversation.at(questionTs)));
 
         for (Conversation c : List.of(postedFirst, heldFirst)) {
             if (answered.equals("services")) {
@@ -208,7 +208,7 @@ class InterviewConcurrencyTest {
         InterviewState s = c.state;
         c.state = new InterviewState(s.status(), s.currentQuestionId(), s.askedTs(), s.previousQuestionId(),
                 s.answers(), s.skipped(), s.trail(), s.revisiting(), s.revisit(), List.copyOf(s.heldReplies()));
-        c.send(new QuestionPosted("detected_at", questionTs));
+        c.send(new QuestionPosted("detected_at", Conversation.at(questionTs)));
 
         assertEquals("2026-11-19T14:50:00Z", c.value("detected_at"));
         assertEquals("Got it: Thu 19 Nov 2026 14:50 UTC (06:50 America/Los_Angeles).", c.says().get(0));
@@ -251,7 +251,7 @@ class InterviewConcurrencyTest {
     void aPostedTsForAnotherQuestionIsIgnored() {
         Conversation c = servicesJustAnswered();
         InterviewState before = c.state;
-        c.send(new QuestionPosted("services", c.nextTs()));
+        c.send(new QuestionPosted("services", Conversation.at(c.nextTs())));
 
         c.assertNothingHappened(before);
         c.reply("U2", "and search");
@@ -263,10 +263,10 @@ class InterviewConcurrencyTest {
     @Test
     void onlyTheFirstPostOfAQuestionCounts() {
         Conversation c = servicesJustAnswered();
-        c.send(new QuestionPosted("customers_affected", "100.000000"));
+        c.send(new QuestionPosted("customers_affected", Conversation.at("100.000000")));
         c.press(Control.PAUSE);
         c.press(Control.RESUME); // the re-ask is posted again, later
-        c.send(new QuestionPosted("customers_affected", "200.000000"));
+        c.send(new QuestionPosted("customers_affected", Conversation.at("200.000000")));
         c.replyAt("U2", "about 300", "150.000000"); // typed after the first post: an answer to this question
 
         assertEquals("about 300", c.value("customers_affected"));
@@ -282,7 +282,7 @@ class InterviewConcurrencyTest {
         c.reply("U2", "checkout and search");
         assertEquals("checkout and payments API", c.value("services"), "held, not yet taken");
 
-        c.send(new QuestionPosted("services", questionTs));
+        c.send(new QuestionPosted("services", Conversation.at(questionTs)));
         assertEquals("checkout and search", c.value("services"));
     }
 
@@ -306,7 +306,7 @@ class InterviewConcurrencyTest {
         Conversation c = servicesJustAnswered();
         String questionTs = c.nextTs();
         c.reply("U2", "skip");
-        c.send(new QuestionPosted("customers_affected", questionTs));
+        c.send(new QuestionPosted("customers_affected", Conversation.at(questionTs)));
 
         assertEquals(List.of("customers_affected"), c.state.skipped());
         assertEquals(List.of("customer_experience"), c.askedIds());

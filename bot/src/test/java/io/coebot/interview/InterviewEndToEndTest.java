@@ -1,7 +1,7 @@
 package io.coebot.interview;
 
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -34,7 +34,7 @@ class InterviewEndToEndTest extends EndToEnd {
             channel = ws.channel(channelName);
             opener.runs("/coe start " + title, channel);
             card = channel.awaitMessageFromBot(m -> m.visibleText().contains(title));
-            Coe coe = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow();
+            Coe coe = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow();
             coeId = coe.id();
             awaitQuestion(Questions.TRIGGER_AT);
         }

@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,8 +18,8 @@ class InterviewStoreJsonTest {
     @Test
     void aStateWithAnswersSkipsAndATrailRoundTrips() {
         Step step = triggerAnswered();
-        step = Interview.next(step.state(), new QuestionPosted(Questions.DETECTED_AT, "1763632801.000250"), NOW);
-        step = Interview.next(step.state(), new Reply("U2", "skip", "1763632802.000300", ZoneOffset.UTC), NOW);
+        step = Interview.next(step.state(), new QuestionPosted(Questions.DETECTED_AT, new MessageTs("1763632801.000250")), NOW);
+        step = Interview.next(step.state(), new Reply("U2", "skip", new MessageTs("1763632802.000300"), ZoneOffset.UTC), NOW);
         InterviewState state = step.state();
 
         InterviewState back = InterviewStore.fromJson(InterviewStore.toJson(state));
@@ -40,7 +42,7 @@ class InterviewStoreJsonTest {
 
     private static Step triggerAnswered() {
         Step step = Interview.begin(NOW);
-        step = Interview.next(step.state(), new QuestionPosted(Questions.TRIGGER_AT, "1763632800.000100"), NOW);
-        return Interview.next(step.state(), new Reply("U1", "09:00", "1763632801.000200", ZoneOffset.UTC), NOW);
+        step = Interview.next(step.state(), new QuestionPosted(Questions.TRIGGER_AT, new MessageTs("1763632800.000100")), NOW);
+        return Interview.next(step.state(), new Reply("U1", "09:00", new MessageTs("1763632801.000200"), ZoneOffset.UTC), NOW);
     }
 }

@@ -1,5 +1,7 @@
 package io.coebot.interview;
 
+import io.coebot.slack.MessageTs;
+
 import static io.coebot.interview.Conversation.assertContains;
 import static io.coebot.interview.Conversation.assertLacks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -107,7 +109,7 @@ class SummaryDraftTest {
     private static InterviewState stateWith(Map<String, String> values) {
         Map<String, Answer> answers = new LinkedHashMap<>();
         values.forEach((id, value) -> answers.put(id, new Answer(id,
-                List.of(new Contribution("U1", value, "1.000000", Instant.parse("2026-11-20T09:00:00Z"))), value)));
+                List.of(new Contribution("U1", value, new MessageTs("1.000000"), Instant.parse("2026-11-20T09:00:00Z"))), value)));
         return new InterviewState(InterviewStatus.IN_PROGRESS, "summary", null, null, answers, List.of(), List.of(),
                 true, List.of());
     }

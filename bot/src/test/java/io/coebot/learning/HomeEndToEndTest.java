@@ -1,7 +1,7 @@
 package io.coebot.learning;
 
-import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.actions.ActionItems;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackView;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
@@ -58,10 +58,10 @@ class HomeEndToEndTest extends EndToEnd {
         Channel incident = ws.channel("inc-home-one");
         alice.runs("/coe start Home one", incident);
         incident.awaitMessageFromBot(m -> m.visibleText().contains("Home one"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         String due = LocalDate.now().plusDays(10).toString();
         alice.runs("/coe action Alarm on the pool saturation <@" + alice.id() + "> due " + due, incident);
-        slack.await("the item is stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 1);
+        slack.await("the item is stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 1);
 
         alice.opensAppHome();
         SlackView home = home(alice, "Alarm on the pool saturation");

@@ -1,6 +1,6 @@
 package io.coebot.learning;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.SlackMessage;
@@ -91,7 +91,7 @@ class RelatedEndToEndTest extends EndToEnd {
     void theInterviewSuggestsTheKnownNeighbourAtRelatedItemsAndAddsItsLink() {
         Channel channel = ws.channel("inc-related-new");
         SlackMessage card = start(channel, "Checkout errors again");
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         interviewUntil(channel, card, ANSWERS, Questions.RELATED);
 
         SlackMessage suggested = channel.awaitReplyFromBot(card.ts(), "Earlier COEs like this one");

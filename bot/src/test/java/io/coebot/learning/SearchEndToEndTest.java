@@ -152,7 +152,7 @@ class SearchEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-wombat");
         alice.runs("/coe start Wombat gateway timeouts", channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Wombat gateway timeouts"));
-        long coeId = app.bean(io.coebot.coe.CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(io.coebot.coe.Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put(Questions.TRIGGER_AT, "2026-06-01 14:00 UTC");
         answers.put(Questions.DETECTED_AT, "2026-06-01 14:10 UTC");

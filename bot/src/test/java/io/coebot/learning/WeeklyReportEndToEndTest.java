@@ -1,6 +1,6 @@
 package io.coebot.learning;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.graphs.TrendChart;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -56,12 +56,12 @@ class WeeklyReportEndToEndTest extends EndToEnd {
         Channel secret = ws.privateChannel("inc-secret-merger");
         alice.runs("/coe start Checkout 500s", channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         new CompleteCoe(ws, slack, app, channel, card, coeId, alice, bob, DAY).build();
         slack.addMember(secret.id(), alice.id());
         alice.runs("/coe start Merger data leak", secret);
         secret.awaitMessageFromBot(m -> m.visibleText().contains("Merger data leak"));
-        long secretId = app.bean(CoeStore.class).openIn(slack.teamId(), secret.id()).orElseThrow().id();
+        long secretId = app.bean(Coes.class).openIn(slack.teamId(), secret.id()).orElseThrow().id();
         // published this week (the review itself is tested elsewhere); and an item past due
         sql("UPDATE coe SET status = 'PUBLISHED' WHERE id = " + secretId,
                 "INSERT INTO coe_publication (coe_id, team_id, published_by, published_at, times) VALUES (" + secretId

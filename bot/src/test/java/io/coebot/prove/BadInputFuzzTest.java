@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.Questions;
 import io.coebot.testing.EndToEnd;
@@ -131,7 +131,7 @@ class BadInputFuzzTest extends EndToEnd {
         Channel incident = ws.channel("inc-huge-answer");
         alice.runs("/coe start Huge answer", incident);
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Huge answer"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         incident.awaitReplyFromBot(card.ts(), "trigger");
         // the times and the severity first, each once the bot has asked it
         for (String t : List.of("yesterday 10:00", "yesterday 10:05", "yesterday 10:10", "yesterday 10:20", "sev3")) {

@@ -3,7 +3,7 @@ package io.coebot.prove;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.sandbox.slack.Button;
 import io.coebot.sandbox.slack.SlackMessage;
@@ -76,7 +76,7 @@ class CleanInputEndToEndTest extends EndToEnd {
         assertEquals(200, r.status(), r.toString());
         assertFalse(r.body().contains("try again"), r.body());
         other.awaitMessageFromBot(m -> m.visibleText().contains("Disk"));
-        assertEquals("Disk" + FFFD + " full", app.bean(CoeStore.class).openIn(slack.teamId(), other.id()).orElseThrow().title());
+        assertEquals("Disk" + FFFD + " full", app.bean(Coes.class).openIn(slack.teamId(), other.id()).orElseThrow().title());
     }
 
     @Test
@@ -160,7 +160,7 @@ class CleanInputEndToEndTest extends EndToEnd {
     private long startAndAnswerTheTimes(Person alice, Channel incident, String title) {
         alice.runs("/coe start " + title, incident);
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains(title));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         incident.awaitReplyFromBot(card.ts(), "trigger");
         InterviewService interviews = app.bean(InterviewService.class);
         for (String t : List.of("yesterday 10:00", "yesterday 10:05", "yesterday 10:10", "yesterday 10:20", "sev3")) {

@@ -3,8 +3,8 @@ package io.coebot.prove;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.actions.ActionItems;
+import io.coebot.coe.Coes;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.ApiCall;
 import io.coebot.sandbox.slack.Ephemeral;
@@ -64,7 +64,7 @@ class EchoedTextEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-echo-whole");
         alice.runs("/coe start Checkout 500s " + EVIL, channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
 
         interview(alice, channel, card, coeId);
         fiveWhys(alice, bob, channel);
@@ -86,7 +86,7 @@ class EchoedTextEndToEndTest extends EndToEnd {
                 "due", Map.of("due", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString())));
         alice.runs("/coe action Page on checkout errors " + EVIL + " <@" + bob.id() + "> high due "
                 + LocalDate.now(ZoneOffset.UTC).plusDays(10), channel);
-        slack.await("both items are stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 2);
+        slack.await("both items are stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 2);
         bob.awaitDm(m -> m.visibleText().contains("Page on checkout errors"));
         alice.runs("/coe actions", channel);
         alice.runs("/coe status", channel);

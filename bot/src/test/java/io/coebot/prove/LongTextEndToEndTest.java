@@ -1,7 +1,7 @@
 package io.coebot.prove;
 
-import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.actions.ActionItems;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
@@ -36,7 +36,7 @@ class LongTextEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-long-texts");
         alice.runs("/coe start Long texts", channel);
         channel.awaitMessageFromBot(m -> m.visibleText().contains("Long texts"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
 
         String problem = words("The checkout page failed for everyone in the region", 5_000);
         alice.runs("/coe whys", channel);
@@ -70,14 +70,14 @@ class LongTextEndToEndTest extends EndToEnd {
                 "due", java.util.Map.of("due", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString())));
         String item = words("Load test the checkout client", 39_000);
         alice.runs("/coe action " + item + " <@" + bob.id() + "> high", channel);
-        slack.await("both items are stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 2);
+        slack.await("both items are stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 2);
         bob.awaitDm(m -> m.visibleText().contains("Load test the checkout client"));
         alice.runs("/coe actions", channel);
         slack.await("the notices are in the card's thread", () -> channel.messages().stream()
                 .flatMap(m -> channel.thread(m.ts()).stream())
                 .filter(m -> m.isFromBot() && m.visibleText().contains("added an action item")).count() == 2);
 
-        var items = app.bean(ActionStore.class).ofCoe(coeId);
+        var items = app.bean(ActionItems.class).ofCoe(coeId);
         assertTrue(items.stream().anyMatch(i -> i.text().equals(item)), "the 39,000 characters are kept whole");
         assertTrue(items.stream().anyMatch(i -> i.causeText() != null && i.causeText().contains(cause)),
                 "the 30,000-character cause is kept whole with its item");

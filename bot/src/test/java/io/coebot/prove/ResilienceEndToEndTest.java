@@ -1,6 +1,6 @@
 package io.coebot.prove;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.InterviewState;
 import io.coebot.interview.Questions;
@@ -41,7 +41,7 @@ class ResilienceEndToEndTest extends EndToEnd {
         Channel incident = ws.channel("inc-db-down");
         alice.runs("/coe start Database away", incident);
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Database away"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         incident.awaitReplyFromBot(card.ts(), "trigger");
         InterviewState before = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
 
@@ -84,7 +84,7 @@ class ResilienceEndToEndTest extends EndToEnd {
         assertTrue(after.answers().containsKey(Questions.TRIGGER_AT), after.toString());
         assertEquals(1, incident.thread(card.ts()).stream().filter(m -> m.isFromBot() && m.visibleText().contains("04:00 UTC")).count(),
                 "answered once: " + incident.thread(card.ts()));
-        assertEquals(1, app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).stream().count());
+        assertEquals(1, app.bean(Coes.class).openIn(slack.teamId(), incident.id()).stream().count());
         assertTrue(incident.messages().stream().noneMatch(m -> m.visibleText().contains("Another one")), "no half-made COE");
     }
 }

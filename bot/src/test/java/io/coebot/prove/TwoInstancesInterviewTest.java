@@ -1,6 +1,6 @@
 package io.coebot.prove;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.InterviewState;
 import io.coebot.interview.Questions;
@@ -44,7 +44,7 @@ class TwoInstancesInterviewTest {
                 var incident = viaOne.channel("inc-two-instances-interview");
                 alice.runs("/coe start Two instances interview", incident);
                 SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Two instances interview"));
-                long coeId = one.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+                long coeId = one.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
                 incident.awaitReplyFromBot(card.ts(), "trigger");
 
                 // Times, one after the other but alternating instances.

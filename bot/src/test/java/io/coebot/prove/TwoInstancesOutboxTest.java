@@ -1,6 +1,6 @@
 package io.coebot.prove;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackRequests;
@@ -53,7 +53,7 @@ class TwoInstancesOutboxTest {
                     person.runs("/coe start Parallel " + i, channel);
                     String title = "Parallel " + i;
                     SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains(title));
-                    long coeId = one.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+                    long coeId = one.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
                     incidents.add(new Incident(channel, person, card, coeId));
                 }
                 var answers = TeamAnswers.on(LocalDate.now(ZoneOffset.UTC).minusDays(1));

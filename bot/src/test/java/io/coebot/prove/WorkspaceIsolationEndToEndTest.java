@@ -1,8 +1,8 @@
 package io.coebot.prove;
 
 import com.google.gson.JsonObject;
-import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.actions.ActionItems;
+import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.InterviewState;
 import io.coebot.interview.Questions;
@@ -57,12 +57,12 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         Channel incident = ws.channel("inc-isolation");
         alice.runs("/coe start Secret payments outage", incident);
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Secret payments outage"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         SlackMessage question = incident.awaitReplyFromBot(card.ts(), m -> m.buttons().stream().anyMatch(b -> b.label().equals("Skip")));
         String due = LocalDate.now().plusDays(10).toString();
         alice.runs("/coe action Add the payments alarm <@" + alice.id() + "> due " + due, incident);
-        slack.await("the item is stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 1);
-        long itemId = app.bean(ActionStore.class).ofCoe(coeId).get(0).id();
+        slack.await("the item is stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 1);
+        long itemId = app.bean(ActionItems.class).ofCoe(coeId).get(0).id();
         InterviewState before = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
 
         // Slash commands from the other workspace, in a channel with the same id.
@@ -89,7 +89,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         InterviewState after = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
         assertEquals(before.currentQuestionId(), after.currentQuestionId(), "the other workspace skipped a question");
         assertEquals(before.answers(), after.answers(), "the other workspace answered");
-        assertEquals("OPEN", app.bean(ActionStore.class).find(itemId).orElseThrow().status().name(), "the other workspace closed the item");
+        assertEquals("OPEN", app.bean(ActionItems.class).find(itemId).orElseThrow().status().name(), "the other workspace closed the item");
         assertTrue(slack.views().stream().noneMatch(v -> mallory.id().equals(v.userId())), "a form opened for the other workspace: "
                 + slack.views());
         assertTrue(slack.responses().stream().noneMatch(p -> p.toString().contains("Secret payments")),
@@ -108,14 +108,14 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         Channel incident = ws.channel("inc-replay");
         alice.runs("/coe start Replayed payments outage", incident);
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Replayed payments outage"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         incident.awaitReplyFromBot(card.ts(), "trigger");
         alice.repliesInThread(incident, card.ts(), "yesterday 10:00");
         incident.awaitReplyFromBot(card.ts(), "10:00 UTC");
         String due = LocalDate.now().plusDays(10).toString();
         alice.runs("/coe action Add the replay alarm <@" + alice.id() + "> due " + due, incident);
-        slack.await("the item is stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 1);
-        long itemId = app.bean(ActionStore.class).ofCoe(coeId).get(0).id();
+        slack.await("the item is stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 1);
+        long itemId = app.bean(ActionItems.class).ofCoe(coeId).get(0).id();
         alice.runs("/coe whys Checkout failed", incident);
         slack.await("the session is stored", () -> !app.bean(WhysService.class).sessionsOf(coeId).isEmpty());
         long sessionId = app.bean(WhysService.class).sessionsOf(coeId).get(0).id();

@@ -1,5 +1,7 @@
 package io.coebot.publish;
 
+import io.coebot.slack.MessageTs;
+
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStatus;
 import io.coebot.actions.ActionType;
@@ -108,7 +110,7 @@ final class Fixtures {
     }
 
     static Answer answer(String questionId, String userId, String text, String value) {
-        return new Answer(questionId, List.of(new Contribution(userId, text, "1763570000.000100", at(18, 30, 0))), value);
+        return new Answer(questionId, List.of(new Contribution(userId, text, new MessageTs("1763570000.000100"), at(18, 30, 0))), value);
     }
 
     private static void text(Map<String, Answer> a, String id, String text) {
@@ -167,20 +169,20 @@ final class Fixtures {
      * 1 → 1.1 → 1.1.1 ★ (no validation of config), 2 → 2.1 ★ (the alarm's 15-minute average).
      */
     static WhysSession session() {
-        WhyTree tree = new WhyTree("Checkout returned HTTP 500 for 12% of sessions for 65 minutes.", "1763570100.000100",
+        WhyTree tree = new WhyTree("Checkout returned HTTP 500 for 12% of sessions for 65 minutes.", new MessageTs("1763570100.000100"),
                 List.of(
                         node(1, 0, "Every checkout call to payments failed to get a connection."),
                         node(2, 1, "Config v42 set the payments client pool size to 0."),
                         root(3, 2, "The deploy tool accepts any value for pool settings: nothing validates config "
                                         + "against a schema.",
                                 new Remediation("Validate payments client config against a schema before push "
-                                        + "(reject pool size &lt; 1)", "U0DAN", "1763570200.000100"),
+                                        + "(reject pool size &lt; 1)", "U0DAN", new MessageTs("1763570200.000100")),
                                 new Remediation("Canary config pushes to 5% of hosts for 10 minutes", "U0BOB",
-                                        "1763570210.000100")),
+                                        new MessageTs("1763570210.000100"))),
                         node(4, 0, "The alarm fired 12 minutes after the trigger."),
                         root(5, 4, "The availability alarm averages over 15 minutes, which hides a sharp drop.",
                                 new Remediation("Alarm on the 5xx rate per deployment, at 1-minute resolution",
-                                        "U0CAROL", "1763570300.000100"))),
+                                        "U0CAROL", new MessageTs("1763570300.000100")))),
                 6);
         return session(SESSION_ID, 1, tree);
     }
@@ -192,13 +194,13 @@ final class Fixtures {
     }
 
     static WhyNode node(int id, int parent, String text) {
-        return new WhyNode(id, parent, text, "U0DAN", "17635701" + id + ".000100", false, null, null, List.of());
+        return new WhyNode(id, parent, text, "U0DAN", new MessageTs("17635701" + id + ".000100"), false, null, null, List.of());
     }
 
     static WhyNode root(int id, int parent, String text, Remediation... fixes) {
-        return new WhyNode(id, parent, text, "U0DAN", "17635701" + id + ".000100", true,
+        return new WhyNode(id, parent, text, "U0DAN", new MessageTs("17635701" + id + ".000100"), true,
                 "Yes: it is within our control, fixing it prevents a repeat, and it is not about a person.",
-                "17635702" + id + ".000100", List.of(fixes));
+                new MessageTs("17635702" + id + ".000100"), List.of(fixes));
     }
 
     static List<ActionItem> actions() {

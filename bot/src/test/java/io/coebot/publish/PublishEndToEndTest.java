@@ -1,8 +1,8 @@
 package io.coebot.publish;
 
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coe;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.Questions;
 import io.coebot.testing.CompleteCoe;
 import io.coebot.testing.EndToEnd;
@@ -54,7 +54,7 @@ class PublishEndToEndTest extends EndToEnd {
         channel = ws.channel("inc-publish-whole");
         alice.runs("/coe start Checkout 500s", channel);
         card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-        coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
 
         String early = alice.runs("/coe finish", channel).visibleText();
         assertTrue(early.contains("Quality bar: not met yet"), early);
@@ -159,7 +159,7 @@ class PublishEndToEndTest extends EndToEnd {
         slack.await("the one message in the channel shows the reason", () -> c.messages().stream()
                 .anyMatch(m -> m.visibleText().contains("whole COE is in this thread")
                         && m.visibleText().contains("The customer asked for our analysis today")));
-        Coe coe = app.bean(CoeStore.class).latestIn(slack.teamId(), c.id()).orElseThrow();
+        Coe coe = app.bean(Coes.class).latestIn(slack.teamId(), c.id()).orElseThrow();
         assertEquals(Coe.Status.PUBLISHED, coe.status());
     }
 
@@ -191,7 +191,7 @@ class PublishEndToEndTest extends EndToEnd {
         channel = ws.channel("inc-checkout-502s");
         alice.runs("/coe start Checkout 502s", channel);
         card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 502s"));
-        coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         interview(Map.of(Questions.MITIGATION_FOUND, "<@" + bob.id() + "> saw the config push announced in <#"
                 + deploys.id() + "|> and rolled it back"));
         fiveWhys();

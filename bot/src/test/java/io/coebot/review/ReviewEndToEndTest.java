@@ -1,7 +1,7 @@
 package io.coebot.review;
 
 import io.coebot.actions.NudgeRun;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
@@ -47,7 +47,7 @@ class ReviewEndToEndTest extends EndToEnd {
         channel = ws.channel(channelName);
         alice.runs("/coe start Checkout 500s", channel);
         card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-        coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
     }
 
     @Test

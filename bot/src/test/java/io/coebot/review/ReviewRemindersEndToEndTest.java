@@ -1,7 +1,7 @@
 package io.coebot.review;
 
 import io.coebot.actions.NudgeRun;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -48,7 +48,7 @@ class ReviewRemindersEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-deadline");
         alice.runs("/coe start Search slow", channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Search slow"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         String before = alice.runs("/coe deadline", channel).visibleText();
         assertTrue(before.contains("due Fri 19 Mar 2027"), "no severity yet: 14 business days: " + before);
 
@@ -95,7 +95,7 @@ class ReviewRemindersEndToEndTest extends EndToEnd {
         Channel channel = ws.channel("inc-reminders");
         alice.runs("/coe start Checkout 500s", channel);
         SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-        long coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+        long coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         new CompleteCoe(ws, slack, app, channel, card, coeId, alice, bob, DAY).build();
         alice.runs("/coe review <@" + bob.id() + "|bob>", channel);
         SlackMessage reviewDm = bob.awaitDm(m -> m.visibleText().contains("asks you to review"));

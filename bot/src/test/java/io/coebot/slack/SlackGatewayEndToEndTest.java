@@ -142,7 +142,7 @@ class SlackGatewayEndToEndTest extends EndToEnd {
 
         SlackMessage otherEcho = other.awaitReplyFromBot(otherCard.ts(), "08:00 UTC");
         SlackMessage heldEcho = held.awaitReplyFromBot(heldCard.ts(), "07:00 UTC");
-        assertTrue(SlackTs.isBefore(otherEcho.ts(), heldEcho.ts()),
+        assertTrue(new MessageTs(otherEcho.ts()).isBefore(new MessageTs(heldEcho.ts())),
                 "the other channel's echo went out while the held one waited: " + otherEcho.ts() + " vs " + heldEcho.ts());
         assertEquals(1, botRepliesContaining(held, heldCard, "07:00 UTC"));
         assertEquals(1, botRepliesContaining(other, otherCard, "08:00 UTC"));
@@ -165,7 +165,7 @@ class SlackGatewayEndToEndTest extends EndToEnd {
 
         SlackMessage otherEcho = other.awaitReplyFromBot(otherCard.ts(), "10:00 UTC");
         SlackMessage slowEcho = slow.awaitReplyFromBot(slowCard.ts(), "09:00 UTC");
-        assertTrue(SlackTs.isBefore(otherEcho.ts(), slowEcho.ts()),
+        assertTrue(new MessageTs(otherEcho.ts()).isBefore(new MessageTs(slowEcho.ts())),
                 "the quick channel did not wait for the slow one: " + otherEcho.ts() + " vs " + slowEcho.ts() + "\n" + slack.dump());
         // and in the slow channel, nothing overtook the slow message
         slow.awaitReplyFromBot(slowCard.ts(), "detected");
@@ -185,7 +185,7 @@ class SlackGatewayEndToEndTest extends EndToEnd {
         Person alice = ws.user("U0ALICE68", "alice", "UTC");
         Channel incident = ws.channel("inc-coalesced-card");
         SlackMessage card = startAndAwaitFirstQuestion(alice, incident, "Coalesced card");
-        long coeId = app.bean(io.coebot.coe.CoeStore.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
+        long coeId = app.bean(io.coebot.coe.Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         int editsBefore = cardEdits(incident, card);
 
         long began = System.nanoTime();

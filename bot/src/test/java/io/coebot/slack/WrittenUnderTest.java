@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WrittenUnderTest {
-    private static final Function<String, String> TS = Function.identity();
+    private static final Function<String, MessageTs> TS = MessageTs::new;
 
     @Test
     void heldRepliesKeepTheOrderTheyWereWrittenIn() {
@@ -19,25 +19,25 @@ class WrittenUnderTest {
             held = WrittenUnder.hold(held, ts, TS);
         }
         assertEquals(List.of("9.000001", "10.000000", "1700000000.000100", "1700000000.000300"), held);
-        assertEquals(2, WrittenUnder.indexOf(held, "1700000000.0001", TS), "the same ts, however it is written");
-        assertEquals(-1, WrittenUnder.indexOf(held, "1700000000.000200", TS));
+        assertEquals(2, WrittenUnder.indexOf(held, new MessageTs("1700000000.0001"), TS), "the same ts, however it is written");
+        assertEquals(-1, WrittenUnder.indexOf(held, new MessageTs("1700000000.000200"), TS));
     }
 
     @Test
     void aReplyIsWrittenUnderTheNewestQuestionShownBeforeIt() {
         List<String> asked = List.of("100.000000", "200.000000", "300.000000");
-        assertEquals("200.000000", WrittenUnder.question(asked, "250.000000", TS).orElseThrow());
-        assertTrue(WrittenUnder.question(asked, "50.000000", TS).isEmpty());
-        assertTrue(WrittenUnder.beforeQuestion("250.000000", "300.000000"));
-        assertFalse(WrittenUnder.beforeQuestion("350.000000", "300.000000"));
+        assertEquals("200.000000", WrittenUnder.question(asked, new MessageTs("250.000000"), TS).orElseThrow());
+        assertTrue(WrittenUnder.question(asked, new MessageTs("50.000000"), TS).isEmpty());
+        assertTrue(WrittenUnder.beforeQuestion(new MessageTs("250.000000"), new MessageTs("300.000000")));
+        assertFalse(WrittenUnder.beforeQuestion(new MessageTs("350.000000"), new MessageTs("300.000000")));
     }
 
     @Test
     void aQuestionNeverPostedIsOlderThanEveryReplyWhicheverWayItWasSaved() {
-        assertTrue(WrittenUnder.neverPosted(WrittenUnder.NEVER_POSTED));
-        assertTrue(WrittenUnder.neverPosted("0"), "5 Whys sessions saved before the value was shared");
-        assertFalse(WrittenUnder.neverPosted("1700000000.000100"));
-        assertFalse(WrittenUnder.beforeQuestion("1700000000.000100", WrittenUnder.NEVER_POSTED));
+        assertTrue(MessageTs.NEVER_POSTED.neverPosted());
+        assertTrue(new MessageTs("0").neverPosted(), "5 Whys sessions saved before the value was shared");
+        assertFalse(new MessageTs("1700000000.000100").neverPosted());
+        assertFalse(WrittenUnder.beforeQuestion(new MessageTs("1700000000.000100"), MessageTs.NEVER_POSTED));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.coebot.testing;
 
-import io.coebot.actions.ActionStore;
+import io.coebot.actions.ActionItems;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.sandbox.slack.SlackMessage;
@@ -127,6 +127,6 @@ public record CompleteCoe(SlackWorkspace ws, FakeSlack slack, RunningApp app, Ch
                 "owner", Map.of("owner", helper.id()),
                 "priority", Map.of("priority", "high"),
                 "due", Map.of("due", LocalDate.ofInstant(app.bean(java.time.Clock.class).instant(), ZoneOffset.UTC).plusDays(14).toString())));
-        slack.await("the item is stored", () -> app.bean(ActionStore.class).ofCoe(coeId).size() == 1);
+        slack.await("the item is stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 1);
     }
 }

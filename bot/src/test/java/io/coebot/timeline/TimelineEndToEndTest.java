@@ -1,6 +1,6 @@
 package io.coebot.timeline;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.Ephemeral;
 import io.coebot.sandbox.slack.SlackMessage;
@@ -37,7 +37,7 @@ class TimelineEndToEndTest extends EndToEnd {
             channel = ws.channel(channelName);
             opener.runs("/coe start Checkout 500s", channel);
             card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+            coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         }
 
         List<TimelineEntry> entries() {
@@ -279,7 +279,7 @@ class TimelineEndToEndTest extends EndToEnd {
     /** The exact instant of a message ts (the ts is when it was written). */
     static final class SlackTsInstant {
         static Instant of(String ts) {
-            return io.coebot.slack.SlackTs.toInstant(ts).orElseThrow();
+            return new io.coebot.slack.MessageTs(ts).toInstant();
         }
     }
 }

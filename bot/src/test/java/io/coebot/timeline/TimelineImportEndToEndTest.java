@@ -1,6 +1,6 @@
 package io.coebot.timeline;
 
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.ApiCall;
 import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.SlackMessage;
@@ -45,7 +45,7 @@ class TimelineImportEndToEndTest extends EndToEnd {
             channel = ws.channel(name);
             alice.runs("/coe start Checkout 500s", channel);
             card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+            coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
             // written while the app was not listening, as history an import finds
             SlackMessage deploy = slack.postAsUser(alice.id(), channel.id(), "deploy 42 started", null);
             slack.postAsUser(bob.id(), channel.id(), "seeing 500s on checkout", null);

@@ -1,8 +1,8 @@
 package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
-import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.actions.ActionItems;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
@@ -43,11 +43,11 @@ abstract class TrackerEndToEnd extends EndToEnd {
             channel = ws.channel(channelName);
             owner.runs("/coe start Checkout 500s", channel);
             card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+            coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         }
 
         List<ActionItem> items() {
-            return app.bean(ActionStore.class).ofCoe(coeId);
+            return app.bean(ActionItems.class).ofCoe(coeId);
         }
 
         ActionItem item(String text) {

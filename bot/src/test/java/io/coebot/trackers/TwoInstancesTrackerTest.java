@@ -2,8 +2,8 @@ package io.coebot.trackers;
 
 import io.coebot.actions.ActionItem;
 import io.coebot.actions.ActionStatus;
-import io.coebot.actions.ActionStore;
-import io.coebot.coe.CoeStore;
+import io.coebot.actions.ActionItems;
+import io.coebot.coe.Coes;
 import io.coebot.sandbox.slack.FakeSlack;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackRequests;
@@ -56,26 +56,26 @@ class TwoInstancesTrackerTest {
                 var channel = viaOne.channel("inc-twins");
                 alice.runs("/coe start Twins", channel);
                 SlackMessage card = channel.awaitMessageFromBot(m -> m.visibleText().contains("Twins"));
-                long coeId = one.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+                long coeId = one.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
                 var aliceViaTwo = viaTwo.user(alice.id(), alice.name(), "UTC");
                 String due = LocalDate.now(ZoneOffset.ofHours(14)).plusDays(10).toString();
                 for (int i = 0; i < ITEMS; i++) {
                     (i % 2 == 0 ? alice : aliceViaTwo).runs("/coe action Twin item " + i + " <@" + alice.id() + "> due " + due, channel);
                 }
 
-                slack.await("every item has its issue", () -> one.bean(ActionStore.class).ofCoe(coeId).stream()
-                        .allMatch(i -> i.trackerKey() != null) && one.bean(ActionStore.class).ofCoe(coeId).size() == ITEMS);
+                slack.await("every item has its issue", () -> one.bean(ActionItems.class).ofCoe(coeId).stream()
+                        .allMatch(i -> i.trackerKey() != null) && one.bean(ActionItems.class).ofCoe(coeId).size() == ITEMS);
                 for (int i = 0; i < ITEMS; i++) {
                     assertEquals(1, github.issuesTitled(REPO, "Twin item " + i).size(), "one issue for item " + i);
                 }
                 assertEquals(ITEMS, github.calls().stream().filter(FakeGitHub::isCreate).count(), "each created once");
 
-                ActionItem first = one.bean(ActionStore.class).ofCoe(coeId).get(0);
+                ActionItem first = one.bean(ActionItems.class).ofCoe(coeId).get(0);
                 github.close(REPO, Integer.parseInt(first.trackerKey().substring(1)), "completed");
                 var runs = List.of(CompletableFuture.supplyAsync(() -> one.bean(TrackerReconcile.class).run()),
                         CompletableFuture.supplyAsync(() -> two.bean(TrackerReconcile.class).run()));
                 CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
-                assertEquals(ActionStatus.DONE, one.bean(ActionStore.class).find(first.id()).orElseThrow().status());
+                assertEquals(ActionStatus.DONE, one.bean(ActionItems.class).find(first.id()).orElseThrow().status());
                 assertEquals(1, runs.stream().mapToInt(r -> r.join().applied()).sum(), "one instance applied the close");
                 slack.await("the outbox is empty", () -> one.unsentMessages() == 0);
                 long said = channel.thread(card.ts()).stream().filter(m -> m.visibleText().contains("was closed as done in")).count();

@@ -1,5 +1,7 @@
 package io.coebot.whys;
 
+import io.coebot.slack.MessageTs;
+
 import static io.coebot.whys.WhysMessage.Action.ANOTHER_CAUSE;
 import static io.coebot.whys.WhysMessage.Action.BACK;
 import static io.coebot.whys.WhysMessage.Action.KEEP;
@@ -217,11 +219,11 @@ class FiveWhysTest {
         s.press(ROOT_CAUSE);
         assertTrue(s.tree().node(5).orElseThrow().rootCause());
 
-        s.apply(new WhysInput.Edited(eTs, "Pool size hard-coded in 2019"));
+        s.apply(new WhysInput.Edited(new MessageTs(eTs), "Pool size hard-coded in 2019"));
         assertEquals("Pool size hard-coded in 2019", s.tree().node(5).orElseThrow().text());
         assertTrue(s.tree().node(5).orElseThrow().rootCause());
 
-        s.apply(new WhysInput.Edited(eTs, "The engineer forgot the pool size"));
+        s.apply(new WhysInput.Edited(new MessageTs(eTs), "The engineer forgot the pool size"));
         assertFalse(s.tree().node(5).orElseThrow().rootCause());
         assertTrue(s.lastText().contains("no longer a root cause"), s.lastText());
         assertTrue(s.lastText().contains("why was this possible?"), s.lastText());
@@ -232,7 +234,7 @@ class FiveWhysTest {
         WhysConversation s = WhysConversation.on("Checkout errors");
         String aTs = s.reply("U1", "A typed wrongly");
         s.answer("B");
-        s.apply(new WhysInput.Edited(aTs, "A"));
+        s.apply(new WhysInput.Edited(new MessageTs(aTs), "A"));
 
         s.answer("back");
 
@@ -246,14 +248,14 @@ class FiveWhysTest {
         String bTs = s.reply("U1", "B");
         s.answer("C").answer("D");
 
-        s.apply(new WhysInput.Deleted(bTs));
+        s.apply(new WhysInput.Deleted(new MessageTs(bTs)));
         assertTrue(s.lastText().contains("Remove cause 1.1 and the 2 causes under it from the tree?"), s.lastText());
         assertEquals(4, s.tree().nodes().size(), "nothing removed before the confirmation");
 
         s.press(KEEP);
         assertEquals(4, s.tree().nodes().size());
 
-        s.apply(new WhysInput.Deleted(bTs));
+        s.apply(new WhysInput.Deleted(new MessageTs(bTs)));
         s.press(REMOVE);
         assertEquals(List.of("1 A"), s.outline());
         assertTrue(s.lastText().contains("*Why #2* — why did this happen?\n> A"), s.lastText());
@@ -303,8 +305,8 @@ class FiveWhysTest {
     void theSameMessageDeliveredTwiceIsOneAnswer() {
         WhysConversation s = WhysConversation.on("Checkout errors");
         String ts = s.nextTs();
-        s.apply(new WhysInput.Reply("U1", "A", ts));
-        s.apply(new WhysInput.Reply("U1", "A", ts));
+        s.apply(new WhysInput.Reply("U1", "A", new MessageTs(ts)));
+        s.apply(new WhysInput.Reply("U1", "A", new MessageTs(ts)));
 
         assertEquals(List.of("1 A"), s.outline());
     }

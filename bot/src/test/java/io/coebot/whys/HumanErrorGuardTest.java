@@ -33,7 +33,7 @@ class HumanErrorGuardTest {
             "forgot to update the allow-list ; forgot to",
     })
     void answersThatPutTheCauseOnAPersonAreRecognised(String answer, String phrase) {
-        assertEquals(phrase, HumanErrorGuard.blame(answer).map(HumanErrorGuard.Phrase::name).orElse("nothing"));
+        assertEquals(phrase, HumanErrorGuard.blame(answer).map(BlamingWords.Word::name).orElse("nothing"));
     }
 
     /** Ordinary incident sentences that share words with the phrases must not be taken for blame. */
@@ -86,7 +86,7 @@ class HumanErrorGuardTest {
     })
     void aCauseWhoseSubjectIsATeammatesNameBlamesThem(String answer) {
         assertEquals(HumanErrorGuard.NAMED_SUBJECT,
-                HumanErrorGuard.blame(answer, TEAM).map(HumanErrorGuard.Phrase::name).orElse("nothing"));
+                HumanErrorGuard.blame(answer, TEAM).map(BlamingWords.Word::name).orElse("nothing"));
         assertFalse(HumanErrorGuard.blames(answer.replace("@bob", "Carol")), "without the names it is not blame: " + answer);
     }
 

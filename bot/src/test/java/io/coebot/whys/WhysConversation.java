@@ -1,5 +1,7 @@
 package io.coebot.whys;
 
+import io.coebot.slack.MessageTs;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,7 @@ final class WhysConversation {
     /** A reply from {@code user}; returns its ts. */
     String reply(String user, String text) {
         String ts = nextTs();
-        apply(new WhysInput.Reply(user, text, ts));
+        apply(new WhysInput.Reply(user, text, new MessageTs(ts)));
         return ts;
     }
 
@@ -67,7 +69,7 @@ final class WhysConversation {
     WhysConversation postPending() {
         postQuestions = true;
         while (state.lastAsked().map(a -> a.ts() == null).orElse(false)) {
-            apply(new WhysInput.QuestionPosted(state.lastAsked().get().seq(), nextTs()));
+            apply(new WhysInput.QuestionPosted(state.lastAsked().get().seq(), new MessageTs(nextTs())));
         }
         return this;
     }
@@ -79,7 +81,7 @@ final class WhysConversation {
         if (postQuestions) {
             for (WhysMessage m : step.messages()) {
                 if (m.seq() != null) {
-                    state = FiveWhys.next(state, new WhysInput.QuestionPosted(m.seq(), nextTs())).state();
+                    state = FiveWhys.next(state, new WhysInput.QuestionPosted(m.seq(), new MessageTs(nextTs()))).state();
                 }
             }
         }

@@ -2,7 +2,7 @@ package io.coebot.whys;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.coebot.coe.CoeStore;
+import io.coebot.coe.Coes;
 import io.coebot.testing.EndToEnd;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -33,7 +33,7 @@ class WhysEndToEndTest extends EndToEnd {
             channel = ws.channel(channelName);
             opener.runs("/coe start Checkout 500s", channel);
             channel.awaitMessageFromBot(m -> m.visibleText().contains("Checkout 500s"));
-            coeId = app.bean(CoeStore.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
+            coeId = app.bean(Coes.class).openIn(slack.teamId(), channel.id()).orElseThrow().id();
         }
 
         String open(Person who, String args) {

@@ -79,7 +79,7 @@ class SandboxComposerTest {
         for (var m : messages) {
             String text = m.getAsJsonObject().get("text").getAsString();
             if (text.contains("Checkout is returning 500s") || text.contains("Rolling back the payments config")) {
-                java.time.Instant at = io.coebot.slack.SlackTs.toInstant(m.getAsJsonObject().get("ts").getAsString()).orElseThrow();
+                java.time.Instant at = io.coebot.slack.MessageTs.parse(m.getAsJsonObject().get("ts").getAsString()).orElseThrow().toInstant();
                 long minutesAgo = java.time.Duration.between(at, now).toMinutes();
                 assertTrue(minutesAgo >= 30 && minutesAgo <= 50, text + " was written " + minutesAgo + " minutes ago");
             }
