@@ -122,7 +122,7 @@ public class InterviewService {
         return Outcome.APPLIED;
     }
 
-    public Optional<InterviewState> stateOf(long coeId) {
+    Optional<InterviewState> stateOf(long coeId) {
         return store.find(coeId);
     }
 

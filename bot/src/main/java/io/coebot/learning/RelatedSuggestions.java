@@ -8,6 +8,7 @@ import io.coebot.coe.Coe;
 import io.coebot.coe.Coes;
 import io.coebot.interview.AnswerReplaced;
 import io.coebot.interview.InterviewService;
+import io.coebot.interview.Interviews;
 import io.coebot.interview.Questions;
 import io.coebot.interview.RelatedItemsAsked;
 import io.coebot.publish.StatusExtras;
@@ -54,6 +55,7 @@ class RelatedSuggestions implements SlackFeature, StatusExtras {
     private final RelatedStore store;
     private final Coes coes;
     private final InterviewService interviews;
+    private final Interviews answers;
     private final ChannelAccess access;
     private final Outbox outbox;
     private final TransactionOperations<java.sql.Connection> tx;
@@ -62,11 +64,12 @@ class RelatedSuggestions implements SlackFeature, StatusExtras {
     private final ExecutorService background;
     private final Clock clock;
 
-    RelatedSuggestions(RelatedStore store, Coes coes, InterviewService interviews, ChannelAccess access, Outbox outbox,
+    RelatedSuggestions(RelatedStore store, Coes coes, InterviewService interviews, Interviews answers, ChannelAccess access, Outbox outbox,
                        TransactionOperations<java.sql.Connection> tx, UserZones zones, Slack slack, Clock clock) {
         this.store = store;
         this.coes = coes;
         this.interviews = interviews;
+        this.answers = answers;
         this.access = access;
         this.outbox = outbox;
         this.tx = tx;
@@ -182,7 +185,7 @@ class RelatedSuggestions implements SlackFeature, StatusExtras {
         String link = "<" + (related.cardTs() == null ? "#" + related.channelId()
                 : BlockKit.permalink(null, related.channelId(), related.cardTs())) + "|" + related.label() + " · "
                 + EchoedText.typed(related.title()).replace("|", "¦") + ">";
-        String now = interviews.stateOf(coe.id()).map(s -> s.answers().get(Questions.RELATED))
+        String now = answers.find(coe.id()).map(s -> s.answers().get(Questions.RELATED))
                 .map(a -> a.value() == null ? "" : a.value().strip()).orElse("");
         if (now.contains(related.label() + " ·")) {
             return related.label() + " is already in the Related items.";

@@ -33,6 +33,17 @@ class MessageInbox {
         this.jdbc = jdbc;
     }
 
+    /** Message events acknowledged to Slack and not handled yet, for the operator's metrics (an aggregate: hand-written). */
+    @Transactional
+    long unhandled() {
+        return jdbc.prepareStatement("SELECT count(*) FROM message_inbox WHERE status = 'PENDING'", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** @return false when Slack delivered this event before and it is still queued */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     boolean accept(ThreadMessage m, Instant now) {

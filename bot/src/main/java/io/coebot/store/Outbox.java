@@ -72,6 +72,25 @@ public class Outbox {
         this.events = events;
     }
 
+    /** What the operator's metrics show of the queue: messages not sent yet and since when, messages refused for good. */
+    public record Backlog(long unsent, Optional<Instant> oldestUnsent, long failed) {}
+
+    /** One statement (aggregates, which a repository method cannot say), in a transaction of its own if none is open. */
+    @Transactional
+    public Backlog backlog() {
+        return jdbc.prepareStatement("""
+                SELECT count(*) FILTER (WHERE status IN ('PENDING', 'SENDING')),
+                       min(created_at) FILTER (WHERE status IN ('PENDING', 'SENDING')),
+                       count(*) FILTER (WHERE status = 'FAILED')
+                FROM outbox""", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp oldest = rs.getTimestamp(2);
+                return new Backlog(rs.getLong(1), Optional.ofNullable(oldest).map(Timestamp::toInstant), rs.getLong(3));
+            }
+        });
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public long enqueue(OutboundMessage m, Instant now) {
         if (m.kind() == OutboundMessage.Kind.UPDATE && m.cardOfCoe() != null) {

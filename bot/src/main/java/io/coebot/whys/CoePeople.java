@@ -2,7 +2,7 @@ package io.coebot.whys;
 
 import io.coebot.interview.Answer;
 import io.coebot.interview.Contribution;
-import io.coebot.interview.InterviewService;
+import io.coebot.interview.Interviews;
 import io.coebot.slack.ChannelAccess;
 import io.coebot.slack.UserZones;
 import jakarta.inject.Singleton;
@@ -40,12 +40,12 @@ class CoePeople {
 
     private final ChannelAccess channels;
     private final UserZones users;
-    private final InterviewService interviews;
+    private final Interviews interviews;
     private final WhysStore sessions;
     private final Clock clock;
     private final Map<String, Members> members = new ConcurrentHashMap<>();
 
-    CoePeople(ChannelAccess channels, UserZones users, InterviewService interviews, WhysStore sessions, Clock clock) {
+    CoePeople(ChannelAccess channels, UserZones users, Interviews interviews, WhysStore sessions, Clock clock) {
         this.channels = channels;
         this.users = users;
         this.interviews = interviews;
@@ -61,7 +61,7 @@ class CoePeople {
         }
         sessions.find(sessionId).ifPresent(s -> {
             spokeIn(s.state().tree(), ids);
-            interviews.stateOf(s.coeId()).ifPresent(i -> {
+            interviews.find(s.coeId()).ifPresent(i -> {
                 for (Answer a : i.answers().values()) {
                     a.contributions().stream().map(Contribution::userId).forEach(ids::add);
                 }

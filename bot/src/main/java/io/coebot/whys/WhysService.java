@@ -6,6 +6,7 @@ import io.coebot.coe.Coes;
 import io.coebot.interview.Answer;
 import io.coebot.interview.AnswerReplaced;
 import io.coebot.interview.InterviewService;
+import io.coebot.interview.Interviews;
 import io.coebot.interview.Questions;
 import io.coebot.slack.TeamRef;
 import io.coebot.store.ProcessedEvents;
@@ -33,10 +34,11 @@ public class WhysService {
     private final ProcessedEvents processed;
     private final ThreadRoutes routes;
     private final InterviewService interviews;
+    private final Interviews answers;
     private final Clock clock;
 
     public WhysService(WhysStore store, Coes coes, CoeCard card, WhysMessages messages, ProcessedEvents processed,
-                       ThreadRoutes routes, InterviewService interviews, Clock clock) {
+                       ThreadRoutes routes, InterviewService interviews, Interviews answers, Clock clock) {
         this.store = store;
         this.coes = coes;
         this.card = card;
@@ -44,6 +46,7 @@ public class WhysService {
         this.processed = processed;
         this.routes = routes;
         this.interviews = interviews;
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -152,7 +155,7 @@ public class WhysService {
 
     /** The interview's account of what customers experienced: the problem most teams ask why about first. */
     private String impactOf(Coe coe) {
-        return interviews.stateOf(coe.id())
+        return answers.find(coe.id())
                 .map(s -> s.answers().get(Questions.CUSTOMER_EXPERIENCE))
                 .map(Answer::text)
                 .filter(t -> !t.isBlank())

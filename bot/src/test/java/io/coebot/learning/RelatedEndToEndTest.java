@@ -1,7 +1,7 @@
 package io.coebot.learning;
 
 import io.coebot.coe.Coes;
-import io.coebot.interview.InterviewService;
+import io.coebot.interview.Interviews;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
@@ -104,7 +104,7 @@ class RelatedEndToEndTest extends EndToEnd {
         assertFalse(text.contains("Secret checkout pool incident"), "never a private channel's COE in another channel: " + text);
 
         alice.clicks("Add to Related items", suggested, channel);
-        slack.await("the link is in the Related items answer", () -> app.bean(InterviewService.class).stateOf(coeId)
+        slack.await("the link is in the Related items answer", () -> app.bean(Interviews.class).find(coeId)
                 .map(s -> s.answers().get(Questions.RELATED)).map(a -> a.value().contains("Checkout 500s in March")).orElse(false));
     }
 

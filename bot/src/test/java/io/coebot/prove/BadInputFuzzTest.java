@@ -1,5 +1,7 @@
 package io.coebot.prove;
 
+import io.coebot.interview.Interviews;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -135,9 +137,9 @@ class BadInputFuzzTest extends EndToEnd {
         incident.awaitReplyFromBot(card.ts(), "trigger");
         // the times and the severity first, each once the bot has asked it
         for (String t : List.of("yesterday 10:00", "yesterday 10:05", "yesterday 10:10", "yesterday 10:20", "sev3")) {
-            String asked = app.bean(InterviewService.class).stateOf(coeId).orElseThrow().currentQuestionId();
+            String asked = app.bean(Interviews.class).find(coeId).orElseThrow().currentQuestionId();
             alice.repliesInThread(incident, card.ts(), t);
-            ws.await("the next question is asked", () -> !asked.equals(app.bean(InterviewService.class).stateOf(coeId)
+            ws.await("the next question is asked", () -> !asked.equals(app.bean(Interviews.class).find(coeId)
                     .orElseThrow().currentQuestionId()) && pendingOutbox() == 0);
         }
         StringBuilder huge = new StringBuilder();
@@ -146,12 +148,12 @@ class BadInputFuzzTest extends EndToEnd {
             huge.append("Sentence ").append(n++).append(" of the impact, with émoji 🔥 and עברית. ");
         }
         String text = huge.substring(0, 40_000);
-        var state = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
+        var state = app.bean(Interviews.class).find(coeId).orElseThrow();
         String questionId = state.currentQuestionId();
         alice.repliesInThread(incident, card.ts(), text);
-        ws.await("the answer is stored", () -> app.bean(InterviewService.class).stateOf(coeId).orElseThrow()
+        ws.await("the answer is stored", () -> app.bean(Interviews.class).find(coeId).orElseThrow()
                 .answers().containsKey(questionId));
-        String stored = app.bean(InterviewService.class).stateOf(coeId).orElseThrow().answers().get(questionId).text();
+        String stored = app.bean(Interviews.class).find(coeId).orElseThrow().answers().get(questionId).text();
         assertTrue(stored.contains("Sentence " + (n - 2) + " of the impact"), "stored whole (" + stored.length() + " chars)");
         assertEquals(text.strip(), stored, "stored whole");
 

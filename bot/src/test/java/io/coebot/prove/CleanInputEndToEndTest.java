@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.coebot.coe.Coes;
-import io.coebot.interview.InterviewService;
+import io.coebot.interview.Interviews;
 import io.coebot.sandbox.slack.Button;
 import io.coebot.sandbox.slack.SlackMessage;
 import io.coebot.sandbox.slack.SlackPayloads;
@@ -40,15 +40,15 @@ class CleanInputEndToEndTest extends EndToEnd {
         Channel incident = ws.channel("inc-nul");
         long coeId = startAndAnswerTheTimes(alice, incident, "Nul outage");
         SlackMessage card = incident.botMessages().get(0);
-        InterviewService interviews = app.bean(InterviewService.class);
-        String questionId = interviews.stateOf(coeId).orElseThrow().currentQuestionId();
+        Interviews interviews = app.bean(Interviews.class);
+        String questionId = interviews.find(coeId).orElseThrow().currentQuestionId();
 
         // a thread reply with a NUL: acked on the first delivery, and stored
         SlackMessage reply = slack.postAsUser(alice.id(), incident.id(), "Checkout\u0000 and payments", card.ts());
         SlackResponse r = ws.requests().event(SlackPayloads.toJson(ws.payloads().envelope(ws.payloads().messageEvent(reply))));
         assertEquals(200, r.status(), "a reply with a NUL: " + r);
-        ws.await("the answer is stored", () -> interviews.stateOf(coeId).orElseThrow().answers().containsKey(questionId));
-        assertEquals("Checkout" + FFFD + " and payments", interviews.stateOf(coeId).orElseThrow().answers().get(questionId).text());
+        ws.await("the answer is stored", () -> interviews.find(coeId).orElseThrow().answers().containsKey(questionId));
+        assertEquals("Checkout" + FFFD + " and payments", interviews.find(coeId).orElseThrow().answers().get(questionId).text());
 
         // the same message edited to hold a lone surrogate (written as Slack writes it, \ud83d in the JSON)
         SlackMessage edited = slack.editAsUser(incident.id(), reply.ts(), "Checkout " + LONE + " only");
@@ -56,7 +56,7 @@ class CleanInputEndToEndTest extends EndToEnd {
                 .replace(LONE, "\\ud83d");
         r = ws.requests().event(edit);
         assertEquals(200, r.status(), "an edit with a lone surrogate: " + r);
-        ws.await("the edit is stored", () -> interviews.stateOf(coeId).orElseThrow().answers().get(questionId).text()
+        ws.await("the edit is stored", () -> interviews.find(coeId).orElseThrow().answers().get(questionId).text()
                 .equals("Checkout " + FFFD + " only"));
 
         // a form: the answer edited in /coe answers
@@ -67,7 +67,7 @@ class CleanInputEndToEndTest extends EndToEnd {
         alice.clicks(editButton, list);
         r = alice.submits("interview.edit-answer", Map.of("answer", Map.of("text", "Checkout\u0000 again")));
         assertEquals(200, r.status(), "a form with a NUL: " + r);
-        ws.await("the form's answer is stored", () -> interviews.stateOf(coeId).orElseThrow().answers().get(questionId).text()
+        ws.await("the form's answer is stored", () -> interviews.find(coeId).orElseThrow().answers().get(questionId).text()
                 .equals("Checkout" + FFFD + " again"));
 
         // a slash command with a NUL: done, not "try again in a moment"
@@ -162,11 +162,11 @@ class CleanInputEndToEndTest extends EndToEnd {
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains(title));
         long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         incident.awaitReplyFromBot(card.ts(), "trigger");
-        InterviewService interviews = app.bean(InterviewService.class);
+        Interviews interviews = app.bean(Interviews.class);
         for (String t : List.of("yesterday 10:00", "yesterday 10:05", "yesterday 10:10", "yesterday 10:20", "sev3")) {
-            String asked = interviews.stateOf(coeId).orElseThrow().currentQuestionId();
+            String asked = interviews.find(coeId).orElseThrow().currentQuestionId();
             alice.repliesInThread(incident, card.ts(), t);
-            ws.await("the next question is asked", () -> !asked.equals(interviews.stateOf(coeId).orElseThrow().currentQuestionId())
+            ws.await("the next question is asked", () -> !asked.equals(interviews.find(coeId).orElseThrow().currentQuestionId())
                     && CoeRows.pendingOutbox(app) == 0);
         }
         return coeId;

@@ -1,5 +1,7 @@
 package io.coebot.prove;
 
+import io.coebot.interview.Interviews;
+
 import io.coebot.coe.Coes;
 import io.coebot.interview.InterviewService;
 import io.coebot.interview.InterviewState;
@@ -43,7 +45,7 @@ class ResilienceEndToEndTest extends EndToEnd {
         SlackMessage card = incident.awaitMessageFromBot(m -> m.visibleText().contains("Database away"));
         long coeId = app.bean(Coes.class).openIn(slack.teamId(), incident.id()).orElseThrow().id();
         incident.awaitReplyFromBot(card.ts(), "trigger");
-        InterviewState before = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
+        InterviewState before = app.bean(Interviews.class).find(coeId).orElseThrow();
 
         List<Connection> held = new ArrayList<>();
         SlackResponse command;
@@ -79,7 +81,7 @@ class ResilienceEndToEndTest extends EndToEnd {
         assertEquals(200, ws.deliverAgain(eventJson, 1).status());
         assertEquals(200, ws.deliverAgain(eventJson, 2).status());
         incident.awaitReplyFromBot(card.ts(), "04:00 UTC");
-        InterviewState after = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
+        InterviewState after = app.bean(Interviews.class).find(coeId).orElseThrow();
         assertEquals(Questions.TRIGGER_AT, before.currentQuestionId());
         assertTrue(after.answers().containsKey(Questions.TRIGGER_AT), after.toString());
         assertEquals(1, incident.thread(card.ts()).stream().filter(m -> m.isFromBot() && m.visibleText().contains("04:00 UTC")).count(),

@@ -1,7 +1,7 @@
 package io.coebot.prove;
 
 import io.coebot.coe.Coes;
-import io.coebot.interview.InterviewService;
+import io.coebot.interview.Interviews;
 import io.coebot.interview.InterviewState;
 import io.coebot.interview.Questions;
 import io.coebot.sandbox.slack.FakeSlack;
@@ -50,17 +50,17 @@ class TwoInstancesInterviewTest {
                 // Times, one after the other but alternating instances.
                 List<String> times = List.of("yesterday 09:00", "yesterday 09:10", "yesterday 09:40", "yesterday 10:00");
                 for (int i = 0; i < times.size(); i++) {
-                    String asked = one.bean(InterviewService.class).stateOf(coeId).orElseThrow().currentQuestionId();
+                    String asked = one.bean(Interviews.class).find(coeId).orElseThrow().currentQuestionId();
                     (i % 2 == 0 ? alice : bob).repliesInThread(incident, card.ts(), times.get(i));
                     slack.await("the next question is on screen", () -> {
-                        String now = two.bean(InterviewService.class).stateOf(coeId).orElseThrow().currentQuestionId();
+                        String now = two.bean(Interviews.class).find(coeId).orElseThrow().currentQuestionId();
                         var t = incident.thread(card.ts());
                         var last = t.get(t.size() - 1);
                         return !asked.equals(now) && last.isFromBot() && last.blocks() != null
                                 && last.blocks().contains("interview|" + coeId + "|" + now);
                     });
                 }
-                String severity = one.bean(InterviewService.class).stateOf(coeId).orElseThrow().currentQuestionId();
+                String severity = one.bean(Interviews.class).find(coeId).orElseThrow().currentQuestionId();
                 alice.repliesInThread(incident, card.ts(), "sev2");
                 slack.await("services is on screen", () -> {
                     var t = incident.thread(card.ts());
@@ -72,13 +72,13 @@ class TwoInstancesInterviewTest {
                 var a = CompletableFuture.runAsync(() -> alice.repliesInThread(incident, card.ts(), "checkout-api"));
                 var b = CompletableFuture.runAsync(() -> bob.repliesInThread(incident, card.ts(), "and the payment gateway"));
                 CompletableFuture.allOf(a, b).get();
-                slack.await("both replies are taken", () -> one.bean(InterviewService.class).stateOf(coeId).orElseThrow()
+                slack.await("both replies are taken", () -> one.bean(Interviews.class).find(coeId).orElseThrow()
                         .answers().values().stream().filter(x -> x.text().contains("payment gateway")
                                 || x.text().contains("checkout-api")).mapToInt(x -> x.contributions().size()).sum() == 2);
                 slack.await("both instances' outboxes are sent", () -> incident.thread(card.ts()).stream()
                         .anyMatch(m -> m.isFromBot() && m.visibleText().contains("How many customers")));
 
-                InterviewState state = two.bean(InterviewService.class).stateOf(coeId).orElseThrow();
+                InterviewState state = two.bean(Interviews.class).find(coeId).orElseThrow();
                 for (String q : List.of(Questions.TRIGGER_AT, Questions.DETECTED_AT, Questions.MITIGATED_AT, Questions.RESOLVED_AT, severity)) {
                     assertTrue(state.answers().containsKey(q), q + " is answered: " + state.answers().keySet());
                 }

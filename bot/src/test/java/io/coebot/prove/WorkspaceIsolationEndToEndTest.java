@@ -1,5 +1,7 @@
 package io.coebot.prove;
 
+import io.coebot.interview.Interviews;
+
 import com.google.gson.JsonObject;
 import io.coebot.actions.ActionItems;
 import io.coebot.coe.Coes;
@@ -63,7 +65,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         alice.runs("/coe action Add the payments alarm <@" + alice.id() + "> due " + due, incident);
         slack.await("the item is stored", () -> app.bean(ActionItems.class).ofCoe(coeId).size() == 1);
         long itemId = app.bean(ActionItems.class).ofCoe(coeId).get(0).id();
-        InterviewState before = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
+        InterviewState before = app.bean(Interviews.class).find(coeId).orElseThrow();
 
         // Slash commands from the other workspace, in a channel with the same id.
         for (String text : new String[]{"actions", "answers", "whys", "timeline", "status", "graph", "graph timeline", "help"}) {
@@ -86,7 +88,7 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         assertTrue(click(mallory, incident, question, new Button("interview.edit", coeId + "|" + Questions.TRIGGER_AT, "Edit", "x")).status() < 500);
         assertTrue(click(mallory, incident, question, new Button("whys.start", String.valueOf(coeId), "Start 5 Whys", "x")).status() < 500);
 
-        InterviewState after = app.bean(InterviewService.class).stateOf(coeId).orElseThrow();
+        InterviewState after = app.bean(Interviews.class).find(coeId).orElseThrow();
         assertEquals(before.currentQuestionId(), after.currentQuestionId(), "the other workspace skipped a question");
         assertEquals(before.answers(), after.answers(), "the other workspace answered");
         assertEquals("OPEN", app.bean(ActionItems.class).find(itemId).orElseThrow().status().name(), "the other workspace closed the item");
@@ -123,8 +125,8 @@ class WorkspaceIsolationEndToEndTest extends EndToEnd {
         alice.runs("/coe timeline add yesterday 10:30 Paged the on-call", incident);
         slack.await("the entry is stored", () -> !app.bean(TimelineService.class).timeline(coeId).entries().isEmpty());
         long entryId = app.bean(TimelineService.class).timeline(coeId).entries().get(0).id();
-        InterviewService interviews = app.bean(InterviewService.class);
-        java.util.function.Supplier<String> current = () -> interviews.stateOf(coeId).orElseThrow().currentQuestionId();
+        Interviews interviews = app.bean(Interviews.class);
+        java.util.function.Supplier<String> current = () -> interviews.find(coeId).orElseThrow().currentQuestionId();
 
         // action id -> value (computed when pressed: the current question moves); publishing last, as it closes the COE
         Map<String, java.util.function.Supplier<String>> actions = new LinkedHashMap<>();
