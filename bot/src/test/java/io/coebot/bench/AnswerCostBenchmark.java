@@ -80,7 +80,8 @@ public final class AnswerCostBenchmark {
                 alice.runs("/coe whys " + PROBLEM, channel);
                 SlackMessage root = channel.awaitMessageFromBot(m -> m.visibleText().contains("5 Whys #") && !m.isReply());
                 channel.awaitReplyFromBot(root.ts(), m -> m.visibleText().contains("Why #1"));
-                Phase whys = bench.phase("5 Whys", answers, i -> bench.answer(i % 2 == 0 ? bob : alice, channel, root.ts(), CAUSES[i % CAUSES.length]));
+                Phase whys = bench.phase("5 Whys", answers,
+                        i -> bench.answer(i % 2 == 0 ? bob : alice, channel, root.ts(), CAUSES[i % CAUSES.length]));
 
                 Phase idle = bench.phase("idle", 0, i -> Thread.sleep(idleSeconds * 1000L));
                 System.out.println();
@@ -134,8 +135,8 @@ public final class AnswerCostBenchmark {
         }
         AppDatabase.Counts after = db.settledCounts();
         double seconds = (System.nanoTime() - began) / 1e9;
-        return new Phase(name, answers, seconds, median(toNextMessage), median(toOutboxEmpty), db.statementKinds(), after.appCommits(before), after.rows() - before.rows(),
-                db.statementReport(Math.max(1, answers), answers == 0 ? "phase" : "answer", before, after));
+        return new Phase(name, answers, seconds, median(toNextMessage), median(toOutboxEmpty), db.statementKinds(),
+                after.appCommits(before), after.rows() - before.rows(), db.statementReport(Math.max(1, answers), answers == 0 ? "phase" : "answer", before, after));
     }
 
     private static long median(List<Long> ms) {
