@@ -125,7 +125,7 @@ public class NudgeRun implements Outbox.Owner {
             Map<String, SlackPerson> who = lookUp(team, open, coes);
             NudgePlan plan = DigestPlanner.plan(now, open, coes, u -> who.get(u).zone(), u -> who.get(u).deactivated(),
                     schedule, claims.held(team, now));
-            Visibility visibility = new Visibility();
+            Visibility visibility = new Visibility(team);
             for (ActionItemDigest planned : plan.digests()) {
                 ActionItemDigest d = visibility.ownVisible(planned);
                 if (d == null) {
@@ -175,7 +175,14 @@ public class NudgeRun implements Outbox.Owner {
      * so each channel is asked about once.
      */
     private final class Visibility {
+        /** the workspace being nudged: its channels, asked with its token */
+        private final String team;
         private final Map<String, Boolean> isPublic = new HashMap<>();
+
+        Visibility(String team) {
+            this.team = team;
+        }
+
         private final Map<String, Set<String>> members = new HashMap<>();
 
         /** The COEs it lists stay: their owner owns them, and a reviewer was asked by name. */
@@ -188,10 +195,10 @@ public class NudgeRun implements Outbox.Owner {
         }
 
         private boolean canSee(String channel, String user) {
-            if (isPublic.computeIfAbsent(channel, access::isPublic)) {
+            if (isPublic.computeIfAbsent(channel, ch -> access.isPublic(team, ch))) {
                 return true;
             }
-            return members.computeIfAbsent(channel, access::members).contains(user);
+            return members.computeIfAbsent(channel, ch -> access.members(team, ch)).contains(user);
         }
     }
 

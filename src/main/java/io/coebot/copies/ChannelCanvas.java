@@ -71,7 +71,7 @@ class ChannelCanvas implements CopyTarget {
 
     @Override
     public Written write(CopyJob job) throws CopyFailure {
-        MethodsClient api = slack.methods();
+        MethodsClient api = slack.methods(job.teamId());
         CanvasDocumentContent content = CanvasDocumentContent.builder().type("markdown").markdown(job.body()).build();
         String title = job.label() + ": " + job.title();
         try {

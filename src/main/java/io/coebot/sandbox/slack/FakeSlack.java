@@ -87,6 +87,11 @@ public final class FakeSlack implements AutoCloseable {
     private static final int MAX_CALLS_IN_DUMP = 200;
 
     private final String botToken;
+    /** "Add to Slack": the app's client credentials, the codes handed out and not yet exchanged, the tokens issued. */
+    public static final String CLIENT_ID = "1111111111.2222222222";
+    public static final String CLIENT_SECRET = "fake-client-secret-5f0c2d9a7e41b3c8";
+    private final Map<String, String[]> oauthCodes = new HashMap<>();
+    private final Map<String, String> installedTokens = new HashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
@@ -1007,10 +1012,12 @@ public final class FakeSlack implements AutoCloseable {
                 if (invalidJson) {
                     throw new ApiError("invalid_json");
                 }
-                if (token == null || token.isEmpty()) {
+                if (method.equals("oauth.v2.access")) {
+                    // authenticated by the client id and secret (HTTP Basic, or form fields), not by a token
+                    oauthClient(auth, params);
+                } else if (token == null || token.isEmpty()) {
                     throw new ApiError("not_authed");
-                }
-                if (!token.equals(botToken)) {
+                } else if (!token.equals(botToken) && !installedTokens.containsKey(token)) {
                     throw new ApiError("invalid_auth");
                 }
                 requestReceivedNanos = received;
@@ -1251,6 +1258,7 @@ public final class FakeSlack implements AutoCloseable {
                 "user", BOT_NAME, "team_id", TEAM_ID, "user_id", BOT_USER_ID, "bot_id", BOT_ID, "app_id", APP_ID,
                 "app_name", "COE Bot", "is_enterprise_install", false));
         methods.put("bots.info", this::botsInfo);
+        methods.put("oauth.v2.access", this::oauthV2Access);
         methods.put("chat.postMessage", this::chatPostMessage);
         methods.put("chat.update", this::chatUpdate);
         methods.put("chat.delete", this::chatDelete);
@@ -2434,6 +2442,69 @@ public final class FakeSlack implements AutoCloseable {
 
     private static String key(String channel, String ts) {
         return channel + "/" + ts;
+    }
+
+    /**
+     * What Slack hands the browser after someone pressed Allow on the consent page for workspace {@code teamId}: a
+     * one-time code for oauth.v2.access, which answers with a bot token of that workspace's own.
+     */
+    public String oauthCode(String teamId, String teamName, String installerUserId) {
+        synchronized (lock) {
+            String code = "code-" + teamId + "-" + (idSeq++);
+            oauthCodes.put(code, new String[]{teamId, teamName, installerUserId});
+            return code;
+        }
+    }
+
+    /** The workspace's token is gone (uninstalled, or revoked): every call with it is refused from now on. */
+    public void revokeTokensOf(String teamId) {
+        synchronized (lock) {
+            installedTokens.values().removeIf(teamId::equals);
+        }
+    }
+
+    /** The workspace a token issued by oauth.v2.access belongs to (null for the fake's own bot token). */
+    public String teamOfToken(String token) {
+        synchronized (lock) {
+            return installedTokens.get(token);
+        }
+    }
+
+    private static void oauthClient(String auth, Map<String, String> params) {
+        String id = params.get("client_id");
+        String secret = params.get("client_secret");
+        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String pair = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            id = colon < 0 ? pair : pair.substring(0, colon);
+            secret = colon < 0 ? null : pair.substring(colon + 1);
+        }
+        if (!CLIENT_ID.equals(id)) {
+            throw new ApiError("invalid_client_id");
+        }
+        if (!CLIENT_SECRET.equals(secret)) {
+            throw new ApiError("bad_client_secret");
+        }
+    }
+
+    /** oauth.v2.access as Slack documents it: a code is good once; the answer carries the workspace's bot token. */
+    private JsonObject oauthV2Access(Req r) {
+        String[] grant = oauthCodes.remove(r.params.get("code"));
+        if (grant == null) {
+            throw new ApiError("invalid_code");
+        }
+        String token = "xoxb-" + grant[0] + "-" + (idSeq++) + "-" + UUID.randomUUID().toString().replace("-", "");
+        installedTokens.put(token, grant[0]);
+        JsonObject team = ok("id", grant[0], "name", grant[1]);
+        team.remove("ok");
+        JsonObject user = ok("id", grant[2]);
+        user.remove("ok");
+        JsonObject answer = ok("access_token", token, "token_type", "bot", "scope", BOT_SCOPES, "bot_user_id", BOT_USER_ID,
+                "app_id", APP_ID, "is_enterprise_install", false);
+        answer.add("team", team);
+        answer.add("enterprise", com.google.gson.JsonNull.INSTANCE);
+        answer.add("authed_user", user);
+        return answer;
     }
 
     private static JsonObject ok(Object... keyValues) {
