@@ -210,6 +210,19 @@ class Installations implements InstallationService {
         return b;
     }
 
+    /** What Bolt answers a command or action from a workspace without an installation (uninstalled, or never installed). */
+    @Override
+    public String getInstallationGuideText(String enterpriseId, String teamId, String userId) {
+        return "coe-bot is not installed in this workspace (or was uninstalled), so it cannot answer. "
+                + "An admin can add it again" + (settings.publicUrl() == null ? " with \"Add to Slack\"."
+                : " at " + settings.publicUrl() + "/slack/install.");
+    }
+
+    @Override
+    public java.util.List<com.slack.api.model.block.LayoutBlock> getInstallationGuideBlocks(String enterpriseId, String teamId, String userId) {
+        return null; // the text alone
+    }
+
     @Override
     public void deleteBot(Bot bot) {
         deleteAll(bot.getEnterpriseId(), Boolean.TRUE.equals(bot.getIsEnterpriseInstall()) ? null : bot.getTeamId());

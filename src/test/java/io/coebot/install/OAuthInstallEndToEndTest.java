@@ -163,6 +163,10 @@ class OAuthInstallEndToEndTest extends EndToEnd {
         SlackMessage betaCard = beta.awaitMessageFromBot(m -> m.visibleText().contains("Beta DNS outage"));
         alpha.awaitReplyFromBot(alphaCard.ts(), m -> true);
         beta.awaitReplyFromBot(betaCard.ts(), m -> true);
+        // Bolt's ctx.client() (a modal opened while the person waits) carries the workspace's token too
+        assertEquals(200, command("T0BETA002", bob, beta, "action Lower the DNS TTL").status());
+        ApiCall opened = slack.awaitValue("the item form opened", () -> slack.lastCall("views.open").orElse(null));
+        assertEquals("T0BETA002", slack.teamOfToken(opened.token()));
         List<String> alphaTeams = teamsCalledFor(alpha.id());
         List<String> betaTeams = teamsCalledFor(beta.id());
         assertFalse(alphaTeams.isEmpty());
@@ -230,8 +234,16 @@ class OAuthInstallEndToEndTest extends EndToEnd {
                 + "AND status = 'FAILED' AND last_error = 'app_not_installed'") >= 1);
         assertEquals(200, command("T0EPSIL06", eve, epsilon, "start Epsilon queue outage").status());
         epsilon.awaitMessageFromBot(m -> m.visibleText().contains("Epsilon queue outage"));
-        SlackResponse after = command("T0DELTA05", dana, delta, "start Delta again");
-        assertTrue(after.status() < 500, after.toString());
+        String responseUrl = slack.newResponseUrl(delta.id(), dana.id(), null);
+        Map<String, String> again = ws.payloads().slashCommand(dana.id(), dana.name(), delta.info(), "/coe", "start Delta again",
+                responseUrl, slack.newTriggerId(dana.id()));
+        again.put("team_id", "T0DELTA05");
+        assertEquals(200, ws.requests().slashCommand(again).status());
+        // Bolt tells the person through the command's response_url (no token needed, none used)
+        slack.await("the person is told", () -> slack.responses(responseUrl).stream()
+                .anyMatch(r -> r.text() != null && r.text().contains("coe-bot is not installed in this workspace")));
+        SlackResponse message = event("T0DELTA05", ws.payloads().messageEvent(slack.postAsUser(dana.id(), delta.id(), "anyone?", null)));
+        assertTrue(message.status() < 500, "an event from a workspace without an installation is acked: " + message);
 
         assertEquals(deltaCalls, teamsCalledFor(delta.id()).size(), "no call for Delta after its uninstall");
         assertTrue(slack.calls().stream().noneMatch(c -> "T0DELTA05".equals(slack.teamOfToken(c.token()))
