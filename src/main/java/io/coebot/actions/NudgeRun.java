@@ -54,6 +54,7 @@ public class NudgeRun implements Outbox.Owner {
     private final boolean enabled;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final Clock clock;
+    private final io.coebot.slack.WorkspaceTokens tokens;
 
     public NudgeRun(ActionStore items, List<CoeReminders> coeReminders, NudgeClaimStore claims, NudgeQueue queue,
                     UserZones people,
@@ -64,7 +65,8 @@ public class NudgeRun implements Outbox.Owner {
                     @Value("${coe.nudge.retry-minutes:60}") long retryMinutes,
                     @Value("${coe.nudge.enabled:true}") boolean enabled,
                     java.util.Optional<io.micrometer.core.instrument.MeterRegistry> meters,
-                    Clock clock) {
+                    Clock clock, io.coebot.slack.WorkspaceTokens tokens) {
+        this.tokens = tokens;
         this.meters = meters.orElse(null);
         this.items = items;
         this.coeReminders = coeReminders;
@@ -120,6 +122,9 @@ public class NudgeRun implements Outbox.Owner {
         Set<String> teams = new java.util.TreeSet<>(items.teamsWithOpenItems());
         coeReminders.forEach(r -> teams.addAll(r.teams()));
         for (String team : teams) {
+            if (tokens.botToken(team).isEmpty()) {
+                continue; // the workspace uninstalled the app: nobody there is nudged, and Slack is not asked about them
+            }
             List<ActionItem> open = items.allOpen(team);
             List<CoeReminder> coes = coeReminders.stream().flatMap(r -> r.of(team).stream()).toList();
             Map<String, SlackPerson> who = lookUp(team, open, coes);

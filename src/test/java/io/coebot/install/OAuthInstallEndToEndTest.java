@@ -223,6 +223,9 @@ class OAuthInstallEndToEndTest extends EndToEnd {
         assertEquals(200, command("T0DELTA05", dana, delta, "start Delta cache outage").status());
         slack.await("the card was tried once", () -> !teamsCalledFor(delta.id()).isEmpty()
                 && slack.calls("chat.postMessage").stream().anyMatch(c -> delta.id().equals(c.param("channel"))));
+        String due = java.time.LocalDate.now().plusDays(20).toString();
+        assertEquals(200, command("T0DELTA05", dana, delta, "action Add the cache alarm <@" + dana.id() + "> due " + due).status());
+        ws.await("Delta's item is stored", () -> app.count("SELECT count(*) FROM action_item WHERE team_id = 'T0DELTA05'") == 1);
         JsonObject uninstalled = new JsonObject();
         uninstalled.addProperty("type", "app_uninstalled");
         uninstalled.addProperty("event_ts", slack.nextTs());
@@ -234,6 +237,16 @@ class OAuthInstallEndToEndTest extends EndToEnd {
                 + "AND status = 'FAILED' AND last_error = 'app_not_installed'") >= 1);
         assertEquals(200, command("T0EPSIL06", eve, epsilon, "start Epsilon queue outage").status());
         epsilon.awaitMessageFromBot(m -> m.visibleText().contains("Epsilon queue outage"));
+        assertEquals(200, command("T0EPSIL06", eve, epsilon, "action Add the queue alarm <@" + eve.id() + "> due " + due).status());
+        ws.await("Epsilon's item is stored", () -> app.count("SELECT count(*) FROM action_item WHERE team_id = 'T0EPSIL06'") == 1);
+        // the morning nudge: Eve gets her digest, nobody in Delta gets one
+        var nudged = app.bean(io.coebot.actions.NudgeRun.class).runAsIfSendTimeForEveryone(java.time.Instant.now());
+        assertTrue(nudged.digests() >= 1, nudged.toString());
+        eve.awaitDm(m -> m.visibleText().contains("Add the queue alarm"));
+        slack.await("every digest queued is sent", () -> app.unsentMessages() == 0);
+        assertTrue(dana.dms().isEmpty(), "Delta was nudged after its uninstall");
+        assertEquals(0, app.count("SELECT count(*) FROM outbox WHERE team_id = 'T0DELTA05' AND channel_id = '" + dana.id() + "'"),
+                "a digest was queued for Delta");
         String responseUrl = slack.newResponseUrl(delta.id(), dana.id(), null);
         Map<String, String> again = ws.payloads().slashCommand(dana.id(), dana.name(), delta.info(), "/coe", "start Delta again",
                 responseUrl, slack.newTriggerId(dana.id()));
