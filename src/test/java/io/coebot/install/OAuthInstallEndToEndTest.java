@@ -174,15 +174,21 @@ class OAuthInstallEndToEndTest extends EndToEnd {
         assertTrue(alphaTeams.stream().allMatch("T0ALPHA01"::equals), "calls for Alpha carried: " + alphaTeams);
         assertTrue(betaTeams.stream().allMatch("T0BETA002"::equals), "calls for Beta carried: " + betaTeams);
 
-        // at rest, only sealed: no row and no log line holds either token
+        // at rest, only sealed: no row and no log line holds either token, the client secret or the key
         List<String> tokens = slack.calls().stream().map(ApiCall::token).filter(t -> slack.teamOfToken(t) != null).distinct().toList();
         assertEquals(2, tokens.size(), tokens.size() + " tokens used");
         List<String> rows = databaseAsText();
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("slack_installation: ") && r.contains("T0ALPHA01")), "installations stored");
-        for (String token : tokens) {
-            assertTrue(rows.stream().noneMatch(r -> r.contains(token)), "a row holds a token");
-            assertTrue(logs.list.stream().noneMatch(e -> e.getFormattedMessage().contains(token)), "a log line holds a token");
+        List<String> secrets = new ArrayList<>(tokens);
+        secrets.add(FakeSlack.CLIENT_SECRET);
+        secrets.add(KEY);
+        for (String secret : secrets) {
+            assertTrue(rows.stream().noneMatch(r -> r.contains(secret)), "a row holds a secret");
+            assertTrue(logs.list.stream().noneMatch(e -> e.getFormattedMessage().contains(secret)
+                    || (e.getThrowableProxy() != null && e.getThrowableProxy().getMessage() != null
+                    && e.getThrowableProxy().getMessage().contains(secret))), "a log line holds a secret");
         }
+        assertFalse(logs.list.isEmpty(), "logs were captured");
     }
 
     @Test
