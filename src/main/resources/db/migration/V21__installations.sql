@@ -24,3 +24,11 @@ CREATE TABLE oauth_state (
     state       TEXT        PRIMARY KEY,
     expires_at  TIMESTAMPTZ NOT NULL
 );
+
+-- An org-wide install (Enterprise Grid) is one row for the whole organisation, with no team; the outbox knows only a
+-- message's team. Each workspace of the organisation seen in a request is remembered here, so its messages find the
+-- organisation's token.
+CREATE TABLE slack_org_workspace (
+    team_id        TEXT PRIMARY KEY,
+    enterprise_id  TEXT NOT NULL
+);

@@ -154,13 +154,38 @@ class Installations implements InstallationService {
                        String scopes, String token, String installer, long installedAt) {}
 
     private Optional<Row> find(String enterpriseId, String teamId) {
+        if (blank(enterpriseId).isEmpty() && !blank(teamId).isEmpty()) {
+            // the outbox knows only the team: a workspace of an organisation installed org-wide was remembered
+            Optional<Row> own = row("SELECT * FROM slack_installation WHERE team_id = ? ORDER BY installed_at DESC LIMIT 1", teamId);
+            return own.isPresent() ? own : row("SELECT i.* FROM slack_installation i JOIN slack_org_workspace w "
+                    + "ON w.enterprise_id = i.enterprise_id WHERE w.team_id = ? AND i.team_id = ''", teamId);
+        }
         Optional<Row> own = blank(teamId).isEmpty() ? Optional.empty() : row(
                 // team ids are unique across Slack, Enterprise Grid included
                 "SELECT * FROM slack_installation WHERE team_id = ? ORDER BY installed_at DESC LIMIT 1", teamId);
         if (own.isPresent() || blank(enterpriseId).isEmpty()) {
             return own;
         }
-        return row("SELECT * FROM slack_installation WHERE enterprise_id = ? AND team_id = ''", enterpriseId);
+        Optional<Row> org = row("SELECT * FROM slack_installation WHERE enterprise_id = ? AND team_id = ''", enterpriseId);
+        if (org.isPresent() && !blank(teamId).isEmpty() && orgWorkspaces.add(teamId)) {
+            remember(teamId, enterpriseId);
+        }
+        return org;
+    }
+
+    /** Workspaces of org-wide installs already remembered by this instance (one write per workspace, not per request). */
+    private final java.util.Set<String> orgWorkspaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void remember(String teamId, String enterpriseId) {
+        tx.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(
+                    "INSERT INTO slack_org_workspace (team_id, enterprise_id) VALUES (?, ?) "
+                            + "ON CONFLICT (team_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id")) {
+                ps.setString(1, teamId);
+                ps.setString(2, enterpriseId);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private Optional<Row> row(String sql, String... args) {

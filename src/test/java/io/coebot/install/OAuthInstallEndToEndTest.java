@@ -271,6 +271,34 @@ class OAuthInstallEndToEndTest extends EndToEnd {
         assertTrue(teamsCalledFor(epsilon.id()).stream().allMatch("T0EPSIL06"::equals));
     }
 
+    /**
+     * Enterprise Grid: an org-wide install is one token for every workspace of the organisation. A workspace's
+     * command is answered, and its card posted by the outbox (which knows only the workspace), with that token.
+     */
+    @Test
+    void anOrgWideInstallServesEachWorkspaceOfTheOrganisation() throws Exception {
+        Browser browser = Browser.open();
+        String state = consentPage(browser).get("state");
+        HttpResponse<String> done = backFromSlack(browser, slack.oauthCodeOrgWide("E0GRID007", "Grid Co", "U0ADMIN07"), state);
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("Grid Co"), done.body());
+        assertEquals(1, app.count("SELECT count(*) FROM slack_installation WHERE enterprise_id = 'E0GRID007' AND team_id = '' "
+                + "AND is_enterprise_install"));
+
+        Person gus = ws.user("U0GUS0071", "gus", "UTC");
+        Channel grid = ws.channel("inc-grid-sso");
+        Map<String, String> f = ws.payloads().slashCommand(gus.id(), gus.name(), grid.info(), "/coe", "start Grid SSO outage",
+                slack.newResponseUrl(grid.id(), gus.id(), null), slack.newTriggerId(gus.id()));
+        f.put("team_id", "T0GRIDWS7");
+        f.put("enterprise_id", "E0GRID007");
+        assertEquals(200, ws.requests().slashCommand(f).status());
+        SlackMessage card = grid.awaitMessageFromBot(m -> m.visibleText().contains("Grid SSO outage"));
+        grid.awaitReplyFromBot(card.ts(), m -> true);
+        List<String> teams = teamsCalledFor(grid.id());
+        assertFalse(teams.isEmpty());
+        assertTrue(teams.stream().allMatch("E0GRID007"::equals), "calls for the Grid workspace carried: " + teams);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> manifestBotScopes() throws Exception {
         try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("manifest.yml"))) {

@@ -2456,6 +2456,15 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** As {@link #oauthCode}, for an org-wide install on Enterprise Grid: the token is the organisation's. */
+    public String oauthCodeOrgWide(String enterpriseId, String enterpriseName, String installerUserId) {
+        synchronized (lock) {
+            String code = "code-" + enterpriseId + "-" + (idSeq++);
+            oauthCodes.put(code, new String[]{enterpriseId, enterpriseName, installerUserId, "org"});
+            return code;
+        }
+    }
+
     /** The workspace's token is gone (uninstalled, or revoked): every call with it is refused from now on. */
     public void revokeTokensOf(String teamId) {
         synchronized (lock) {
@@ -2495,14 +2504,15 @@ public final class FakeSlack implements AutoCloseable {
         }
         String token = "xoxb-" + grant[0] + "-" + (idSeq++) + "-" + UUID.randomUUID().toString().replace("-", "");
         installedTokens.put(token, grant[0]);
+        boolean orgWide = grant.length > 3;
         JsonObject team = ok("id", grant[0], "name", grant[1]);
         team.remove("ok");
         JsonObject user = ok("id", grant[2]);
         user.remove("ok");
         JsonObject answer = ok("access_token", token, "token_type", "bot", "scope", BOT_SCOPES, "bot_user_id", BOT_USER_ID,
-                "app_id", APP_ID, "is_enterprise_install", false);
-        answer.add("team", team);
-        answer.add("enterprise", com.google.gson.JsonNull.INSTANCE);
+                "app_id", APP_ID, "is_enterprise_install", orgWide);
+        answer.add("team", orgWide ? com.google.gson.JsonNull.INSTANCE : team);
+        answer.add("enterprise", orgWide ? team : com.google.gson.JsonNull.INSTANCE);
         answer.add("authed_user", user);
         return answer;
     }
