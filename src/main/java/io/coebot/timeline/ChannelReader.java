@@ -61,7 +61,7 @@ class ChannelReader {
         if (wanted.isEmpty()) {
             return Optional.empty(); // no message is written at a time that is not one
         }
-        MethodsClient api = gateway.methods(teamId);
+        MethodsClient api = api(teamId);
         ConversationsHistoryResponse h = call(() -> api.conversationsHistory(r -> r.channel(channelId).latest(ts).oldest(ts)
                 .inclusive(true).limit(1)));
         if (h.isOk() && h.getMessages() != null) {
@@ -86,7 +86,7 @@ class ChannelReader {
     }
 
     public Page history(String teamId, String channelId, String oldest, String latest, String cursor, int limit) throws ReadFailure {
-        MethodsClient api = gateway.methods(teamId);
+        MethodsClient api = api(teamId);
         ConversationsHistoryResponse h = call(() -> api.conversationsHistory(r -> r.channel(channelId).oldest(oldest)
                 .latest(latest).inclusive(true).limit(limit).cursor(cursor)));
         if (!h.isOk()) {
@@ -98,7 +98,7 @@ class ChannelReader {
 
     public Page replies(String teamId, String channelId, String threadTs, String oldest, String latest, String cursor, int limit)
             throws ReadFailure {
-        MethodsClient api = gateway.methods(teamId);
+        MethodsClient api = api(teamId);
         ConversationsRepliesResponse r = call(() -> api.conversationsReplies(q -> q.channel(channelId).ts(threadTs)
                 .oldest(oldest).latest(latest).inclusive(true).limit(limit).cursor(cursor)));
         if (!r.isOk()) {
@@ -119,7 +119,7 @@ class ChannelReader {
                 return r.getPermalink();
             }
             LOG.info("chat.getPermalink failed: {}", r.getError());
-        } catch (IOException | SlackApiException e) {
+        } catch (IOException | SlackApiException | io.coebot.slack.NotInstalled e) {
             LOG.info("chat.getPermalink failed: {}", e.getClass().getSimpleName());
         }
         return null;
@@ -132,6 +132,15 @@ class ChannelReader {
 
     private interface Call<T> {
         T run() throws IOException, SlackApiException;
+    }
+
+    /** The workspace's client; one that uninstalled the app cannot be read, for good (nothing is asked of Slack). */
+    private MethodsClient api(String teamId) throws ReadFailure {
+        try {
+            return gateway.methods(teamId);
+        } catch (io.coebot.slack.NotInstalled e) {
+            throw new ReadFailure(io.coebot.slack.NotInstalled.REASON, 0, false);
+        }
     }
 
     private static <T> T call(Call<T> call) throws ReadFailure {
