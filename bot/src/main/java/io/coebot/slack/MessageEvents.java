@@ -166,11 +166,15 @@ final class MessageEvents implements SlackFeature {
         Thread worker = Thread.currentThread();
         Long handledBefore = handledNotDeleted.get(worker);
         var claimed = tx.executeWrite(status -> {
-            Durability.flushLater(status.getConnection());
             if (handledBefore != null) {
                 inbox.handled(handledBefore);
             }
-            return inbox.claimNext(clock.instant(), LEASE);
+            var next = inbox.claimNext(clock.instant(), LEASE);
+            if (handledBefore != null || next.isPresent()) {
+                // applies at the commit; a look that found nothing and deleted nothing writes nothing to flush
+                Durability.flushLater(status.getConnection());
+            }
+            return next;
         });
         handledNotDeleted.remove(worker);
         if (claimed.isEmpty()) {

@@ -224,7 +224,7 @@ final class CrashRun {
     }
 
     /** The question the thread shows last (the bot's newest message that carries a question's buttons). */
-    private static String lastQuestion(List<SlackMessage> thread) {
+    static String lastQuestion(List<SlackMessage> thread) {
         String current = null;
         for (SlackMessage m : thread) {
             if (m.isFromBot() && m.blocks() != null) {

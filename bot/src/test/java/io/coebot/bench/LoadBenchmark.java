@@ -21,10 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,35 +114,35 @@ public final class LoadBenchmark {
             LoadBenchmark bench = new LoadBenchmark(slack);
             System.out.println("coe-bot ready in " + app.startAndAwaitReady(Duration.ofSeconds(120)) + " ms");
             bench.openInterviews(app.baseUrl(), interviewCount);
-            Db db = Db.of(dir.resolve("app"));
+            AppDatabase db = AppDatabase.of(dir.resolve("app"));
             System.out.println("after start and " + interviewCount + " interviews: " + app.memory());
 
             bench.fixedRate(app.baseUrl(), rate, warmup, null);
             db.awaitOutboxEmpty(Duration.ofSeconds(300));
-            Db.Counts before = db.settledCounts();
+            AppDatabase.Counts before = db.settledCounts();
             db.resetStatements();
             List<Event> events = new ArrayList<>();
             bench.botMessages.start();
             Result appFixed = bench.fixedRate(app.baseUrl(), rate, seconds, events);
             long emptyAt = db.awaitOutboxEmpty(Duration.ofSeconds(300));
-            Db.Counts after = db.settledCounts();
+            AppDatabase.Counts after = db.settledCounts();
             bench.botMessages.stop();
             double outboxEmptyMs = (emptyAt - appFixed.lastAck.get()) / 1e6;
             System.out.println("coe-bot, " + rate + " events/s: " + appFixed);
             ReplyLag lag = ReplyLag.of(events, bench.botMessages, slack);
             System.out.println("  " + lag);
             System.out.printf("  outbox empty %.0f ms after the last ack (polled every %d ms); the bot's last message reached the fake Slack "
-                    + "%.0f ms after the last ack%n", outboxEmptyMs, Db.POLL_MS, (bench.botMessages.last() - appFixed.lastAck.get()) / 1e6);
-            List<String> sqlLines = db.statementReport(appFixed.sent, before, after);
+                    + "%.0f ms after the last ack%n", outboxEmptyMs, AppDatabase.POLL_MS, (bench.botMessages.last() - appFixed.lastAck.get()) / 1e6);
+            List<String> sqlLines = db.statementReport(appFixed.sent, "event", before, after);
             sqlLines.forEach(l -> System.out.println("  " + l));
             AppProcess.Memory memFixed = app.memory();
             System.out.println("  memory: " + memFixed);
 
-            Db.Counts beforeMax = db.settledCounts();
+            AppDatabase.Counts beforeMax = db.settledCounts();
             db.resetStatements();
             Result appMax = bench.maxThroughput(app.baseUrl(), concurrency, maxSeconds);
             long emptyAtMax = db.awaitOutboxEmpty(Duration.ofSeconds(300));
-            Db.Counts afterMax = db.settledCounts();
+            AppDatabase.Counts afterMax = db.settledCounts();
             System.out.println("coe-bot, max throughput with " + concurrency + " senders: " + appMax);
             System.out.printf("  rows written %d (%.1f per event), transactions %.1f per event, SQL statements %s per event; "
                             + "outbox empty %.0f ms after the last ack%n",
@@ -562,154 +558,6 @@ public final class LoadBenchmark {
                             + "completed), clicks answered with an ephemeral %d, not acked with 200 %d; expected a message but none came: %d",
                     answered(), p(50), p(95), p(99), p(100), beforeAck, sideTalk, afterInterviewDone, interviewsDone, ephemeral,
                     notAcked, unanswered);
-        }
-    }
-
-    /**
-     * The app's embedded PostgreSQL, read directly (port from postmaster.pid) through one connection of its own
-     * role, so that the benchmark's own queries can be told from the app's.
-     */
-    static final class Db implements AutoCloseable {
-        static final int POLL_MS = 50;
-        private static final String ROLE = "coe_bench";
-        private final Connection c;
-        private final boolean statements;
-        /** Transactions this connection ran (each query one, autocommit), subtracted from pg_stat_database's. */
-        private long ownTransactions;
-
-        private Db(Connection c, boolean statements) {
-            this.c = c;
-            this.statements = statements;
-        }
-
-        static Db of(Path appDataDir) throws Exception {
-            List<String> pid = Files.readAllLines(appDataDir.resolve("postgres").resolve("postmaster.pid"));
-            String url = "jdbc:postgresql://localhost:" + pid.get(3).strip() + "/postgres";
-            try (Connection admin = DriverManager.getConnection(url, "postgres", "postgres")) {
-                admin.createStatement().execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + ROLE + "') "
-                        + "THEN CREATE ROLE " + ROLE + " LOGIN SUPERUSER PASSWORD '" + ROLE + "'; END IF; END $$");
-            }
-            Connection c = DriverManager.getConnection(url, ROLE, ROLE);
-            boolean statements;
-            try {
-                c.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_statements").close();
-                statements = true;
-            } catch (SQLException e) {
-                System.out.println("pg_stat_statements unavailable (" + e.getMessage().strip()
-                        + "): statements are counted as table scans (seq_scan + idx_scan) instead");
-                statements = false;
-            }
-            return new Db(c, statements);
-        }
-
-        private ResultSet query(String sql) throws SQLException {
-            ownTransactions++;
-            return c.createStatement().executeQuery(sql);
-        }
-
-        /** Rows written, table scans and committed transactions so far. */
-        record Counts(long rows, long scans, long commits, long rollbacks, long own) {
-            long appCommits(Counts before) {
-                return (commits - before.commits) - (own - before.own);
-            }
-        }
-
-        Counts counts() throws SQLException {
-            long rows;
-            long scans;
-            try (ResultSet rs = query("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0), "
-                    + "coalesce(sum(coalesce(seq_scan, 0) + coalesce(idx_scan, 0)), 0) FROM pg_stat_user_tables")) {
-                rs.next();
-                rows = rs.getLong(1);
-                scans = rs.getLong(2);
-            }
-            try (ResultSet rs = query("SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()")) {
-                rs.next();
-                return new Counts(rows, scans, rs.getLong(1), rs.getLong(2), ownTransactions);
-            }
-        }
-
-        /**
-         * PostgreSQL publishes table and database statistics up to a second after commit; the idle app still writes a
-         * little (outbox polling, housekeeping), so the figures are read once the outbox is empty and a moment has passed.
-         */
-        Counts settledCounts() throws Exception {
-            awaitOutboxEmpty(Duration.ofSeconds(300));
-            Thread.sleep(2000);
-            return counts();
-        }
-
-        void resetStatements() throws SQLException {
-            if (statements) {
-                query("SELECT pg_stat_statements_reset()").close();
-            }
-        }
-
-        private long appStatements() throws SQLException {
-            try (ResultSet rs = query("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE userid <> '" + ROLE + "'::regrole")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-
-        /** The app's statements since the last reset (the benchmark's own role left out), per event. */
-        String statementsPerEvent(int events) throws SQLException {
-            return statements ? String.format("%.1f", appStatements() / (double) events) : "(unavailable)";
-        }
-
-        /** Statements (or table scans), transactions and rows per event between two counts; top statements by calls. */
-        List<String> statementReport(int events, Counts before, Counts after) throws SQLException {
-            List<String> lines = new ArrayList<>();
-            long rows = after.rows - before.rows;
-            long commits = after.appCommits(before);
-            long rollbacks = after.rollbacks - before.rollbacks;
-            if (!statements) {
-                lines.add(String.format("per event: %.1f table scans (seq_scan + idx_scan, pg_stat_statements unavailable), %.1f transactions "
-                                + "committed (%d rolled back), %.1f rows written (inserted+updated+deleted; %d in all)",
-                        (after.scans - before.scans) / (double) events, commits / (double) events, rollbacks, rows / (double) events, rows));
-                return lines;
-            }
-            long calls = appStatements();
-            lines.add(String.format("per event (the app's work until its outbox was empty, polling included): %.1f SQL statements "
-                            + "(pg_stat_statements, %d in all), %.1f transactions committed (%d rolled back), %.1f rows written "
-                            + "(inserted+updated+deleted; %d in all)",
-                    calls / (double) events, calls, commits / (double) events, rollbacks, rows / (double) events, rows));
-            lines.add("top 10 statements by calls: calls per event, rows per call, mean ms, statement");
-            try (ResultSet rs = query("SELECT calls, rows, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements "
-                    + "WHERE userid <> '" + ROLE + "'::regrole ORDER BY calls DESC LIMIT 10")) {
-                while (rs.next()) {
-                    String q = rs.getString(4);
-                    lines.add(String.format("  %6.2f %6.1f %7.2f  %s", rs.getLong(1) / (double) events,
-                            rs.getLong(2) / (double) Math.max(1, rs.getLong(1)), rs.getDouble(3),
-                            q.length() > 150 ? q.substring(0, 147) + "..." : q));
-                }
-            }
-            return lines;
-        }
-
-        /**
-         * Waits until every acked message event is handled (the message inbox is empty) and no outbox message is
-         * pending or being sent; returns System.nanoTime() when it saw that.
-         */
-        long awaitOutboxEmpty(Duration timeout) throws Exception {
-            long began = System.nanoTime();
-            while (System.nanoTime() - began < timeout.toNanos()) {
-                try (ResultSet rs = query("SELECT (SELECT count(*) FROM outbox WHERE status IN ('PENDING', 'SENDING'))"
-                        + " + (SELECT count(*) FROM message_inbox WHERE status = 'PENDING')")) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return System.nanoTime();
-                    }
-                }
-                Thread.sleep(POLL_MS);
-            }
-            throw new IllegalStateException("the outbox was not empty after " + timeout);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            c.close();
         }
     }
 }

@@ -42,6 +42,20 @@ final class Proc {
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 
+    /** The commit of the tree the benchmark runs in, with "+changes" when it has uncommitted ones; "?" without git. */
+    static String gitCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty=+changes", "--abbrev=12").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).strip();
+            return git.waitFor() == 0 ? out : "?";
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
     /** 1-minute load average: tells whether other work shared the machine during a run. */
     static String loadAverage() {
         try {
