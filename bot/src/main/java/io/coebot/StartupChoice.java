@@ -25,6 +25,10 @@ record StartupChoice(Kind kind, String message, String bind) {
     /** The bot token's names as the app reads them: the contract's, and the property it feeds. */
     private static final List<String> BOT_TOKEN = List.of("slackbottoken", "coeslackbottoken");
     private static final List<String> APP_TOKEN = List.of("slackapptoken", "coeslackapptoken");
+    /** "Add to Slack" (README, "Distribute to many workspaces"): both set and no bot token, each workspace installs it. */
+    private static final List<String> CLIENT_ID = List.of("slackclientid", "coeslackclientid");
+    private static final List<String> CLIENT_SECRET = List.of("slackclientsecret", "coeslackclientsecret");
+    private static final String SECRET_KEY = "coesecretkey";
     static final String TO_SET = "set SLACK_BOT_TOKEN to the bot token (xoxb-…, OAuth & Permissions → Bot User "
             + "OAuth Token) and SLACK_SIGNING_SECRET (Basic Information → Signing Secret)";
 
@@ -34,6 +38,9 @@ record StartupChoice(Kind kind, String message, String bind) {
         String botToken = null;
         String appToken = null;
         String database = null;
+        boolean clientId = false;
+        boolean clientSecret = false;
+        String secretKey = null;
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String name = normal(e.getKey());
             String value = e.getValue() == null ? "" : e.getValue();
@@ -46,15 +53,27 @@ record StartupChoice(Kind kind, String message, String bind) {
                     }
                     if (BOT_TOKEN.contains(name)) botToken = e.getKey(); else appToken = e.getKey();
                 }
+                clientId |= CLIENT_ID.contains(name) && !value.isBlank();
+                clientSecret |= CLIENT_SECRET.contains(name) && !value.isBlank();
+            } else if (name.equals(SECRET_KEY)) {
+                secretKey = value;
             } else if (name.startsWith("datasources") && name.endsWith("url") && !value.isBlank()) {
                 database = e.getKey();
             }
         }
         String sandbox = settings.get(SANDBOX);
-        if (botToken != null || appToken != null) {
+        boolean oauth = botToken == null && clientId && clientSecret;
+        if (botToken != null || appToken != null || oauth) {
             if (sandbox != null && !sandbox.isBlank()) {
                 return refuse(SANDBOX + "=" + sandbox + " is set together with "
-                        + (botToken != null ? botToken : appToken) + ": unset one of them (the sandbox never talks to Slack).");
+                        + (botToken != null ? botToken : appToken != null ? appToken : "SLACK_CLIENT_ID")
+                        + ": unset one of them (the sandbox never talks to Slack).");
+            }
+            if (oauth) {
+                var keyProblem = io.coebot.install.TokenSeal.problemWith(secretKey);
+                if (keyProblem.isPresent()) {
+                    return refuse(keyProblem.get());
+                }
             }
             return new StartupChoice(Kind.SLACK, null, null);
         }

@@ -133,7 +133,7 @@ class ActionsCommand implements CoeSubcommand {
         List<ActionItem> shown = new ArrayList<>();
         int hidden = 0;
         for (ActionItem item : items) {
-            if (visible.computeIfAbsent(item.channelId(), ch -> access.canSee(ch, userId))) {
+            if (visible.computeIfAbsent(item.channelId(), ch -> access.canSee(teamId, ch, userId))) {
                 shown.add(item);
             } else {
                 hidden++;

@@ -54,6 +54,7 @@ public class NudgeRun implements Outbox.Owner {
     private final boolean enabled;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final Clock clock;
+    private final io.coebot.slack.WorkspaceTokens tokens;
 
     public NudgeRun(ActionStore items, List<CoeReminders> coeReminders, NudgeClaimStore claims, NudgeQueue queue,
                     UserZones people,
@@ -64,7 +65,8 @@ public class NudgeRun implements Outbox.Owner {
                     @Value("${coe.nudge.retry-minutes:60}") long retryMinutes,
                     @Value("${coe.nudge.enabled:true}") boolean enabled,
                     java.util.Optional<io.micrometer.core.instrument.MeterRegistry> meters,
-                    Clock clock) {
+                    Clock clock, io.coebot.slack.WorkspaceTokens tokens) {
+        this.tokens = tokens;
         this.meters = meters.orElse(null);
         this.items = items;
         this.coeReminders = coeReminders;
@@ -120,12 +122,15 @@ public class NudgeRun implements Outbox.Owner {
         Set<String> teams = new java.util.TreeSet<>(items.teamsWithOpenItems());
         coeReminders.forEach(r -> teams.addAll(r.teams()));
         for (String team : teams) {
+            if (tokens.botToken(team).isEmpty()) {
+                continue; // the workspace uninstalled the app: nobody there is nudged, and Slack is not asked about them
+            }
             List<ActionItem> open = items.allOpen(team);
             List<CoeReminder> coes = coeReminders.stream().flatMap(r -> r.of(team).stream()).toList();
             Map<String, SlackPerson> who = lookUp(team, open, coes);
             NudgePlan plan = DigestPlanner.plan(now, open, coes, u -> who.get(u).zone(), u -> who.get(u).deactivated(),
                     schedule, claims.held(team, now));
-            Visibility visibility = new Visibility();
+            Visibility visibility = new Visibility(team);
             for (ActionItemDigest planned : plan.digests()) {
                 ActionItemDigest d = visibility.ownVisible(planned);
                 if (d == null) {
@@ -175,7 +180,14 @@ public class NudgeRun implements Outbox.Owner {
      * so each channel is asked about once.
      */
     private final class Visibility {
+        /** the workspace being nudged: its channels, asked with its token */
+        private final String team;
         private final Map<String, Boolean> isPublic = new HashMap<>();
+
+        Visibility(String team) {
+            this.team = team;
+        }
+
         private final Map<String, Set<String>> members = new HashMap<>();
 
         /** The COEs it lists stay: their owner owns them, and a reviewer was asked by name. */
@@ -188,10 +200,10 @@ public class NudgeRun implements Outbox.Owner {
         }
 
         private boolean canSee(String channel, String user) {
-            if (isPublic.computeIfAbsent(channel, access::isPublic)) {
+            if (isPublic.computeIfAbsent(channel, ch -> access.isPublic(team, ch))) {
                 return true;
             }
-            return members.computeIfAbsent(channel, access::members).contains(user);
+            return members.computeIfAbsent(channel, ch -> access.members(team, ch)).contains(user);
         }
     }
 

@@ -43,7 +43,7 @@ class StartCommand implements CoeSubcommand {
             return ctx.ack("A COE runs in the incident channel, where the team is. Run `/coe start [title]` there "
                     + "(invite me first with `/invite @coe-bot` if I'm not in it yet).");
         }
-        String cannotPost = cannotPostIn(p.getChannelId());
+        String cannotPost = cannotPostIn(p.getTeamId(), p.getChannelId());
         if (cannotPost != null) {
             return ctx.ack(cannotPost);
         }
@@ -73,9 +73,9 @@ class StartCommand implements CoeSubcommand {
      * without a card. If Slack cannot be asked right now, go ahead: the outbox explains a failed
      * post through the command's response_url.
      */
-    private String cannotPostIn(String channelId) {
+    private String cannotPostIn(String teamId, String channelId) {
         try {
-            var info = slack.methods().conversationsInfo(r -> r.channel(channelId));
+            var info = slack.methods(teamId).conversationsInfo(r -> r.channel(channelId));
             if (!info.isOk()) {
                 return "channel_not_found".equals(info.getError())
                         ? "I can't see this channel. If it is private, invite me first with `/invite @coe-bot`, then run `/coe start` again."

@@ -71,7 +71,13 @@ class ChannelCanvas implements CopyTarget {
 
     @Override
     public Written write(CopyJob job) throws CopyFailure {
-        MethodsClient api = slack.methods();
+        MethodsClient api;
+        try {
+            api = slack.methods(job.teamId());
+        } catch (io.coebot.slack.NotInstalled e) {
+            // retried slowly, as any refusal: a reinstall brings the canvas back
+            throw new CopyFailure(CopyFailure.Kind.REFUSED, "coe-bot is no longer installed in this workspace.", null);
+        }
         CanvasDocumentContent content = CanvasDocumentContent.builder().type("markdown").markdown(job.body()).build();
         String title = job.label() + ": " + job.title();
         try {

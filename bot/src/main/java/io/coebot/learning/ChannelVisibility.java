@@ -11,15 +11,17 @@ import java.util.Map;
  */
 final class ChannelVisibility {
     private final ChannelAccess access;
+    private final String teamId;
     private final String userId;
     private final Map<String, Boolean> seen = new HashMap<>();
 
-    ChannelVisibility(ChannelAccess access, String userId) {
+    ChannelVisibility(ChannelAccess access, String teamId, String userId) {
         this.access = access;
+        this.teamId = teamId;
         this.userId = userId;
     }
 
     boolean canSee(String channelId) {
-        return seen.computeIfAbsent(channelId, ch -> access.canSee(ch, userId));
+        return seen.computeIfAbsent(channelId, ch -> access.canSee(teamId, ch, userId));
     }
 }

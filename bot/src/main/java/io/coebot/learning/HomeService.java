@@ -75,7 +75,7 @@ class HomeService {
         List<LayoutBlock> blocks = HomeView.blocks(data(teamId, userId, today, pages));
         View view = View.builder().type("home").blocks(blocks).build();
         try {
-            var r = slack.methods().viewsPublish(b -> b.userId(userId).view(view));
+            var r = slack.methods(teamId).viewsPublish(b -> b.userId(userId).view(view));
             if (r.isOk()) {
                 store.drawn(teamId, userId, fingerprint);
             } else {
@@ -109,7 +109,7 @@ class HomeService {
     }
 
     HomeView.Data data(String teamId, String userId, LocalDate today, HomeView.Pages pages) {
-        ChannelVisibility visible = new ChannelVisibility(access, userId);
+        ChannelVisibility visible = new ChannelVisibility(access, teamId, userId);
         List<ActionItem> open = new ArrayList<>(items.openOwnedBy(teamId, userId));
         // overdue first: the soonest due date first puts the most overdue on top
         open.sort(Comparator.comparing(ActionItem::due).thenComparingLong(ActionItem::id));

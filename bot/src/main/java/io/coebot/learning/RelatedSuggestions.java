@@ -93,7 +93,7 @@ class RelatedSuggestions implements SlackFeature, StatusExtras {
     List<RelatedCoe> suggestions(Coe coe) {
         List<RelatedCoe> out = new ArrayList<>();
         for (RelatedCoe r : store.like(coe.teamId(), coe.id(), 12)) {
-            if (r.channelId().equals(coe.channelId()) || access.isPublic(r.channelId())) {
+            if (r.channelId().equals(coe.channelId()) || access.isPublic(coe.teamId(), r.channelId())) {
                 out.add(r);
                 if (out.size() == SHOWN) {
                     break;
@@ -167,7 +167,7 @@ class RelatedSuggestions implements SlackFeature, StatusExtras {
             Optional<Coe> related = coes.find(in.id(1));
             String answer;
             if (coe.isEmpty() || related.isEmpty() || coe.get().id() == related.get().id()
-                    || !(related.get().channelId().equals(coe.get().channelId()) || access.isPublic(related.get().channelId()))) {
+                    || !(related.get().channelId().equals(coe.get().channelId()) || access.isPublic(related.get().teamId(), related.get().channelId()))) {
                 answer = SlackRegistry.OUT_OF_DATE;
             } else {
                 answer = add(coe.get(), related.get(), in.userId());

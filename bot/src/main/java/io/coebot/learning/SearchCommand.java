@@ -83,7 +83,7 @@ class SearchCommand implements CoeSubcommand, SlackFeature {
             return SearchView.said("Those words are too common to search for. Try a word that would be in the COE, "
                     + "such as a service, an error or a cause.");
         }
-        ChannelVisibility visibility = new ChannelVisibility(access, userId);
+        ChannelVisibility visibility = new ChannelVisibility(access, teamId, userId);
         VisiblePage<SearchHit> results = VisiblePage.read((offset, limit) -> search.find(teamId, q, offset, limit),
                 SearchHit::channelId, visibility, from, SearchView.PAGE, SearchView.BATCH);
         if (q.hasWords()) {

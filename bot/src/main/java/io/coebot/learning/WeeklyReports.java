@@ -145,7 +145,7 @@ class WeeklyReports {
         Set<String> publicChannels = new HashSet<>();
         for (List<ReportStore.Named> l : List.of(opened, published, overdue)) {
             for (ReportStore.Named c : l) {
-                if (!publicChannels.contains(c.channelId()) && access.isPublic(c.channelId())) {
+                if (!publicChannels.contains(c.channelId()) && access.isPublic(team, c.channelId())) {
                     publicChannels.add(c.channelId());
                 }
             }

@@ -76,7 +76,7 @@ class FinishCommand implements CoeSubcommand {
 
     /** Publishes and says what was queued; shared with the "Publish anyway" form. */
     String publish(Coe coe, String by, String anywayReason) {
-        boolean isPublic = publisher.hasReviewChannel() && access.isPublic(coe.channelId());
+        boolean isPublic = publisher.hasReviewChannel() && access.isPublic(coe.teamId(), coe.channelId());
         // figures are drawn, and names looked up, before the publishing transaction: a remote may take a moment
         var timeline = documents.of(coe, clock.instant()).timeline();
         figures.forEach(f -> f.refresh(coe, timeline));

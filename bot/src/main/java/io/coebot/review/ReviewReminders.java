@@ -99,14 +99,14 @@ class ReviewReminders {
                     if (row.overdueShownOn() == null && reviews.markOverdue(coe, ownerToday)) {
                         cards++;
                     }
-                    if (reviewChannel != null && access.isPublic(coe.channelId())) {
+                    if (reviewChannel != null && access.isPublic(coe.teamId(), coe.channelId())) {
                         overdue.add("• " + line(coe) + " — " + Dueness.words(due, Dueness.Reader.on(ownerToday))
                                 + " · " + row.status().label());
                     }
                 }
                 if (reviewChannel != null && row.status() == ReviewStatus.IN_REVIEW && row.enteredReviewAt() != null
                         && DeadlinePolicy.businessDaysBetween(row.enteredReviewAt().atZone(ZoneOffset.UTC).toLocalDate(), todayUtc)
-                        > LONG_WAIT_BUSINESS_DAYS && access.isPublic(coe.channelId())) {
+                        > LONG_WAIT_BUSINESS_DAYS && access.isPublic(coe.teamId(), coe.channelId())) {
                     waiting.add("• " + line(coe) + " — in review since "
                             + Dueness.day(row.enteredReviewAt().atZone(ZoneOffset.UTC).toLocalDate()));
                 }

@@ -281,7 +281,7 @@ class ReviewService implements ReviewGate, CoeReminders, Outbox.Owner {
             return;
         }
         if (store.reviewers(e.coe().id()).stream().anyMatch(Reviewer::approves)) {
-            act(e.coe(), new ReviewEvent.AnswersChanged(e.by()), access.isPublic(e.coe().channelId()));
+            act(e.coe(), new ReviewEvent.AnswersChanged(e.by()), access.isPublic(e.coe().teamId(), e.coe().channelId()));
         }
     }
 

@@ -119,7 +119,7 @@ class ReviewSlack implements SlackFeature {
     }
 
     ReviewService.Outcome act(Coe coe, ReviewEvent event) {
-        return reviews.act(coe, event, access.isPublic(coe.channelId()));
+        return reviews.act(coe, event, access.isPublic(coe.teamId(), coe.channelId()));
     }
 
     private Response openNote(BlockActionRequest req, ActionContext ctx, ReviewNote.Kind kind) {

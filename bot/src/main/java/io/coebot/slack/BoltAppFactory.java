@@ -33,10 +33,19 @@ class BoltAppFactory {
     }
 
     @Singleton
-    App app(SlackSettings settings, Slack slack, java.time.Clock clock) {
-        AppConfig config = AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken() != null ? settings.botToken() : NOT_CONFIGURED)
+    App app(SlackSettings settings, Slack slack, java.time.Clock clock,
+            io.micronaut.context.BeanProvider<com.slack.api.bolt.service.InstallationService> installations) {
+        AppConfig.AppConfigBuilder builder = AppConfig.builder().slack(slack);
+        if (settings.oauth()) {
+            // Many workspaces: Bolt's multi-workspace authorization finds each request's installation (its token for
+            // ctx.client()) in the InstallationService; the install pages themselves are io.coebot.install's.
+            builder.clientId(settings.clientId()).clientSecret(settings.clientSecret())
+                    // one auth.test per workspace and token, not one per request
+                    .authTestCacheEnabled(true);
+        } else {
+            builder.singleTeamBotToken(settings.botToken() != null ? settings.botToken() : NOT_CONFIGURED);
+        }
+        AppConfig config = builder
                 .signingSecret(settings.signingSecret())
                 // Slack retries anything not answered with 2xx: ack what no feature handles.
                 .subtypedMessageEventsAutoAckEnabled(true)
@@ -46,7 +55,11 @@ class BoltAppFactory {
             LOG.debug("No handler for a {} request; acked", request.getRequestType());
             return Response.ok();
         });
-        return new EdgeApp(config, new RequestSignature(settings.signingSecret(), clock));
+        App app = new EdgeApp(config, new RequestSignature(settings.signingSecret(), clock));
+        if (settings.oauth()) {
+            app.service(installations.get());
+        }
+        return app;
     }
 
     @Singleton

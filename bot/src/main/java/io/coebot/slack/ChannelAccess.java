@@ -19,18 +19,18 @@ public class ChannelAccess {
         this.slack = slack;
     }
 
-    public boolean canSee(String channelId, String userId) {
-        return isPublic(channelId) || members(channelId).contains(userId);
+    public boolean canSee(String teamId, String channelId, String userId) {
+        return isPublic(teamId, channelId) || members(teamId, channelId).contains(userId);
     }
 
     /** The people in a channel the bot is in (empty when Slack cannot tell). */
-    public java.util.Set<String> members(String channelId) {
+    public java.util.Set<String> members(String teamId, String channelId) {
         java.util.Set<String> all = new java.util.HashSet<>();
         try {
             String cursor = null;
             do {
                 String page = cursor;
-                var members = slack.methods().conversationsMembers(b -> b.channel(channelId).cursor(page).limit(200));
+                var members = slack.methods(teamId).conversationsMembers(b -> b.channel(channelId).cursor(page).limit(200));
                 if (!members.isOk()) {
                     return java.util.Set.of();
                 }
@@ -45,9 +45,9 @@ public class ChannelAccess {
     }
 
     /** Whether everyone in the workspace may read the channel (unknown counts as no). */
-    public boolean isPublic(String channelId) {
+    public boolean isPublic(String teamId, String channelId) {
         try {
-            var info = slack.methods().conversationsInfo(b -> b.channel(channelId));
+            var info = slack.methods(teamId).conversationsInfo(b -> b.channel(channelId));
             return info.isOk() && info.getChannel() != null && !info.getChannel().isPrivate();
         } catch (Exception e) {
             LOG.info("Could not tell whether a channel is public: {}", e.getClass().getSimpleName());

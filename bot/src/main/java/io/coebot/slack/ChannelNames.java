@@ -42,7 +42,7 @@ public class ChannelNames {
             return Optional.of(k.name());
         }
         try {
-            var info = slack.methods().conversationsInfo(b -> b.channel(channelId));
+            var info = slack.methods(teamId).conversationsInfo(b -> b.channel(channelId));
             if (info.isOk() && info.getChannel() != null && info.getChannel().getName() != null) {
                 known.put(key, new Known(info.getChannel().getName(), now));
                 return Optional.of(info.getChannel().getName());

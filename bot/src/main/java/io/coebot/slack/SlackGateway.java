@@ -64,8 +64,9 @@ public class SlackGateway {
     private static final int LOOKUP_CALLS = 4;
     private volatile boolean running;
     private final Clock clock;
+    private final WorkspaceTokens tokens;
 
-    public SlackGateway(Slack slack, SlackSettings settings, Outbox outbox, TransactionOperations<Connection> tx,
+    public SlackGateway(Slack slack, SlackSettings settings, WorkspaceTokens tokens, Outbox outbox, TransactionOperations<Connection> tx,
                         CardAnchors anchors, ThreadRoutes routes, BeanProvider<Outbox.Owner> owners,
                         @Value("${coe.outbox.poll-millis:500}") long pollMillis,
                         @Value("${coe.slack.read-timeout-millis:8000}") long readTimeoutMillis,
@@ -75,6 +76,7 @@ public class SlackGateway {
         this.slack = slack;
         this.clock = clock;
         this.settings = settings;
+        this.tokens = tokens;
         this.outbox = outbox;
         this.tx = tx;
         this.anchors = anchors;
@@ -88,19 +90,25 @@ public class SlackGateway {
         this.lease = Duration.ofMillis(leaseMillis > 0 ? leaseMillis : (readTimeoutMillis + 2_000) * (LOOKUP_CALLS + 3) + 10_000);
     }
 
-    /** The bot's Web API client, for the few calls that must happen while a person waits (views.open, users.info). */
-    public MethodsClient methods() {
-        String token = settings.botToken();
-        SlackMethods client = methods;
+    /**
+     * The bot's Web API client for the workspace {@code teamId}, with that workspace's token, for the few calls that
+     * must happen while a person waits (views.open, users.info) and for the outbox.
+     *
+     * @throws NotInstalled when the workspace has no token (it uninstalled the app): no call is made for it
+     */
+    public MethodsClient methods(String teamId) {
+        String token = tokens.botToken(teamId).orElseThrow(() -> new NotInstalled(teamId));
+        String key = teamId == null ? "" : teamId;
+        SlackMethods client = methods.get(key);
         if (client == null || !client.isFor(token)) {
             client = new SlackMethods(slack.getHttpClient(), token);
-            methods = client;
+            methods.put(key, client);
         }
         return client;
     }
 
-    /** One client (and so one Gson) for as long as the token stays the same; see {@link SlackMethods}. */
-    private volatile SlackMethods methods;
+    /** One client (and so one Gson) per workspace for as long as its token stays the same; see {@link SlackMethods}. */
+    private final java.util.Map<String, SlackMethods> methods = new java.util.concurrent.ConcurrentHashMap<>();
 
     @EventListener
     void onStartup(StartupEvent event) {
@@ -221,6 +229,9 @@ public class SlackGateway {
             return new Attempt(found.isPresent() ? found.get() : deliver(pending), null);
         } catch (SlackRefusal refusal) {
             return new Attempt(null, refusal);
+        } catch (NotInstalled e) {
+            // the workspace uninstalled the app: parked as failed, never retried, and Slack is not called
+            return new Attempt(null, SlackRefusal.permanent(NotInstalled.REASON));
         } catch (RuntimeException e) {
             return new Attempt(null, SlackRefusal.transientFailure(e.getClass().getSimpleName()));
         }
@@ -330,7 +341,7 @@ public class SlackGateway {
                 outbox.markFailed(pending.id(), refusal.error);
                 LOG.warn("Slack refused outbox message {} ({} in {}): {}", pending.id(), m.kind(), m.channelId(), refusal.error);
                 notifyFailed(pending);
-                if (m.responseUrl() != null) {
+                if (m.responseUrl() != null && !NotInstalled.REASON.equals(refusal.error)) {
                     explain(m.responseUrl(), refusal.explanation());
                 }
             }
@@ -339,7 +350,7 @@ public class SlackGateway {
 
     private String deliver(Outbox.PendingMessage pending) throws SlackRefusal {
         OutboundMessage m = pending.message();
-        MethodsClient api = methods();
+        MethodsClient api = methods(m.teamId());
         try {
             return switch (m.kind()) {
                 case POST -> {
@@ -430,7 +441,7 @@ public class SlackGateway {
             String channel = m.channelId();
             if (isUser(channel)) {
                 // a DM was posted to the user id; its history lives in the IM channel
-                var open = methods().conversationsOpen(b -> b.users(List.of(m.channelId())));
+                var open = methods(m.teamId()).conversationsOpen(b -> b.users(List.of(m.channelId())));
                 if (!open.isOk() || open.getChannel() == null) {
                     return cannotLook(pending, open.getError());
                 }
@@ -443,7 +454,7 @@ public class SlackGateway {
                 String from = cursor;
                 List<com.slack.api.model.Message> messages;
                 if (threadTs == null) {
-                    var r = methods().conversationsHistory(b -> b.channel(in).oldest(oldest).limit(200).cursor(from)
+                    var r = methods(m.teamId()).conversationsHistory(b -> b.channel(in).oldest(oldest).limit(200).cursor(from)
                             .includeAllMetadata(true));
                     if (!r.isOk()) {
                         return cannotLook(pending, r.getError());
@@ -451,7 +462,7 @@ public class SlackGateway {
                     messages = r.getMessages();
                     cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
                 } else {
-                    var r = methods().conversationsReplies(b -> b.channel(in).ts(threadTs).oldest(oldest).limit(200).cursor(from)
+                    var r = methods(m.teamId()).conversationsReplies(b -> b.channel(in).ts(threadTs).oldest(oldest).limit(200).cursor(from)
                             .includeAllMetadata(true));
                     if (!r.isOk()) {
                         return cannotLook(pending, r.getError());

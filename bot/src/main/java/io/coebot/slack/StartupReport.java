@@ -29,5 +29,10 @@ class StartupReport implements ApplicationEventListener<ServerStartupEvent> {
         } else {
             LOG.info("coe-bot is ready: Slack requests to POST http://<host>:{}/slack/events (Slack API {})", port, settings.apiUrl());
         }
+        if (settings.ready() && settings.oauth()) {
+            String base = settings.publicUrl() != null ? settings.publicUrl() : "http://<host>:" + port;
+            LOG.info("Workspaces install coe-bot at {}/slack/install (\"Add to Slack\"); Slack sends them back to {}", base,
+                    settings.publicUrl() != null ? base + "/slack/oauth_redirect" : "the redirect URL set in the Slack app");
+        }
     }
 }

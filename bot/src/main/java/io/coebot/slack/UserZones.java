@@ -91,7 +91,7 @@ public class UserZones {
         String realName = null;
         String email = null;
         try {
-            var r = slack.methods().usersInfo(b -> b.user(userId));
+            var r = slack.methods(teamId).usersInfo(b -> b.user(userId));
             if (r.isOk() && r.getUser() != null) {
                 tz = r.getUser().getTz();
                 deactivated = r.getUser().isDeleted();

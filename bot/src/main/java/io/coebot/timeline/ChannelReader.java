@@ -56,12 +56,12 @@ class ChannelReader {
      * The message with this ts: a top-level message through conversations.history, else a thread reply through
      * conversations.replies (which accepts the ts of any message of a thread). Empty when it no longer exists.
      */
-    public Optional<TimelineStore.SeenMessage> message(String channelId, String ts) throws ReadFailure {
+    public Optional<TimelineStore.SeenMessage> message(String teamId, String channelId, String ts) throws ReadFailure {
         Optional<MessageTs> wanted = MessageTs.parse(ts);
         if (wanted.isEmpty()) {
             return Optional.empty(); // no message is written at a time that is not one
         }
-        MethodsClient api = gateway.methods();
+        MethodsClient api = api(teamId);
         ConversationsHistoryResponse h = call(() -> api.conversationsHistory(r -> r.channel(channelId).latest(ts).oldest(ts)
                 .inclusive(true).limit(1)));
         if (h.isOk() && h.getMessages() != null) {
@@ -85,8 +85,8 @@ class ChannelReader {
                 .filter(m -> MessageTs.parse(m.getTs()).equals(wanted)).findFirst().map(m -> seen(channelId, m));
     }
 
-    public Page history(String channelId, String oldest, String latest, String cursor, int limit) throws ReadFailure {
-        MethodsClient api = gateway.methods();
+    public Page history(String teamId, String channelId, String oldest, String latest, String cursor, int limit) throws ReadFailure {
+        MethodsClient api = api(teamId);
         ConversationsHistoryResponse h = call(() -> api.conversationsHistory(r -> r.channel(channelId).oldest(oldest)
                 .latest(latest).inclusive(true).limit(limit).cursor(cursor)));
         if (!h.isOk()) {
@@ -96,9 +96,9 @@ class ChannelReader {
         return new Page(h.getMessages() == null ? List.of() : h.getMessages(), next);
     }
 
-    public Page replies(String channelId, String threadTs, String oldest, String latest, String cursor, int limit)
+    public Page replies(String teamId, String channelId, String threadTs, String oldest, String latest, String cursor, int limit)
             throws ReadFailure {
-        MethodsClient api = gateway.methods();
+        MethodsClient api = api(teamId);
         ConversationsRepliesResponse r = call(() -> api.conversationsReplies(q -> q.channel(channelId).ts(threadTs)
                 .oldest(oldest).latest(latest).inclusive(true).limit(limit).cursor(cursor)));
         if (!r.isOk()) {
@@ -112,14 +112,14 @@ class ChannelReader {
     }
 
     /** chat.getPermalink, or null when Slack cannot give one (the caller falls back to a built link). */
-    public String permalink(String channelId, String ts) {
+    public String permalink(String teamId, String channelId, String ts) {
         try {
-            var r = gateway.methods().chatGetPermalink(b -> b.channel(channelId).messageTs(ts));
+            var r = gateway.methods(teamId).chatGetPermalink(b -> b.channel(channelId).messageTs(ts));
             if (r.isOk()) {
                 return r.getPermalink();
             }
             LOG.info("chat.getPermalink failed: {}", r.getError());
-        } catch (IOException | SlackApiException e) {
+        } catch (IOException | SlackApiException | io.coebot.slack.NotInstalled e) {
             LOG.info("chat.getPermalink failed: {}", e.getClass().getSimpleName());
         }
         return null;
@@ -132,6 +132,15 @@ class ChannelReader {
 
     private interface Call<T> {
         T run() throws IOException, SlackApiException;
+    }
+
+    /** The workspace's client; one that uninstalled the app cannot be read, for good (nothing is asked of Slack). */
+    private MethodsClient api(String teamId) throws ReadFailure {
+        try {
+            return gateway.methods(teamId);
+        } catch (io.coebot.slack.NotInstalled e) {
+            throw new ReadFailure(io.coebot.slack.NotInstalled.REASON, 0, false);
+        }
     }
 
     private static <T> T call(Call<T> call) throws ReadFailure {

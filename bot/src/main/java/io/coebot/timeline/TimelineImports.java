@@ -95,8 +95,8 @@ class TimelineImports {
         ChannelReader.Page page;
         try {
             page = job.phase() == TimelineImport.Phase.HISTORY
-                    ? reader.history(job.channelId(), oldest, latest, job.cursor(), settings.importPageSize())
-                    : reader.replies(job.channelId(), job.threads().get(0), oldest, latest, job.cursor(), settings.importPageSize());
+                    ? reader.history(job.teamId(), job.channelId(), oldest, latest, job.cursor(), settings.importPageSize())
+                    : reader.replies(job.teamId(), job.channelId(), job.threads().get(0), oldest, latest, job.cursor(), settings.importPageSize());
         } catch (ChannelReader.ReadFailure f) {
             failed(job, f);
             return true;

@@ -138,7 +138,7 @@ class TimelineSlack implements SlackFeature {
             Optional<TimelineStore.SeenMessage> message = timelines.seenMessage(team, channel, ts);
             if (message.isEmpty()) {
                 try {
-                    message = reader.message(channel, ts);
+                    message = reader.message(team, channel, ts);
                 } catch (ChannelReader.ReadFailure f) {
                     return ctx.ackWithErrors(Map.of("note", "Slack did not let me read that message (" + f.error + "). Try again in a minute."));
                 }
@@ -146,7 +146,7 @@ class TimelineSlack implements SlackFeature {
             if (message.isEmpty()) {
                 return ctx.ackWithErrors(Map.of("note", "That message is gone: it was deleted."));
             }
-            var outcome = timelines.addMessage(coe, message.get(), TimelineSource.SHORTCUT, permalink(channel, ts), note,
+            var outcome = timelines.addMessage(coe, message.get(), TimelineSource.SHORTCUT, permalink(team, channel, ts), note,
                     milestone, user, null);
             if (outcome.entry() == null) {
                 return ctx.ackWithErrors(Map.of(milestone != null ? "milestone" : "note", outcome.message()));
@@ -259,7 +259,7 @@ class TimelineSlack implements SlackFeature {
         Optional<TimelineStore.SeenMessage> message = timelines.seenMessage(teamId, channel, ts);
         if (message.isEmpty()) {
             try {
-                message = reader.message(channel, ts);
+                message = reader.message(teamId, channel, ts);
             } catch (ChannelReader.ReadFailure f) {
                 if (f.transientFailure) {
                     throw new IllegalStateException("Reading the pinned message failed for now: " + f.error);
@@ -271,21 +271,21 @@ class TimelineSlack implements SlackFeature {
         if (message.isEmpty()) {
             return;
         }
-        timelines.addMessage(coe.get(), message.get(), TimelineSource.REACTION, permalink(channel, ts), null, null, userId, eventId);
+        timelines.addMessage(coe.get(), message.get(), TimelineSource.REACTION, permalink(teamId, channel, ts), null, null, userId, eventId);
     }
 
     /** The last pin taken off: the entry goes, unless someone else's pin is still on the message. */
     private void unpinned(String teamId, String eventId, String channel, String ts) {
         Optional<Coe> coe = timelines.openIn(teamId, channel);
-        if (coe.isEmpty() || stillPinned(channel, ts)) {
+        if (coe.isEmpty() || stillPinned(teamId, channel, ts)) {
             return;
         }
         timelines.removeReactionEntry(coe.get(), ts, eventId);
     }
 
-    private boolean stillPinned(String channel, String ts) {
+    private boolean stillPinned(String teamId, String channel, String ts) {
         try {
-            var r = gateway.methods().reactionsGet(b -> b.channel(channel).timestamp(ts).full(true));
+            var r = gateway.methods(teamId).reactionsGet(b -> b.channel(channel).timestamp(ts).full(true));
             if (!r.isOk() || r.getMessage() == null || r.getMessage().getReactions() == null) {
                 return false;
             }
@@ -296,8 +296,8 @@ class TimelineSlack implements SlackFeature {
         }
     }
 
-    private String permalink(String channel, String ts) {
-        String link = reader.permalink(channel, ts);
+    private String permalink(String teamId, String channel, String ts) {
+        String link = reader.permalink(teamId, channel, ts);
         return link != null ? link : BlockKit.permalink(null, channel, ts);
     }
 

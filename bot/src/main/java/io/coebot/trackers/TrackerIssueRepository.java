@@ -66,6 +66,12 @@ interface TrackerIssueRepository extends GenericRepository<TrackerIssueRow, Long
                            WHERE tracker = :tracker AND lower(target) = lower(:target) AND issue_key = :key)""")
     boolean tracked(String tracker, String target, String key);
 
+    /** Native: the workspace of the item an issue belongs to (the target matched case-insensitively). */
+    @Query("""
+            SELECT team_id FROM tracker_issue
+            WHERE tracker = :tracker AND lower(target) = lower(:target) AND issue_key = :key LIMIT 1""")
+    Optional<String> teamOf(String tracker, String target, String key);
+
     /** Native: grouped per tracker and target. */
     @Query("""
             SELECT tracker, target, min(created_at) AS oldest FROM tracker_issue WHERE issue_key IS NOT NULL

@@ -142,6 +142,12 @@ class TrackerIssues {
         return issues.tracked(tracker, target, key);
     }
 
+    /** The workspace of the item an issue belongs to: the Slack asked who its assignee is (each has its own token). */
+    @Transactional
+    public Optional<String> teamOf(String tracker, String target, String key) {
+        return issues.teamOf(tracker, target, key);
+    }
+
     /** A tracker and target that holds issues of items, and the oldest of them (the reconcile's first look). */
     @Introspected
     public record SyncTarget(String tracker, String target, Instant oldest) {}

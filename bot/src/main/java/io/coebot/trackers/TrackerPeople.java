@@ -29,9 +29,11 @@ class TrackerPeople {
     private final UserZones people;
     private final SlackGateway slack;
     private final Clock clock;
+    private final TrackerIssues issues;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    TrackerPeople(UserZones people, SlackGateway slack, Clock clock) {
+    TrackerPeople(UserZones people, SlackGateway slack, Clock clock, TrackerIssues issues) {
+        this.issues = issues;
         this.people = people;
         this.slack = slack;
         this.clock = clock;
@@ -54,9 +56,13 @@ class TrackerPeople {
     }
 
     /** The Slack member the issue is assigned to, when the tracker and Slack both know their email. */
-    Optional<String> slackUserOf(Tracker tracker, RemoteIssue issue) {
+    Optional<String> slackUserOf(Tracker tracker, String target, RemoteIssue issue) {
         if (issue.assignee() == null) {
             return Optional.empty();
+        }
+        Optional<String> teamId = issues.teamOf(tracker.id(), target, issue.ref().key());
+        if (teamId.isEmpty()) {
+            return Optional.empty(); // no item's issue: nobody to tell
         }
         try {
             String email = issue.assigneeEmail();
@@ -71,11 +77,12 @@ class TrackerPeople {
             if (email.isEmpty()) {
                 return Optional.empty();
             }
-            String key = "slack " + email.toLowerCase(Locale.ROOT);
+            // a member's id is the workspace's own
+            String key = "slack " + teamId.get() + " " + email.toLowerCase(Locale.ROOT);
             String user = remembered(key);
             if (user == null) {
                 String e = email;
-                var r = slack.methods().usersLookupByEmail(b -> b.email(e));
+                var r = slack.methods(teamId.get()).usersLookupByEmail(b -> b.email(e));
                 user = r.isOk() && r.getUser() != null && !r.getUser().isDeleted() ? r.getUser().getId() : "";
                 remember(key, user);
             }

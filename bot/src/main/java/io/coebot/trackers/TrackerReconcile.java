@@ -102,7 +102,7 @@ class TrackerReconcile {
                 if (!issues.tracked(t.tracker(), t.target(), issue.ref().key())) {
                     continue; // not an item's issue: no need to ask who its assignee is
                 }
-                Optional<String> assignee = people.slackUserOf(tracker.get(), issue);
+                Optional<String> assignee = people.slackUserOf(tracker.get(), t.target(), issue);
                 if (tx.executeWrite(s -> inbound.apply(tracker.get(), t.target(), issue, assignee).isPresent())) {
                     applied++;
                 }

@@ -166,16 +166,16 @@ class TrackerSlack implements SlackFeature, CoeSubcommand {
         if (coe.isPresent() && coe.get().ownerUserId().equals(userId)) {
             return Optional.empty();
         }
-        if (isAdmin(userId)) {
+        if (isAdmin(teamId, userId)) {
             return Optional.empty();
         }
         return Optional.of("Only " + coe.map(c -> "<@" + c.ownerUserId() + ">, who owns " + c.label() + ", or ").orElse("")
                 + "a workspace admin can choose the tracker for this channel.");
     }
 
-    private boolean isAdmin(String userId) {
+    private boolean isAdmin(String teamId, String userId) {
         try {
-            var r = slack.methods().usersInfo(b -> b.user(userId));
+            var r = slack.methods(teamId).usersInfo(b -> b.user(userId));
             return r.isOk() && r.getUser() != null && (r.getUser().isAdmin() || r.getUser().isOwner());
         } catch (Exception e) {
             LOG.info("users.info failed while checking an admin: {}", e.getClass().getSimpleName());
@@ -206,7 +206,7 @@ class TrackerSlack implements SlackFeature, CoeSubcommand {
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
         try {
-            return slack.methods().viewsOpen(r -> r.triggerId(triggerId).view(v)).isOk();
+            return slack.methods(coe.teamId()).viewsOpen(r -> r.triggerId(triggerId).view(v)).isOk();
         } catch (Exception e) {
             LOG.info("views.open failed: {}", e.getClass().getSimpleName());
             return false;

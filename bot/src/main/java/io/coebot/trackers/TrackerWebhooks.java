@@ -170,7 +170,7 @@ class TrackerWebhooks {
     private HttpResponse<String> applied(String tracker, String delivery, Tracker t, String target, RemoteIssue remote) {
         Instant now = clock.instant();
         // who the assignee is in Slack is asked before the transaction: it may wait for the tracker and for Slack
-        Optional<String> assignee = people.slackUserOf(t, remote);
+        Optional<String> assignee = people.slackUserOf(t, target, remote);
         boolean applied = tx.executeWrite(s -> inbound.firstDelivery(tracker, delivery, now)
                 && inbound.apply(t, target, remote, assignee).isPresent());
         return HttpResponse.ok(applied ? "Applied." : "Nothing to change.");

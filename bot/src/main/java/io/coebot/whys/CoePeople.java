@@ -86,7 +86,7 @@ class CoePeople {
         if (known != null && now.isBefore(known.until())) {
             return known.ids();
         }
-        Set<String> ids = channels.members(channelId);
+        Set<String> ids = channels.members(teamId, channelId);
         if (!ids.isEmpty()) {
             members.put(key, new Members(Set.copyOf(ids), now.plus(MEMBERS_KEPT)));
             if (members.size() > 1_000) {

@@ -90,6 +90,11 @@ public final class FakeSlack implements AutoCloseable {
     private static final int MAX_CALLS_IN_DUMP = 200;
 
     private final String botToken;
+    /** "Add to Slack": the app's client credentials, the codes handed out and not yet exchanged, the tokens issued. */
+    public static final String CLIENT_ID = "1111111111.2222222222";
+    public static final String CLIENT_SECRET = "fake-client-secret-5f0c2d9a7e41b3c8";
+    private final Map<String, String[]> oauthCodes = new HashMap<>();
+    private final Map<String, String> installedTokens = new HashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
     final String baseUrl;
@@ -143,6 +148,8 @@ public final class FakeSlack implements AutoCloseable {
     private FakeSlack(String botToken) throws IOException {
         this.botToken = botToken;
         new SlackWebApi(this).registerMethods(methods);
+        // "Add to Slack": the code a consent page hands out, exchanged for a workspace's own token (oauthCode)
+        methods.put("oauth.v2.access", this::oauthV2Access);
         users.put(BOT_USER_ID, new UserRec(BOT_USER_ID, BOT_NAME, "America/Los_Angeles", true));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         executor = Executors.newCachedThreadPool(r -> {
@@ -1010,10 +1017,12 @@ public final class FakeSlack implements AutoCloseable {
                 if (invalidJson) {
                     throw new ApiError("invalid_json");
                 }
-                if (token == null || token.isEmpty()) {
+                if (method.equals("oauth.v2.access")) {
+                    // authenticated by the client id and secret (HTTP Basic, or form fields), not by a token
+                    oauthClient(auth, params);
+                } else if (token == null || token.isEmpty()) {
                     throw new ApiError("not_authed");
-                }
-                if (!token.equals(botToken)) {
+                } else if (!token.equals(botToken) && !installedTokens.containsKey(token)) {
                     throw new ApiError("invalid_auth");
                 }
                 requestReceivedNanos = received;
@@ -1781,6 +1790,79 @@ public final class FakeSlack implements AutoCloseable {
 
     static String key(String channel, String ts) {
         return channel + "/" + ts;
+    }
+
+    /**
+     * What Slack hands the browser after someone pressed Allow on the consent page for workspace {@code teamId}: a
+     * one-time code for oauth.v2.access, which answers with a bot token of that workspace's own.
+     */
+    public String oauthCode(String teamId, String teamName, String installerUserId) {
+        synchronized (lock) {
+            String code = "code-" + teamId + "-" + (idSeq++);
+            oauthCodes.put(code, new String[]{teamId, teamName, installerUserId});
+            return code;
+        }
+    }
+
+    /** As {@link #oauthCode}, for an org-wide install on Enterprise Grid: the token is the organisation's. */
+    public String oauthCodeOrgWide(String enterpriseId, String enterpriseName, String installerUserId) {
+        synchronized (lock) {
+            String code = "code-" + enterpriseId + "-" + (idSeq++);
+            oauthCodes.put(code, new String[]{enterpriseId, enterpriseName, installerUserId, "org"});
+            return code;
+        }
+    }
+
+    /** The workspace's token is gone (uninstalled, or revoked): every call with it is refused from now on. */
+    public void revokeTokensOf(String teamId) {
+        synchronized (lock) {
+            installedTokens.values().removeIf(teamId::equals);
+        }
+    }
+
+    /** The workspace a token issued by oauth.v2.access belongs to (null for the fake's own bot token). */
+    public String teamOfToken(String token) {
+        synchronized (lock) {
+            return installedTokens.get(token);
+        }
+    }
+
+    private static void oauthClient(String auth, Map<String, String> params) {
+        String id = params.get("client_id");
+        String secret = params.get("client_secret");
+        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String pair = new String(java.util.Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            id = colon < 0 ? pair : pair.substring(0, colon);
+            secret = colon < 0 ? null : pair.substring(colon + 1);
+        }
+        if (!CLIENT_ID.equals(id)) {
+            throw new ApiError("invalid_client_id");
+        }
+        if (!CLIENT_SECRET.equals(secret)) {
+            throw new ApiError("bad_client_secret");
+        }
+    }
+
+    /** oauth.v2.access as Slack documents it: a code is good once; the answer carries the workspace's bot token. */
+    private JsonObject oauthV2Access(Req r) {
+        String[] grant = oauthCodes.remove(r.params.get("code"));
+        if (grant == null) {
+            throw new ApiError("invalid_code");
+        }
+        String token = "xoxb-" + grant[0] + "-" + (idSeq++) + "-" + UUID.randomUUID().toString().replace("-", "");
+        installedTokens.put(token, grant[0]);
+        boolean orgWide = grant.length > 3;
+        JsonObject team = ok("id", grant[0], "name", grant[1]);
+        team.remove("ok");
+        JsonObject user = ok("id", grant[2]);
+        user.remove("ok");
+        JsonObject answer = ok("access_token", token, "token_type", "bot", "scope", BOT_SCOPES, "bot_user_id", BOT_USER_ID,
+                "app_id", APP_ID, "is_enterprise_install", orgWide);
+        answer.add("team", orgWide ? com.google.gson.JsonNull.INSTANCE : team);
+        answer.add("enterprise", orgWide ? team : com.google.gson.JsonNull.INSTANCE);
+        answer.add("authed_user", user);
+        return answer;
     }
 
     static JsonObject ok(Object... keyValues) {
