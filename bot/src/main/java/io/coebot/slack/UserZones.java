@@ -76,9 +76,9 @@ public class UserZones {
     /** If Slack cannot be asked, the person is taken as active in UTC (and asked again next time). */
     public SlackPerson personOf(String teamId, String userId) {
         Instant now = clock.instant();
-        Remembered r = recent.get(key(teamId, userId));
-        if (r != null && r.until().isAfter(now)) {
-            return r.person();
+        Remembered known = recent.get(key(teamId, userId));
+        if (known != null && known.until().isAfter(now)) {
+            return known.person();
         }
         Optional<SlackPerson> cached = cached(teamId, userId, now);
         if (cached.isPresent()) {
@@ -126,9 +126,9 @@ public class UserZones {
      */
     @Transactional
     public ZoneId knownZone(String teamId, String userId) {
-        Remembered r = recent.get(key(teamId, userId));
-        if (r != null && r.until().isAfter(clock.instant())) {
-            return r.person().zone();
+        Remembered known = recent.get(key(teamId, userId));
+        if (known != null && known.until().isAfter(clock.instant())) {
+            return known.person().zone();
         }
         return users.findTzByTeamIdAndUserId(teamId, userId).map(UserZones::parse).orElse(ZoneOffset.UTC);
     }
