@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,10 +23,12 @@ class InstallStates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TransactionOperations<Connection> tx;
+    private final OAuthStateRepository states;
     private final Clock clock;
 
-    InstallStates(TransactionOperations<Connection> tx, Clock clock) {
+    InstallStates(TransactionOperations<Connection> tx, OAuthStateRepository states, Clock clock) {
         this.tx = tx;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -36,17 +37,9 @@ class InstallStates {
         RANDOM.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tx.executeWrite(status -> {
-            Connection c = status.getConnection();
-            try (PreparedStatement old = c.prepareStatement("DELETE FROM oauth_state WHERE expires_at < ?")) {
-                // the ones never come back for (a closed tab): gone at the next install
-                old.setTimestamp(1, Timestamp.from(clock.instant()));
-                old.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO oauth_state (state, expires_at) VALUES (?, ?)")) {
-                ps.setString(1, state);
-                ps.setTimestamp(2, Timestamp.from(clock.instant().plus(VALID_FOR)));
-                ps.executeUpdate();
-            }
+            // the ones never come back for (a closed tab): gone at the next install
+            states.deleteByExpiresAtLessThan(clock.instant());
+            states.insert(new OAuthStateRow(state, clock.instant().plus(VALID_FOR)));
             return null;
         });
         return state;
@@ -57,6 +50,7 @@ class InstallStates {
         if (state == null || state.isBlank() || state.length() > 200) {
             return false;
         }
+        // Hand-written: DELETE … RETURNING, the check and the use in one statement, which a repository method cannot say.
         return tx.executeWrite(status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
                     "DELETE FROM oauth_state WHERE state = ? RETURNING expires_at")) {

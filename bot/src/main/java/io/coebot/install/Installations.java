@@ -13,10 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -31,14 +27,16 @@ class Installations implements InstallationService {
     private static final Logger LOG = LoggerFactory.getLogger(Installations.class);
 
     private final TransactionOperations<Connection> tx;
+    private final InstallationRepository rows;
     private final Clock clock;
     private final SlackSettings settings;
     private final String secretKey;
     private volatile TokenSeal seal;
 
-    Installations(TransactionOperations<Connection> tx, Clock clock, SlackSettings settings,
+    Installations(TransactionOperations<Connection> tx, InstallationRepository rows, Clock clock, SlackSettings settings,
                   @Value("${coe.secret-key:}") String secretKey) {
         this.tx = tx;
+        this.rows = rows;
         this.clock = clock;
         this.settings = settings;
         this.secretKey = secretKey;
@@ -97,27 +95,9 @@ class Installations implements InstallationService {
         }
         byte[] sealed = seal().seal(token, workspace(enterpriseId, teamId));
         tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "INSERT INTO slack_installation (enterprise_id, team_id, is_enterprise_install, app_id, bot_id, bot_user_id, "
-                            + "bot_scopes, bot_token_sealed, installer_user_id, installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (enterprise_id, team_id) DO UPDATE SET is_enterprise_install = EXCLUDED.is_enterprise_install, "
-                            + "app_id = EXCLUDED.app_id, bot_id = EXCLUDED.bot_id, bot_user_id = EXCLUDED.bot_user_id, "
-                            + "bot_scopes = EXCLUDED.bot_scopes, bot_token_sealed = EXCLUDED.bot_token_sealed, "
-                            + "installer_user_id = COALESCE(EXCLUDED.installer_user_id, slack_installation.installer_user_id), "
-                            + "installed_at = EXCLUDED.installed_at")) {
-                ps.setString(1, blank(enterpriseId));
-                ps.setString(2, blank(teamId));
-                ps.setBoolean(3, orgWide);
-                ps.setString(4, appId);
-                ps.setString(5, botId);
-                ps.setString(6, blank(botUserId));
-                ps.setString(7, blank(scopes));
-                ps.setBytes(8, sealed);
-                ps.setString(9, installer);
-                ps.setTimestamp(10, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
-                return null;
-            }
+            rows.upsert(blank(enterpriseId), blank(teamId), orgWide, appId, botId, blank(botUserId), blank(scopes), sealed,
+                    installer, clock.instant());
+            return null;
         });
         LOG.info("Installed in workspace {} (enterprise {})", blank(teamId), blank(enterpriseId));
     }
@@ -156,17 +136,15 @@ class Installations implements InstallationService {
     private Optional<Row> find(String enterpriseId, String teamId) {
         if (blank(enterpriseId).isEmpty() && !blank(teamId).isEmpty()) {
             // the outbox knows only the team: a workspace of an organisation installed org-wide was remembered
-            Optional<Row> own = row("SELECT * FROM slack_installation WHERE team_id = ? ORDER BY installed_at DESC LIMIT 1", teamId);
-            return own.isPresent() ? own : row("SELECT i.* FROM slack_installation i JOIN slack_org_workspace w "
-                    + "ON w.enterprise_id = i.enterprise_id WHERE w.team_id = ? AND i.team_id = ''", teamId);
+            Optional<Row> own = row(() -> rows.findFirstByTeamIdOrderByInstalledAtDesc(teamId));
+            return own.isPresent() ? own : row(() -> rows.findOrgWideFor(teamId));
         }
-        Optional<Row> own = blank(teamId).isEmpty() ? Optional.empty() : row(
-                // team ids are unique across Slack, Enterprise Grid included
-                "SELECT * FROM slack_installation WHERE team_id = ? ORDER BY installed_at DESC LIMIT 1", teamId);
+        Optional<Row> own = blank(teamId).isEmpty() ? Optional.empty()
+                : row(() -> rows.findFirstByTeamIdOrderByInstalledAtDesc(teamId));
         if (own.isPresent() || blank(enterpriseId).isEmpty()) {
             return own;
         }
-        Optional<Row> org = row("SELECT * FROM slack_installation WHERE enterprise_id = ? AND team_id = ''", enterpriseId);
+        Optional<Row> org = row(() -> rows.findByEnterpriseIdAndTeamId(enterpriseId, ""));
         if (org.isPresent() && !blank(teamId).isEmpty() && orgWorkspaces.add(teamId)) {
             remember(teamId, enterpriseId);
         }
@@ -178,42 +156,26 @@ class Installations implements InstallationService {
 
     private void remember(String teamId, String enterpriseId) {
         tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "INSERT INTO slack_org_workspace (team_id, enterprise_id) VALUES (?, ?) "
-                            + "ON CONFLICT (team_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id")) {
-                ps.setString(1, teamId);
-                ps.setString(2, enterpriseId);
-                return ps.executeUpdate();
-            }
+            rows.rememberOrgWorkspace(teamId, enterpriseId);
+            return null;
         });
     }
 
-    private Optional<Row> row(String sql, String... args) {
-        Optional<Row> found = tx.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setString(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.<Row>empty();
-                }
-            }
-        });
-        return found;
+    private Optional<Row> row(java.util.function.Supplier<Optional<InstallationRow>> query) {
+        return tx.executeRead(status -> query.get()).map(this::read);
     }
 
-    private Row read(ResultSet rs) throws SQLException {
-        String e = rs.getString("enterprise_id");
-        String t = rs.getString("team_id");
-        String token = seal().open(rs.getBytes("bot_token_sealed"), workspace(e, t)).orElse(null);
+    private Row read(InstallationRow r) {
+        String e = r.enterpriseId();
+        String t = r.teamId();
+        String token = seal().open(r.botTokenSealed(), workspace(e, t)).orElse(null);
         if (token == null) {
             // another COE_SECRET_KEY than the one it was stored with: the workspace must install again
             LOG.error("The bot token of workspace {} (enterprise {}) cannot be decrypted with this {}: install the app "
                     + "again there, or start with the key it was stored with", t, e, TokenSeal.KEY_SETTING);
         }
-        return new Row(e.isEmpty() ? null : e, t.isEmpty() ? null : t, rs.getBoolean("is_enterprise_install"),
-                rs.getString("app_id"), rs.getString("bot_id"), rs.getString("bot_user_id"), rs.getString("bot_scopes"),
-                token, rs.getString("installer_user_id"), rs.getTimestamp("installed_at").getTime());
+        return new Row(e.isEmpty() ? null : e, t.isEmpty() ? null : t, r.orgWide(), r.appId(), r.botId(), r.botUserId(),
+                r.botScopes(), token, r.installerUserId(), r.installedAt().toEpochMilli());
     }
 
     private static Bot toBot(Row r) {
@@ -261,14 +223,7 @@ class Installations implements InstallationService {
     /** app_uninstalled, tokens_revoked: the workspace's token is gone at once, so nothing more is sent for it. */
     @Override
     public void deleteAll(String enterpriseId, String teamId) {
-        int deleted = tx.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "DELETE FROM slack_installation WHERE enterprise_id = ? AND team_id = ?")) {
-                ps.setString(1, blank(enterpriseId));
-                ps.setString(2, blank(teamId));
-                return ps.executeUpdate();
-            }
-        });
+        int deleted = tx.executeWrite(status -> rows.deleteByEnterpriseIdAndTeamId(blank(enterpriseId), blank(teamId)));
         LOG.info("Deleted the installation of workspace {} (enterprise {}): {} row(s)", blank(teamId), blank(enterpriseId), deleted);
     }
 }
