@@ -12,9 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Map;
-import java.util.LinkedHashMap;
-import java.util.Collections;
 
 /**
  * What users.info says about a person: their time zone (`tz`), so that "14:05" means 14:05 where they are, and
@@ -25,23 +22,6 @@ import java.util.Collections;
 public class UserZones {
     private static final Logger LOG = LoggerFactory.getLogger(UserZones.class);
     private static final Duration FRESH = Duration.ofDays(1);
-    /**
-     * How long this instance trusts what it last read without asking the database again: every answer reads its
-     * author's zone, and the card's lines their owners'; a minute's staleness of a zone or a deactivation, on another
-     * instance than the one that learned it, changes nothing a person notices. {@link #forget} clears it here at once.
-     */
-    private static final Duration IN_MEMORY = Duration.ofMinutes(1);
-    private static final int IN_MEMORY_PEOPLE = 10_000;
-
-    private record Remembered(SlackPerson person, Instant until) {}
-
-    /** Bounded, least recently used first out. */
-    private final Map<String, Remembered> recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-            return size() > IN_MEMORY_PEOPLE;
-        }
-    });
 
     private final SlackUserRepository users;
     private final SlackGateway slack;
@@ -76,13 +56,8 @@ public class UserZones {
     /** If Slack cannot be asked, the person is taken as active in UTC (and asked again next time). */
     public SlackPerson personOf(String teamId, String userId) {
         Instant now = clock.instant();
-        Remembered known = recent.get(key(teamId, userId));
-        if (known != null && known.until().isAfter(now)) {
-            return known.person();
-        }
         Optional<SlackPerson> cached = cached(teamId, userId, now);
         if (cached.isPresent()) {
-            recent.put(key(teamId, userId), new Remembered(cached.get(), now.plus(IN_MEMORY)));
             return cached.get();
         }
         String tz = null;
@@ -108,9 +83,7 @@ public class UserZones {
             return new SlackPerson(ZoneOffset.UTC, false);
         }
         remember(teamId, userId, tz, deactivated, displayName, realName, email, now);
-        SlackPerson learned = new SlackPerson(parse(tz), deactivated, displayName, realName, email);
-        recent.put(key(teamId, userId), new Remembered(learned, now.plus(IN_MEMORY)));
-        return learned;
+        return new SlackPerson(parse(tz), deactivated, displayName, realName, email);
     }
 
     @Transactional
@@ -126,17 +99,12 @@ public class UserZones {
      */
     @Transactional
     public ZoneId knownZone(String teamId, String userId) {
-        Remembered known = recent.get(key(teamId, userId));
-        if (known != null && known.until().isAfter(clock.instant())) {
-            return known.person().zone();
-        }
         return users.findTzByTeamIdAndUserId(teamId, userId).map(UserZones::parse).orElse(ZoneOffset.UTC);
     }
 
     /** Ask Slack again next time: a DM that could not be delivered may mean the account was deactivated. */
     @Transactional
     public void forget(String teamId, String userId) {
-        recent.remove(key(teamId, userId));
         users.forget(teamId, userId);
     }
 
@@ -153,10 +121,6 @@ public class UserZones {
     public Optional<String> displayName(String teamId, String userId) {
         SlackPerson p = personOf(teamId, userId);
         return Optional.ofNullable(p.displayName() != null ? p.displayName() : p.realName());
-    }
-
-    private static String key(String teamId, String userId) {
-        return teamId + "/" + userId;
     }
 
     private static String blankToNull(String s) {
