@@ -12,8 +12,6 @@ import io.coebot.sandbox.slack.SlackResponse;
 import io.coebot.sandbox.slack.SlackWorkspace.Channel;
 import io.coebot.sandbox.slack.SlackWorkspace.Person;
 import io.coebot.testing.EndToEnd;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -177,7 +174,7 @@ class OAuthInstallEndToEndTest extends EndToEnd {
         // at rest, only sealed: no row and no log line holds either token, the client secret or the key
         List<String> tokens = slack.calls().stream().map(ApiCall::token).filter(t -> slack.teamOfToken(t) != null).distinct().toList();
         assertEquals(2, tokens.size(), tokens.size() + " tokens used");
-        List<String> rows = databaseAsText();
+        List<String> rows = app.databaseAsText();
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("slack_installation: ") && r.contains("T0ALPHA01")), "installations stored");
         List<String> secrets = new ArrayList<>(tokens);
         secrets.add(FakeSlack.CLIENT_SECRET);
@@ -305,26 +302,5 @@ class OAuthInstallEndToEndTest extends EndToEnd {
             Map<String, Object> manifest = new org.yaml.snakeyaml.Yaml().load(in);
             return (List<String>) ((Map<String, Object>) ((Map<String, Object>) manifest.get("oauth_config")).get("scopes")).get("bot");
         }
-    }
-
-    /** Every row of every table, as text: what a database dump shows. */
-    @SuppressWarnings("unchecked")
-    private List<String> databaseAsText() {
-        JdbcOperations jdbc = app.bean(JdbcOperations.class);
-        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.execute(c -> {
-            List<String> tables = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
-                while (rs.next()) tables.add(rs.getString(1));
-            }
-            List<String> rows = new ArrayList<>();
-            for (String t : tables) {
-                try (var rs = c.createStatement().executeQuery("SELECT t::text FROM \"" + t + "\" t")) {
-                    while (rs.next()) rows.add(t + ": " + rs.getString(1));
-                }
-            }
-            return rows;
-        }));
     }
 }

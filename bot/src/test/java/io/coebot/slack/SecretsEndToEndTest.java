@@ -6,15 +6,11 @@ import ch.qos.logback.core.read.ListAppender;
 import io.coebot.testing.EndToEnd;
 import io.coebot.testing.RunningApp;
 import io.coebot.sandbox.slack.SlackMessage;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +45,7 @@ class SecretsEndToEndTest extends EndToEnd {
         slack.await("the refused post was tried", () -> slack.calls("chat.postMessage").size() >= 3);
         app.restart();
 
-        List<String> rows = databaseAsText();
+        List<String> rows = app.databaseAsText();
         assertFalse(rows.isEmpty(), "the dump has content");
         for (String secret : List.of(RunningApp.BOT_TOKEN, RunningApp.SIGNING_SECRET)) {
             assertTrue(rows.stream().noneMatch(r -> r.contains(secret)), "a row holds a secret");
@@ -58,26 +54,5 @@ class SecretsEndToEndTest extends EndToEnd {
                     && e.getThrowableProxy().getMessage().contains(secret))), "a log line holds a secret");
         }
         assertFalse(logs.list.isEmpty(), "logs were captured");
-    }
-
-    /** Every row of every table of the app, as text: what a database dump would show. */
-    @SuppressWarnings("unchecked")
-    private List<String> databaseAsText() {
-        JdbcOperations jdbc = app.bean(JdbcOperations.class);
-        TransactionOperations<Connection> tx = app.bean(TransactionOperations.class);
-        return tx.executeRead(status -> jdbc.execute(c -> {
-            List<String> tables = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
-                while (rs.next()) tables.add(rs.getString(1));
-            }
-            List<String> rows = new ArrayList<>();
-            for (String t : tables) {
-                try (var rs = c.createStatement().executeQuery("SELECT t::text FROM \"" + t + "\" t")) {
-                    while (rs.next()) rows.add(t + ": " + rs.getString(1));
-                }
-            }
-            return rows;
-        }));
     }
 }

@@ -120,6 +120,27 @@ public final class RunningApp implements AutoCloseable {
         }));
     }
 
+    /** Every row of every table of the app, as text: what a database dump would show (where a secret must not be). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> databaseAsText() {
+        var jdbc = bean(io.micronaut.data.jdbc.runtime.JdbcOperations.class);
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx = bean(io.micronaut.transaction.TransactionOperations.class);
+        return tx.executeRead(status -> jdbc.execute(c -> {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            for (String t : tables) {
+                try (var rs = c.createStatement().executeQuery("SELECT t::text FROM \"" + t + "\" t")) {
+                    while (rs.next()) rows.add(t + ": " + rs.getString(1));
+                }
+            }
+            return rows;
+        }));
+    }
+
     /** Stops the app (pools, then PostgreSQL) and starts it again on the same data. */
     public RunningApp restart() {
         close();
